@@ -1,0 +1,130 @@
+// The three ways a lookup can fail, each a typed class so that programs and tests can tell them apart:
+// bad input (nothing was sent), missing configuration (nothing was sent), and a failed FC request.
+// No message built here ever includes a credential: only names of settings, never their values.
+
+/** A lookup argument broke a rule. Raised before any request is sent. */
+export class InvalidLookupError extends Error {
+    /** The argument that broke the rule, e.g. `functionName`. */
+    readonly field: string;
+    /** The rule, in words. */
+    readonly rule: string;
+
+    constructor(field: string, rule: string, value: unknown) {
+        super(`invalid ${field} ${describeValue(value)}: ${rule}`);
+        this.name = "InvalidLookupError";
+        this.field = field;
+        this.rule = rule;
+    }
+}
+
+/**
+ * A setting the lookup needs (region, account id, credentials) is missing, incomplete or invalid.
+ * Raised before any request; the message says which setting to add and where.
+ */
+export class ConfigurationError extends Error {
+    /** The setting at fault, e.g. `region` or `fcAsyncInvokeConfig:maxAttempts`. */
+    readonly setting: string;
+
+    constructor(setting: string, message: string) {
+        super(message);
+        this.name = "ConfigurationError";
+        this.setting = setting;
+    }
+}
+
+/** What kind of failure an {@link FcError} is; decides retrying and wording. */
+export type FcErrorKind =
+    /** The service, function, version, alias or the async config itself does not exist (HTTP 404). */
+    | "not-found"
+    /** The caller may not read it, or the request's credentials or signature were refused (HTTP 403). */
+    | "denied"
+    /** FC refused the request as malformed (other 4xx). Not retried. */
+    | "rejected"
+    /** Throttling (429, 503 ResourceThrottled). Retried. */
+    | "throttled"
+    /** FC failed (5xx). Retried. */
+    | "server"
+    /** The connection failed, was reset, or timed out. Retried. */
+    | "network"
+    /** FC answered 2xx with a body that is not the documented object. Not retried. */
+    | "malformed-response";
+
+/** The fields of an {@link FcError}. */
+export interface FcErrorDetails {
+    kind: FcErrorKind;
+    /** FC's error code (`FunctionNotFound`, `AccessDenied`, …) or, for failures with no FC answer, ours (`NetworkError`, `MalformedResponse`). */
+    code: string;
+    /** HTTP status of FC's answer; absent when there was no answer. */
+    status?: number;
+    /** FC's `X-Fc-Request-Id` of the last answer; quote it to Alibaba Cloud support. */
+    requestId?: string;
+    /** The `X-Fc-Trace-Id` this provider sent with the last attempt. */
+    traceId?: string;
+    /** What was being read, in words. */
+    reading: string;
+    /** FC's own message, if any. */
+    fcMessage?: string;
+    /** What the user can do about it. */
+    hint?: string;
+    /** How many requests were sent before giving up. */
+    attempts: number;
+}
+
+/**
+ * A request to Function Compute failed. The message names the FC error code, the HTTP status, the
+ * request id and what was being read, so it can be acted on from `pulumi preview` output alone.
+ */
+export class FcError extends Error {
+    readonly kind: FcErrorKind;
+    readonly code: string;
+    readonly status?: number;
+    readonly requestId?: string;
+    readonly traceId?: string;
+    readonly reading: string;
+    readonly attempts: number;
+
+    constructor(details: FcErrorDetails) {
+        super(formatFcError(details));
+        this.name = "FcError";
+        this.kind = details.kind;
+        this.code = details.code;
+        this.status = details.status;
+        this.requestId = details.requestId;
+        this.traceId = details.traceId;
+        this.reading = details.reading;
+        this.attempts = details.attempts;
+    }
+
+    /** Whether retrying the same request may succeed. */
+    get retryable(): boolean {
+        return this.kind === "throttled" || this.kind === "server" || this.kind === "network";
+    }
+}
+
+function formatFcError(d: FcErrorDetails): string {
+    const status = d.status === undefined ? "no HTTP answer" : `HTTP ${d.status}`;
+    const parts = [`${d.code} (${status}) while reading ${d.reading}`];
+    if (d.fcMessage) {
+        parts.push(`FC said: ${d.fcMessage}`);
+    }
+    if (d.hint) {
+        parts.push(d.hint);
+    }
+    const ids = [`request id: ${d.requestId ?? "none"}`];
+    if (d.traceId) {
+        ids.push(`trace id: ${d.traceId}`);
+    }
+    if (d.attempts > 1) {
+        ids.push(`attempts: ${d.attempts}`);
+    }
+    return `${parts.join(". ")}. (${ids.join(", ")})`;
+}
+
+function describeValue(value: unknown): string {
+    if (typeof value !== "string") {
+        return `(${value === null ? "null" : typeof value})`;
+    }
+    // Show enough to find the mistake without flooding the terminal.
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return JSON.stringify(shown);
+}

@@ -1,0 +1,203 @@
+// One GET to FC through the official SDK, and the translation of whatever went wrong into an FcError
+// that names the FC code, the HTTP status, the request id and what was being read.
+//
+// The SDK understands only POP-style error bodies (`Code`/`Message`/`RequestId`); FC 2.0 answers
+// FC-style (`ErrorCode`/`ErrorMessage`, request id in a header). Both are read here. The status and
+// request id come from the response itself (see responseCapture.ts), not from the SDK's error.
+
+import { randomUUID } from "node:crypto";
+import FC, * as $FC from "@alicloud/fc-open20210406";
+import * as $Util from "@alicloud/tea-util";
+import { FcError, FcErrorKind } from "./errors";
+import { ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
+import { Target } from "./settings";
+import { LookupInputs } from "./types";
+
+/** The RAM action a caller needs; named in every 403 message. */
+export const RAM_ACTION = "fc:GetFunctionAsyncInvokeConfig";
+
+/** The lookup as one request needs it. */
+export interface RequestSpec {
+    lookup: LookupInputs & { qualifier: string };
+    target: Target;
+    /** What is being read, for messages. */
+    reading: string;
+}
+
+/** A failed attempt, with what the retry logic needs to decide. */
+export interface AttemptFailure {
+    error: FcError;
+    retryAfterMs?: number;
+}
+
+/**
+ * Sends one GetFunctionAsyncInvokeConfig request. Resolves to FC's body on 2xx; rejects with an
+ * {@link AttemptFailure} otherwise.
+ */
+export async function getAsyncInvokeConfigOnce(
+    client: FC,
+    spec: RequestSpec,
+    attempt: number,
+): Promise<$FC.GetFunctionAsyncInvokeConfigResponseBody> {
+    const traceId = `pulumi-fcaic-${randomUUID()}`;
+    watchResponse(traceId);
+    try {
+        const response = await client.getFunctionAsyncInvokeConfigWithOptions(
+            spec.lookup.serviceName,
+            spec.lookup.functionName,
+            new $FC.GetFunctionAsyncInvokeConfigRequest({ qualifier: spec.lookup.qualifier }),
+            new $FC.GetFunctionAsyncInvokeConfigHeaders({ xFcAccountId: spec.target.accountId, xFcTraceId: traceId }),
+            // The SDK's own retry loop retries nothing useful; ours (retry.ts) does the work.
+            new $Util.RuntimeOptions({ autoretry: false }),
+        );
+        takeResponse(traceId);
+        return response.body;
+    } catch (err) {
+        throw failureFrom(err, takeResponse(traceId), spec, traceId, attempt);
+    }
+}
+
+/** Classifies a thrown SDK error, using the response (if one arrived) as the source of truth. */
+export function failureFrom(err: unknown, response: ResponseInfo | undefined, spec: RequestSpec, traceId: string, attempt: number): AttemptFailure {
+    const body = errorBody(err);
+    const status = response?.status ?? numberOr(body.statusCode);
+    const base = { reading: spec.reading, traceId, attempts: attempt, requestId: response?.requestId ?? stringOr(body.RequestId ?? body.requestId) };
+
+    // An SDK error that carries a parsed body is an HTTP answer, whatever its message says.
+    const answered = err instanceof Error && (err as { data?: unknown }).data !== undefined;
+    if (status === undefined || (!answered && isTransportError(err))) {
+        return {
+            error: new FcError({
+                ...base,
+                kind: "network",
+                code: transportCode(err),
+                status,
+                fcMessage: undefined,
+                hint: `the request to ${spec.target.protocol}://${spec.target.host} failed: ${messageOf(err)}`,
+            }),
+        };
+    }
+    if (status >= 200 && status < 300) {
+        return {
+            error: new FcError({
+                ...base,
+                kind: "malformed-response",
+                code: "MalformedResponse",
+                status,
+                hint: `FC answered ${status} but the body is not an async invoke config (${messageOf(err)})`,
+            }),
+        };
+    }
+    const code = stringOr(body.ErrorCode ?? body.Code ?? body.code) ?? `HTTP${status}`;
+    const fcMessage = truncate(stringOr(body.ErrorMessage ?? body.Message ?? body.message), 500);
+    const kind = kindOf(status, code);
+    return {
+        error: new FcError({ ...base, kind, code, status, fcMessage, hint: hintFor(kind, code, spec) }),
+        retryAfterMs: response?.retryAfterMs,
+    };
+}
+
+/** The FC codes that mean "this object, or something it lives in, does not exist". */
+const NOT_FOUND_CODES = new Set(["ServiceNotFound", "FunctionNotFound", "AsyncConfigNotExists", "VersionNotFound", "AliasNotFound"]);
+
+function kindOf(status: number, code: string): FcErrorKind {
+    if (status === 404 && NOT_FOUND_CODES.has(code)) {
+        return "not-found";
+    }
+    if (status === 403) {
+        return "denied";
+    }
+    if (status === 429 || code === "ResourceThrottled" || code === "ResourceExhausted") {
+        return "throttled";
+    }
+    // 408 and 499 mean the request never completed: as transient as a reset connection.
+    if (status === 408 || status === 499) {
+        return "network";
+    }
+    return status >= 500 ? "server" : "rejected";
+}
+
+function hintFor(kind: FcErrorKind, code: string, spec: RequestSpec): string | undefined {
+    const { serviceName, functionName, qualifier } = spec.lookup;
+    switch (kind) {
+        case "not-found":
+            switch (code) {
+                case "ServiceNotFound":
+                    return `service "${serviceName}" does not exist in this account and region`;
+                case "FunctionNotFound":
+                    return `function "${functionName}" does not exist in service "${serviceName}"`;
+                case "VersionNotFound":
+                    return `version "${qualifier}" of service "${serviceName}" does not exist`;
+                case "AliasNotFound":
+                    return `alias "${qualifier}" of service "${serviceName}" does not exist`;
+                default:
+                    return `function "${serviceName}/${functionName}" exists but has no async invoke config for qualifier "${qualifier}"`;
+            }
+        case "denied": {
+            const resource = `acs:fc:${spec.target.region ?? "<region>"}:${spec.target.accountId ?? "<account>"}:services/${serviceName}.${qualifier}/functions/${functionName}`;
+            const why =
+                code === "SignatureNotMatch"
+                    ? "the access key secret does not match the access key id"
+                    : code === "InvalidAccessKeyID" || code === "InvalidAccessKeyId.NotFound"
+                      ? "the access key id is unknown or disabled"
+                      : "the caller is not allowed to read it";
+            return `${why}; reading needs the RAM action ${RAM_ACTION} on ${resource}`;
+        }
+        case "rejected":
+            return code === "PathNotSupported" ? "the endpoint does not serve the FC 2021-04-06 API; check the endpoint" : undefined;
+        case "throttled":
+            return "FC throttled the request";
+        default:
+            return undefined;
+    }
+}
+
+/** Error codes Node and the SDK's HTTP client use for a request that got no complete answer. */
+const TRANSPORT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_SOCKET"]);
+
+function isTransportError(err: unknown): boolean {
+    if (!(err instanceof Error)) {
+        return false;
+    }
+    const code = (err as { code?: unknown }).code;
+    return (
+        err.name === "RequestTimeoutError" ||
+        (typeof code === "string" && TRANSPORT_CODES.has(code)) ||
+        /socket hang up|aborted|ReadTimeout|ConnectTimeout/i.test(err.message)
+    );
+}
+
+function transportCode(err: unknown): string {
+    if (err instanceof Error) {
+        if (err.name === "RequestTimeoutError" || /Timeout/.test(err.message)) {
+            return "Timeout";
+        }
+        const code = (err as { code?: unknown }).code;
+        if (typeof code === "string" && TRANSPORT_CODES.has(code)) {
+            return code;
+        }
+    }
+    return "NetworkError";
+}
+
+/** The parsed error body the SDK attached as `err.data`, or an empty record. */
+function errorBody(err: unknown): Record<string, unknown> {
+    const data = err instanceof Error ? (err as { data?: unknown }).data : undefined;
+    return typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+}
+
+function messageOf(err: unknown): string {
+    return truncate(err instanceof Error ? err.message : String(err), 300) ?? "unknown error";
+}
+
+function stringOr(value: unknown): string | undefined {
+    return typeof value === "string" && value !== "" && value !== "undefined" ? value : undefined;
+}
+
+function numberOr(value: unknown): number | undefined {
+    return typeof value === "number" ? value : undefined;
+}
+
+function truncate(text: string | undefined, max: number): string | undefined {
+    return text !== undefined && text.length > max ? `${text.slice(0, max)}…` : text;
+}

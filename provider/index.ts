@@ -1,0 +1,16 @@
+// The public API of pulumi-fc-async-invoke-config.
+
+export { getFunctionAsyncInvokeConfig, FunctionAsyncInvokeConfig } from "./resource";
+export { functionAsyncInvokeConfigProvider } from "./provider";
+export {
+    DEFAULT_QUALIFIER,
+    AsyncInvokeConfigFields,
+    Destination,
+    DestinationConfig,
+    FunctionAsyncInvokeConfigOutputs,
+    GetFunctionAsyncInvokeConfigArgs,
+    LookupInputs,
+} from "./types";
+export { ConfigurationError, FcError, FcErrorKind, InvalidLookupError } from "./errors";
+export { CONFIG_KEYS, DEFAULT_TUNING, ENV_KEYS, Tuning } from "./settings";
+export { RAM_ACTION } from "./fcRequest";

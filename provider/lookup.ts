@@ -1,0 +1,91 @@
+// One lookup, start to finish: validate, resolve configuration, ask FC (bounded, retried, shared with
+// identical lookups), map the answer. Everything the provider's `read` does goes through here.
+
+import type * as $FC from "@alicloud/fc-open20210406";
+import { ConcurrencyLimiter } from "./concurrency";
+import { FcError } from "./errors";
+import { getFcClient } from "./fcClient";
+import { AttemptFailure, getAsyncInvokeConfigOnce, RequestSpec } from "./fcRequest";
+import { toFields } from "./mapping";
+import { RetryDecision, RetryEnvironment, RetryPolicy, withRetries } from "./retry";
+import { Environment, resolveCredentialSource, resolveTarget, StackSettings, Target } from "./settings";
+import { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
+import { validateLookup } from "./validation";
+
+/** What a lookup needs from the deployment it runs in. */
+export interface LookupContext {
+    stack: StackSettings;
+    env: Environment;
+    limiter: ConcurrencyLimiter;
+    /**
+     * FC answers of this deployment by lookup key, so that any number of data sources naming the same
+     * function cost one request. Failures are not kept: the next lookup asks again.
+     */
+    answers: Map<string, Promise<$FC.GetFunctionAsyncInvokeConfigResponseBody>>;
+    retryEnvironment?: RetryEnvironment;
+}
+
+/** Reads the async invoke config a lookup names. Rejects with InvalidLookupError, ConfigurationError or FcError. */
+export async function lookupAsyncInvokeConfig(ctx: LookupContext, inputs: Partial<Record<keyof LookupInputs, unknown>>): Promise<FunctionAsyncInvokeConfigOutputs> {
+    const lookup = validateLookup(inputs);
+    const target = resolveTarget(lookup, ctx.stack, ctx.env);
+    const spec: RequestSpec = { lookup, target, reading: describeReading(lookup, target) };
+    const key = lookupKey(spec);
+    let answer = ctx.answers.get(key);
+    if (answer === undefined) {
+        answer = fetchWithRetries(ctx, spec);
+        answer.catch(() => ctx.answers.delete(key));
+        ctx.answers.set(key, answer);
+    }
+    return { ...lookup, ...toFields(await answer) };
+}
+
+async function fetchWithRetries(ctx: LookupContext, spec: RequestSpec): Promise<$FC.GetFunctionAsyncInvokeConfigResponseBody> {
+    const credentials = resolveCredentialSource(ctx.stack, ctx.env);
+    const client = await getFcClient(spec.target, credentials, ctx.stack.tuning.timeoutSeconds);
+    try {
+        return await withRetries(
+            // The slot is held per attempt, not across backoff waits, so sleeping lookups do not starve others.
+            (n) => ctx.limiter.run(() => getAsyncInvokeConfigOnce(client, spec, n)),
+            decide,
+            retryPolicy(ctx.stack),
+            ctx.retryEnvironment,
+        );
+    } catch (failure) {
+        throw isAttemptFailure(failure) ? failure.error : failure;
+    }
+}
+
+function decide(failure: unknown): RetryDecision {
+    return isAttemptFailure(failure) ? { retryable: failure.error.retryable, retryAfterMs: failure.retryAfterMs } : { retryable: false };
+}
+
+function isAttemptFailure(value: unknown): value is AttemptFailure {
+    return typeof value === "object" && value !== null && (value as AttemptFailure).error instanceof FcError;
+}
+
+/** Backoff starts at 200 ms and doubles to at most 10 s; attempts and budget come from configuration. */
+export function retryPolicy(stack: StackSettings): RetryPolicy {
+    return {
+        maxAttempts: stack.tuning.maxAttempts,
+        budgetMs: stack.tuning.retryBudgetSeconds * 1000,
+        baseDelayMs: 200,
+        maxDelayMs: 10_000,
+    };
+}
+
+/** Two lookups with the same key are the same FC request. */
+function lookupKey(spec: RequestSpec): string {
+    const { serviceName, functionName, qualifier } = spec.lookup;
+    const { protocol, host, accountId, region } = spec.target;
+    return JSON.stringify([serviceName, functionName, qualifier, accountId ?? "", region ?? "", `${protocol}://${host}`]);
+}
+
+function describeReading(lookup: LookupInputs & { qualifier: string }, target: Target): string {
+    const where = [
+        target.accountId === undefined ? undefined : `account ${target.accountId}`,
+        target.region === undefined ? undefined : `region ${target.region}`,
+        lookup.endpoint === undefined ? undefined : `endpoint ${lookup.endpoint}`,
+    ].filter((part) => part !== undefined);
+    return `the async invoke config of function "${lookup.functionName}" in service "${lookup.serviceName}" (qualifier ${lookup.qualifier}${where.length ? `; ${where.join(", ")}` : ""})`;
+}

@@ -1,0 +1,74 @@
+// Retrying transient failures: exponential backoff with full jitter, at least as long as FC's
+// Retry-After asks, bounded both in attempts and in total time so a deployment never hangs.
+
+/** Bounds of a retry loop. */
+export interface RetryPolicy {
+    /** Attempts in all, first included (1 = never retry). */
+    maxAttempts: number;
+    /** Total time the loop may take, waiting included, in milliseconds. */
+    budgetMs: number;
+    /** The first backoff's ceiling; doubles per retry. */
+    baseDelayMs: number;
+    /** The ceiling of any one backoff. */
+    maxDelayMs: number;
+}
+
+/** How one failed attempt should be treated. */
+export interface RetryDecision {
+    retryable: boolean;
+    /** Wait at least this long before the next attempt (FC's Retry-After). */
+    retryAfterMs?: number;
+}
+
+/** Clock and randomness, injectable so the schedule itself can be tested without waiting. */
+export interface RetryEnvironment {
+    now(): number;
+    sleep(ms: number): Promise<void>;
+    random(): number;
+}
+
+export const realRetryEnvironment: RetryEnvironment = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+};
+
+/**
+ * The wait before retry number `retry` (1-based): a uniform draw in [0, min(max, base·2^(retry-1))],
+ * raised to Retry-After when FC sent one. Full jitter spreads the retries of many concurrent lookups
+ * so they do not hit a throttled endpoint in lockstep.
+ */
+export function backoffMs(policy: RetryPolicy, retry: number, random: () => number, retryAfterMs?: number): number {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    const jittered = Math.round(random() * ceiling);
+    return retryAfterMs === undefined ? jittered : Math.max(jittered, retryAfterMs);
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails for good, or the policy's bounds are reached; then rethrows
+ * the last failure. `decide` says whether a failure is worth retrying.
+ */
+export async function withRetries<T>(
+    attempt: (attemptNumber: number) => Promise<T>,
+    decide: (failure: unknown) => RetryDecision,
+    policy: RetryPolicy,
+    env: RetryEnvironment = realRetryEnvironment,
+): Promise<T> {
+    const started = env.now();
+    for (let n = 1; ; n++) {
+        try {
+            return await attempt(n);
+        } catch (failure) {
+            const decision = decide(failure);
+            if (!decision.retryable || n >= policy.maxAttempts) {
+                throw failure;
+            }
+            const wait = backoffMs(policy, n, env.random, decision.retryAfterMs);
+            // Waiting past the budget only delays the same failure.
+            if (env.now() - started + wait > policy.budgetMs) {
+                throw failure;
+            }
+            await env.sleep(wait);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+// The shapes that cross this package's boundaries: what a program passes in (Args), what the provider
+// receives as plain values (LookupInputs) and what it returns (FunctionAsyncInvokeConfigOutputs).
+// Types only: no behaviour lives here.
+
+import * as pulumi from "@pulumi/pulumi";
+
+/** The qualifier used when none is given: the function's unpublished, latest code. */
+export const DEFAULT_QUALIFIER = "LATEST";
+
+/** One target of an asynchronous invocation result. */
+export interface Destination {
+    /**
+     * The ARN of the target: a Function Compute function, an MNS queue or topic, or an EventBridge
+     * event bus, e.g. `acs:mns:cn-hangzhou:1234567890123456:/queues/failed-events/messages`.
+     */
+    destination: string;
+}
+
+/**
+ * Where Function Compute sends the result of an asynchronous invocation. A destination that is not
+ * configured is absent (never an empty object or an empty string).
+ */
+export interface DestinationConfig {
+    /** Receives the results of invocations that succeeded. */
+    onSuccess?: Destination;
+    /** Receives the events of invocations that failed after all retries or expired. */
+    onFailure?: Destination;
+}
+
+/**
+ * Arguments of {@link getFunctionAsyncInvokeConfig}: which function's asynchronous invocation
+ * settings to read, and optionally where.
+ */
+export interface GetFunctionAsyncInvokeConfigArgs {
+    /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
+    serviceName: pulumi.Input<string>;
+    /** The function. Same naming rule as `serviceName`. */
+    functionName: pulumi.Input<string>;
+    /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */
+    qualifier?: pulumi.Input<string>;
+    /** Region of the function, e.g. `cn-hangzhou`. Default: `alicloud:region` config, then the environment. */
+    region?: pulumi.Input<string>;
+    /** Alibaba Cloud account id that owns the function. Default: `alicloud:accountId` config, then the environment. */
+    accountId?: pulumi.Input<string>;
+    /**
+     * The FC endpoint as a URL with scheme, e.g. `http://127.0.0.1:9000` for the local stand-in or
+     * `https://1234567890123456.cn-hangzhou-internal.fc.aliyuncs.com` inside a VPC.
+     * Default: `https://<accountId>.<region>.fc.aliyuncs.com`.
+     */
+    endpoint?: pulumi.Input<string>;
+}
+
+/** {@link GetFunctionAsyncInvokeConfigArgs} with every input resolved: what the provider receives. */
+export interface LookupInputs {
+    serviceName: string;
+    functionName: string;
+    qualifier?: string;
+    region?: string;
+    accountId?: string;
+    endpoint?: string;
+}
+
+/**
+ * The asynchronous invocation settings as Function Compute reports them, with field names as the API
+ * names them. Optional numbers and booleans keep `0` and `false`; absent means FC did not report it.
+ */
+export interface AsyncInvokeConfigFields {
+    /** When the settings were first created, ISO 8601 in UTC, e.g. `2020-09-10T02:45:02Z`. */
+    createdTime?: string;
+    /** When the settings last changed, ISO 8601 in UTC. */
+    lastModifiedTime?: string;
+    /** Where results go on success and on failure. */
+    destinationConfig: DestinationConfig;
+    /** How long an event may wait to be processed before it is dropped, in seconds. */
+    maxAsyncEventAgeInSeconds?: number;
+    /** How many times a failed invocation is retried; `0` means never. */
+    maxAsyncRetryAttempts?: number;
+    /** Whether asynchronous tasks (stateful asynchronous invocation) are enabled. */
+    statefulInvocation?: boolean;
+}
+
+/** Everything the data source outputs: the lookup (with the qualifier filled in) and FC's answer. */
+export interface FunctionAsyncInvokeConfigOutputs extends LookupInputs, AsyncInvokeConfigFields {
+    qualifier: string;
+}

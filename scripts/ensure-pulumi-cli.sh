@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Provide a real `pulumi` CLI whose version matches the installed @pulumi/pulumi SDK.
+#
+# Links `pulumi` and `pulumi-resource-pulumi-nodejs` (and `pulumi-language-nodejs` when it could be had)
+# into this checkout's node_modules/.bin, which every `npm run` puts on PATH, and prints that directory
+# on stdout for other callers to prepend to PATH. Progress goes to stderr.
+#
+# Order: a `pulumi` already on PATH with the right version is used as is; else a cached build;
+# else the CLI is built from the Go module github.com/pulumi/pulumi/pkg/v3 at the SDK's version into
+# a cache outside the repository (PULUMI_CLI_CACHE, default ~/.cache/pulumi-fc-async-invoke-config),
+# so later runs reuse it. Release downloads are not used: only the Go module proxy is needed.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sdk_pkg="$here/node_modules/@pulumi/pulumi/package.json"
+say() { printf '[pulumi-cli] %s\n' "$*" >&2; }
+fail() {
+  say "ERROR: $*"
+  say "Install the Pulumi CLI by hand (https://www.pulumi.com/docs/install/) at the version of"
+  say "node_modules/@pulumi/pulumi, put it on PATH, and run this again."
+  exit 1
+}
+
+[ -f "$sdk_pkg" ] || fail "node_modules/@pulumi/pulumi is missing: run 'npm ci' first."
+version="$(node -p "require('$sdk_pkg').version")"
+nodejs_plugin="$here/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+[ -x "$nodejs_plugin" ] || fail "$nodejs_plugin is missing or not executable."
+
+cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-fc-async-invoke-config}"
+bin_dir="$cache_root/v$version/bin"
+mkdir -p "$bin_dir"
+
+# The CLI finds the dynamic-provider host and language hosts on PATH: link everything into this
+# checkout's node_modules/.bin, so each checkout points at its own @pulumi/pulumi.
+out_dir="$here/node_modules/.bin"
+mkdir -p "$out_dir"
+finish() {
+  ln -sf "$1" "$out_dir/pulumi"
+  ln -sf "$nodejs_plugin" "$out_dir/pulumi-resource-pulumi-nodejs"
+  if [ -x "$(dirname "$1")/pulumi-language-nodejs" ]; then
+    ln -sf "$(dirname "$1")/pulumi-language-nodejs" "$out_dir/pulumi-language-nodejs"
+  fi
+  echo "$out_dir"
+  exit 0
+}
+
+version_of() { "$1" version 2>/dev/null | tr -d 'v\r\n' || true; }
+
+# 1. One on PATH (not our own links) with the same version.
+if ambient="$(command -v pulumi 2>/dev/null)" && [ "$(dirname "$ambient")" != "$out_dir" ]; then
+  if [ "$(version_of "$ambient")" = "$version" ]; then
+    say "using pulumi $version from $ambient"
+    finish "$ambient"
+  fi
+  say "pulumi on PATH is $(version_of "$ambient"), SDK is $version: not using it"
+fi
+
+# 2. A cached build.
+if [ -x "$bin_dir/pulumi" ] && [ "$(version_of "$bin_dir/pulumi")" = "$version" ]; then
+  say "using cached pulumi $version from $bin_dir"
+  finish "$bin_dir/pulumi"
+fi
+
+# 3. Build from the Go module proxy.
+command -v go >/dev/null 2>&1 || fail "no Go toolchain on PATH to build pulumi $version from source."
+work="$cache_root/v$version/build"
+mkdir -p "$work"
+say "building pulumi v$version from github.com/pulumi/pulumi/pkg/v3 (first run only; several minutes)"
+say "work dir: $work"
+
+# pkg/v3's go.mod has replace directives, so `go install pkg@version` refuses it; a wrapper module
+# that requires pkg/v3 and sdk/v3 at the same version and repeats the non-local replaces is the route.
+cd "$work"
+cat > go.mod <<EOF
+module pulumi-cli-build
+
+go 1.25
+EOF
+say "resolving modules (go mod download)…"
+go mod edit -require="github.com/pulumi/pulumi/pkg/v3@v$version" -require="github.com/pulumi/pulumi/sdk/v3@v$version"
+pkg_mod="$(go env GOMODCACHE)/cache/download/github.com/pulumi/pulumi/pkg/v3/@v/v$version.mod"
+go mod download "github.com/pulumi/pulumi/pkg/v3@v$version" || fail "the Go module proxy did not serve github.com/pulumi/pulumi/pkg/v3@v$version (pin @pulumi/pulumi to a version it serves)."
+# Repeat pkg/v3's non-local replace directives (local ones point inside the pulumi repo).
+grep -E '^replace [^ ]+ => [^.][^ ]* v' "$pkg_mod" | sed -E 's/^replace ([^ ]+) => ([^ ]+) ([^ ]+)$/\1=\2@\3/' | while read -r r; do
+  go mod edit -replace="$r"
+done
+# `go get` of the main package records every module and checksum its build needs.
+go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$version" 2>&1 | grep -v '^go: downloading' >&2 || true
+say "compiling (go build; progress: one line per package group)…"
+start=$(date +%s)
+go build -v -trimpath \
+  -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" \
+  -o "$bin_dir/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi 2>&1 \
+  | awk '{ n++; if (n % 200 == 0) { printf "[pulumi-cli]   %d packages compiled…\n", n > "/dev/stderr" } }'
+[ -x "$bin_dir/pulumi.tmp" ] || fail "go build of github.com/pulumi/pulumi/pkg/v3/cmd/pulumi failed (see above)."
+mv "$bin_dir/pulumi.tmp" "$bin_dir/pulumi"
+say "built pulumi $(version_of "$bin_dir/pulumi") in $(( $(date +%s) - start ))s"
+finish "$bin_dir/pulumi"

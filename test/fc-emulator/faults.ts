@@ -1,0 +1,126 @@
+// Programmable misbehaviour: fault rules that tests arm to see how a client copes with errors, slowness,
+// dropped connections and garbage, and a token-bucket rate limit that answers 429 like FC's flow control.
+
+import type { Fault, FaultRule, RateLimit } from "./types";
+
+interface ArmedRule {
+    fault: Fault;
+    /** Remaining uses; Infinity for "forever". */
+    remaining: number;
+    method?: string;
+    pathIncludes?: string;
+}
+
+/** The armed fault rules, tried in the order they were added. */
+export class FaultBook {
+    private rules: ArmedRule[] = [];
+
+    /** Checks and arms a rule. Throws a plain Error for a rule that could never behave sensibly. */
+    add(rule: FaultRule): void {
+        checkFault(rule.fault);
+        const times = rule.times ?? Infinity;
+        if (times !== Infinity && (!Number.isInteger(times) || times < 1)) {
+            throw new Error(`addFault: times must be a positive integer, got ${String(rule.times)}`);
+        }
+        this.rules.push({
+            fault: { ...rule.fault },
+            remaining: times,
+            method: rule.method?.toUpperCase(),
+            pathIncludes: rule.pathIncludes,
+        });
+    }
+
+    /** Removes every rule. */
+    clear(): void {
+        this.rules = [];
+    }
+
+    /**
+     * The fault for a request, if a rule matches; uses up one of the rule's `times` and drops the rule
+     * when none remain. `paths` are the raw and the decoded path, so a filter works written either way.
+     */
+    take(method: string, paths: readonly string[]): Fault | undefined {
+        const index = this.rules.findIndex((rule) =>
+            (rule.method === undefined || rule.method === method.toUpperCase()) &&
+            (rule.pathIncludes === undefined || paths.some((p) => p.includes(rule.pathIncludes as string))));
+        if (index === -1) {
+            return undefined;
+        }
+        const rule = this.rules[index];
+        rule.remaining -= 1;
+        if (rule.remaining <= 0) {
+            this.rules.splice(index, 1);
+        }
+        return rule.fault;
+    }
+}
+
+function checkFault(fault: Fault): void {
+    switch (fault.kind) {
+        case "status":
+            if (!Number.isInteger(fault.status) || fault.status < 100 || fault.status > 599) {
+                throw new Error(`addFault: status must be an HTTP status (100-599), got ${String(fault.status)}`);
+            }
+            if (fault.retryAfterSeconds !== undefined && !(Number.isInteger(fault.retryAfterSeconds) && fault.retryAfterSeconds >= 0)) {
+                throw new Error("addFault: retryAfterSeconds must be a non-negative integer");
+            }
+            return;
+        case "delay":
+            if (!Number.isFinite(fault.ms) || fault.ms < 0) {
+                throw new Error(`addFault: delay ms must be a non-negative number, got ${String(fault.ms)}`);
+            }
+            return;
+        case "brokenBody":
+            if (fault.status !== undefined && (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599 || fault.status === 204 || fault.status === 304)) {
+                throw new Error("addFault: brokenBody status must be an HTTP status that carries a body");
+            }
+            return;
+        case "reset":
+            return;
+        default: {
+            const unknown: never = fault;
+            throw new Error(`addFault: unknown fault kind in ${JSON.stringify(unknown)}`);
+        }
+    }
+}
+
+/**
+ * A token bucket: holds up to `burst` tokens, refills at `requestsPerSecond`, and each request takes
+ * one. It starts full, so a burst of `burst` requests passes before the limit shows.
+ */
+export class TokenBucket {
+    private tokens: number;
+    private last: number;
+    private readonly burst: number;
+
+    /**
+     * @param limit The rate and burst; checked here so a typo fails at configuration, not mid-test.
+     * @param now Clock in milliseconds; injectable for determinism.
+     */
+    constructor(readonly limit: RateLimit, private readonly now: () => number = () => performance.now()) {
+        if (!(Number.isFinite(limit.requestsPerSecond) && limit.requestsPerSecond > 0)) {
+            throw new Error(`rateLimit: requestsPerSecond must be a positive number, got ${String(limit.requestsPerSecond)}`);
+        }
+        this.burst = limit.burst ?? Math.max(1, Math.ceil(limit.requestsPerSecond));
+        if (!(Number.isInteger(this.burst) && this.burst >= 1)) {
+            throw new Error(`rateLimit: burst must be a positive integer, got ${String(limit.burst)}`);
+        }
+        if (limit.retryAfterSeconds !== undefined && !(Number.isInteger(limit.retryAfterSeconds) && limit.retryAfterSeconds >= 0)) {
+            throw new Error("rateLimit: retryAfterSeconds must be a non-negative integer");
+        }
+        this.tokens = this.burst;
+        this.last = this.now();
+    }
+
+    /** Takes a token if one is available; false means the request is over the limit. */
+    tryTake(): boolean {
+        const now = this.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.limit.requestsPerSecond);
+        this.last = now;
+        if (this.tokens >= 1) {
+            this.tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,94 @@
+// Public entry of the FC emulator: a local HTTP stand-in for Function Compute 2.0 (API 2021-04-06) that
+// serves async-invoke configs to the real @alicloud/fc-open20210406 SDK. For tests and demos only; it is
+// not part of the provider runtime.
+//
+//   const fc = await startFcEmulator();
+//   const client = new FC(new $OpenApi.Config({ endpoint: fc.host, protocol: "http",
+//       accessKeyId: fc.accessKeyId, accessKeySecret: fc.accessKeySecret }));
+//   ...
+//   await fc.close();
+
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "./defaults";
+import { applySeed, sampleSeed } from "./seed";
+import { EmulatorServer } from "./server";
+import { EmulatorStore } from "./store";
+import type { EmulatorCredential, FcEmulator, FcEmulatorOptions } from "./types";
+
+export { API_VERSION, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, SEED_TIME } from "./defaults";
+export { FcError } from "./errors";
+export { applySeed, sampleSeed } from "./seed";
+export { EmulatorStore, type PutAsyncConfigOptions } from "./store";
+export type {
+    AsyncConfigInput,
+    AsyncConfigRecord,
+    DestinationInput,
+    EmulatorCredential,
+    Fault,
+    FaultRule,
+    FcEmulator,
+    FcEmulatorOptions,
+    RateLimit,
+    RecordedRequest,
+    Seed,
+} from "./types";
+
+/**
+ * Starts an emulator and resolves once it listens. Defaults: 127.0.0.1 on a free port, the sample seed,
+ * one key ({@link DEFAULT_ACCESS_KEY_ID} / {@link DEFAULT_ACCESS_KEY_SECRET}) of {@link DEFAULT_ACCOUNT_ID},
+ * FC-style error bodies, no rate limit, no request log on stdout. Always `close()` it when done.
+ */
+export async function startFcEmulator(options: FcEmulatorOptions = {}): Promise<FcEmulator> {
+    const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
+    const region = options.region ?? DEFAULT_REGION;
+    const credentials = checkCredentials(options.credentials ?? [{ accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET }]);
+    const errorStyle = options.errorStyle ?? "fc";
+    if (errorStyle !== "fc" && errorStyle !== "pop") {
+        throw new Error(`startFcEmulator: errorStyle must be "fc" or "pop", got ${String(errorStyle)}`);
+    }
+    const store = new EmulatorStore();
+    if (options.seed !== false) {
+        applySeed(store, options.seed ?? sampleSeed);
+    }
+    const server = new EmulatorServer({ accountId, credentials, errorStyle, quiet: options.quiet ?? true }, store);
+    server.setRateLimit(options.rateLimit);
+    const address = await server.listen(options.host ?? "127.0.0.1", options.port ?? 0);
+    // An IPv6 literal needs brackets in a host:port.
+    const hostName = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    const host = `${hostName}:${address.port}`;
+    const first = credentials[0];
+
+    return {
+        endpoint: `http://${host}`,
+        host,
+        accountId,
+        region,
+        accessKeyId: first.accessKeyId,
+        accessKeySecret: first.accessKeySecret,
+        requests: server.requests,
+        store,
+        addFault: (rule) => server.faults.add(rule),
+        clearFaults: () => server.faults.clear(),
+        setRateLimit: (limit) => server.setRateLimit(limit),
+        maxInFlight: () => server.maxInFlight(),
+        resetLog: () => server.resetLog(),
+        close: () => server.close(),
+    };
+}
+
+function checkCredentials(credentials: EmulatorCredential[]): EmulatorCredential[] {
+    if (credentials.length === 0) {
+        throw new Error("startFcEmulator: credentials must not be empty");
+    }
+    const seen = new Set<string>();
+    for (const credential of credentials) {
+        if (credential.accessKeyId === "" || credential.accessKeySecret === "") {
+            throw new Error("startFcEmulator: every credential needs a non-empty accessKeyId and accessKeySecret");
+        }
+        if (seen.has(credential.accessKeyId)) {
+            throw new Error(`startFcEmulator: access key id '${credential.accessKeyId}' is given twice`);
+        }
+        seen.add(credential.accessKeyId);
+    }
+    // Copies, so later changes to the caller's objects do not change what the emulator accepts.
+    return credentials.map((c) => ({ ...c }));
+}

@@ -1,0 +1,339 @@
+// The HTTP side of the emulator: one node:http server and the life of each request through it.
+//
+// Order of handling, and why:
+//   1. Every request gets an X-Fc-Request-Id (set before anything can fail, so every answer has one) and
+//      is counted in flight.
+//   2. The body is read whole (FC bodies here are small; a limit answers 400 EntityTooLarge).
+//   3. Fault rules. They model the network and the gateway in front of FC, so they act before any
+//      checking: a fault fires even for a request that would fail its signature, and a `delay` fault
+//      delays and then lets the request be handled normally from step 4 on.
+//   4. The rate limit, also a gateway concern: a throttled request is refused before it is authenticated.
+//   5. Signature (see signature.ts), then the X-Fc-Account-Id check against the key's account.
+//   6. Routing and the API itself (routes.ts).
+// Each exchange is recorded once, when the response closes: in completion order, with the arrival time.
+
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { accessDenied, defaultCodeForStatus, entityTooLarge, type ErrorStyle, FcError, internalServerError, renderError, resourceExhausted } from "./errors";
+import { FaultBook, TokenBucket } from "./faults";
+import { serveApi } from "./routes";
+import { parseAuthorization, verifyRequest } from "./signature";
+import type { EmulatorStore } from "./store";
+import type { EmulatorCredential, Fault, RateLimit, RecordedRequest } from "./types";
+import { decodeLenient, distinctHeaders, parseTarget } from "./wire";
+
+/** Largest request body accepted; an async-invoke config is a few hundred bytes. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Fixed settings of a server. */
+export interface ServerSettings {
+    accountId: string;
+    credentials: readonly EmulatorCredential[];
+    errorStyle: "fc" | "pop";
+    quiet: boolean;
+}
+
+/** What happened to one request, filled in while it is handled and read when it is recorded. */
+interface Outcome {
+    errorCode?: string;
+}
+
+/** A pending `delay` fault, kept so that close() can end it instead of leaving a timer behind. */
+interface PendingWait {
+    timer: NodeJS.Timeout;
+    resolve: () => void;
+}
+
+/** The emulator's HTTP server. Created stopped; {@link listen} starts it. */
+export class EmulatorServer {
+    /** Every exchange, in completion order. Cleared in place by {@link resetLog}. */
+    readonly requests: RecordedRequest[] = [];
+    /** The armed fault rules. */
+    readonly faults = new FaultBook();
+
+    private readonly http: Server;
+    private readonly keys = new Map<string, EmulatorCredential>();
+    private bucket: TokenBucket | undefined;
+    private inFlight = 0;
+    private peak = 0;
+    private readonly waits = new Set<PendingWait>();
+    /** Called when the last request in flight has been recorded; close() waits on this. */
+    private readonly onIdle: Array<() => void> = [];
+    private closing: Promise<void> | undefined;
+
+    /**
+     * @param settings Accounts, keys and styles; the credentials must be non-empty with unique key ids.
+     * @param store The data served.
+     */
+    constructor(private readonly settings: ServerSettings, private readonly store: EmulatorStore) {
+        for (const credential of settings.credentials) {
+            this.keys.set(credential.accessKeyId, credential);
+        }
+        this.http = createServer((req, res) => this.onRequest(req, res));
+        // Longer than the 5 s default, so a client's pooled keep-alive socket is not closed under it
+        // while a test waits (a closed-under-you socket shows up as a spurious ECONNRESET).
+        this.http.keepAliveTimeout = 65_000;
+    }
+
+    /** Starts listening; resolves with the bound address. */
+    listen(host: string, port: number): Promise<AddressInfo> {
+        return new Promise((resolve, reject) => {
+            const onError = (error: Error): void => reject(error);
+            this.http.once("error", onError);
+            this.http.listen(port, host, () => {
+                this.http.off("error", onError);
+                resolve(this.http.address() as AddressInfo);
+            });
+        });
+    }
+
+    /** Sets or removes the rate limit; a new limit starts with a full bucket. */
+    setRateLimit(limit: RateLimit | undefined): void {
+        this.bucket = limit === undefined ? undefined : new TokenBucket({ ...limit });
+    }
+
+    /** The highest number of requests in flight at once since start or {@link resetLog}. */
+    maxInFlight(): number {
+        return this.peak;
+    }
+
+    /** Clears the log; the in-flight peak restarts from what is in flight now. */
+    resetLog(): void {
+        this.requests.length = 0;
+        this.peak = this.inFlight;
+    }
+
+    /**
+     * Stops the server, ends pending delays and destroys every connection, idle keep-alive ones included.
+     * Resolves once every request has been recorded, so `requests` is complete when it does.
+     */
+    close(): Promise<void> {
+        if (this.closing === undefined) {
+            this.closing = new Promise<void>((resolve) => {
+                for (const wait of this.waits) {
+                    clearTimeout(wait.timer);
+                    wait.resolve();
+                }
+                this.waits.clear();
+                this.http.close(() => resolve());
+                this.http.closeAllConnections();
+            }).then(() => this.idle());
+        }
+        return this.closing;
+    }
+
+    /** Resolves when no request is in flight. A destroyed socket's response emits 'close' a tick later. */
+    private idle(): Promise<void> {
+        return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.onIdle.push(resolve));
+    }
+
+    private onRequest(req: IncomingMessage, res: ServerResponse): void {
+        const at = Date.now();
+        const requestId = randomUUID();
+        const method = (req.method ?? "GET").toUpperCase();
+        const target = parseTarget(req.url ?? "/");
+        const headers = distinctHeaders(req.headersDistinct);
+        const outcome: Outcome = {};
+        res.setHeader("X-Fc-Request-Id", requestId);
+        this.inFlight += 1;
+        this.peak = Math.max(this.peak, this.inFlight);
+        res.on("close", () => {
+            this.inFlight -= 1;
+            // Not finished means no complete answer went out: a reset fault or a caller that left first.
+            const status = res.writableFinished ? res.statusCode : 0;
+            const record: RecordedRequest = { method, path: target.rawPath, query: { ...target.query }, status, requestId, at };
+            const accountId = lastValue(headers["x-fc-account-id"]);
+            const traceId = lastValue(headers["x-fc-trace-id"]);
+            const authorization = lastValue(headers["authorization"]);
+            const accessKeyId = authorization === undefined ? undefined : parseAuthorization(authorization)?.accessKeyId;
+            if (accountId !== undefined) record.accountId = accountId;
+            if (traceId !== undefined) record.traceId = traceId;
+            if (accessKeyId !== undefined) record.accessKeyId = accessKeyId;
+            if (outcome.errorCode !== undefined) record.errorCode = outcome.errorCode;
+            this.requests.push(record);
+            if (!this.settings.quiet) {
+                this.logLine(record, target.rawQuery, Date.now() - at);
+            }
+            if (this.inFlight === 0) {
+                this.onIdle.splice(0).forEach((resolve) => resolve());
+            }
+        });
+        res.on("error", () => {
+            // Writing to a socket the caller already closed; nothing to answer any more.
+        });
+        this.handle(req, res, method, target, headers, outcome).catch((error: unknown) => {
+            // Reaching here is an emulator bug: say so on stderr (no request data, so no secrets) and answer 500.
+            process.stderr.write(`fc-emulator: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+            this.sendError(res, internalServerError(), this.settings.errorStyle, requestId, outcome);
+        });
+    }
+
+    private async handle(
+        req: IncomingMessage,
+        res: ServerResponse,
+        method: string,
+        target: ReturnType<typeof parseTarget>,
+        headers: Record<string, string[]>,
+        outcome: Outcome,
+    ): Promise<void> {
+        const requestId = res.getHeader("X-Fc-Request-Id") as string;
+        const style = this.settings.errorStyle;
+        let body: Buffer;
+        try {
+            body = await readBody(req, MAX_BODY_BYTES);
+        } catch (error) {
+            if (error instanceof FcError) {
+                this.sendError(res, error, style, requestId, outcome);
+            }
+            return;
+        }
+
+        const fault = this.faults.take(method, [target.rawPath, decodeLenient(target.rawPath)]);
+        if (fault !== undefined) {
+            if (fault.kind === "delay") {
+                await this.wait(fault.ms);
+                if (res.destroyed) {
+                    return;
+                }
+            } else {
+                this.applyFault(req, res, fault, requestId, outcome);
+                return;
+            }
+        }
+
+        if (this.bucket !== undefined && !this.bucket.tryTake()) {
+            this.sendError(res, resourceExhausted(this.bucket.limit.retryAfterSeconds), style, requestId, outcome);
+            return;
+        }
+
+        try {
+            const credential = verifyRequest(
+                { method, rawPath: target.rawPath, query: target.query, headers, body },
+                (id) => this.keys.get(id),
+            );
+            const account = credential.accountId ?? this.settings.accountId;
+            const claimed = lastValue(headers["x-fc-account-id"]);
+            if (claimed !== undefined && claimed !== account) {
+                throw accessDenied(`the account id '${claimed}' in X-Fc-Account-Id is not the account of access key '${credential.accessKeyId}'`);
+            }
+            const reply = serveApi({ method, rawPath: target.rawPath, query: target.query, body }, this.store);
+            if (reply.status === 204) {
+                this.send(res, 204, {}, undefined);
+            } else {
+                this.send(res, 200, { "Content-Type": "application/json" }, JSON.stringify(reply.body));
+            }
+        } catch (error) {
+            if (error instanceof FcError) {
+                this.sendError(res, error, style, requestId, outcome);
+                return;
+            }
+            throw error;
+        }
+    }
+
+    private applyFault(req: IncomingMessage, res: ServerResponse, fault: Exclude<Fault, { kind: "delay" }>, requestId: string, outcome: Outcome): void {
+        switch (fault.kind) {
+            case "reset":
+                // No answer at all: the caller sees its connection drop (ECONNRESET / "socket hang up").
+                req.socket.destroy();
+                return;
+            case "brokenBody": {
+                // Declared JSON, cut off mid-object: what a proxy that dropped the tail of a response delivers.
+                const broken = '{"createdTime":"2020-09-10T02:45:02Z","destinationConfig":{"onSuccess":{"destination":"acs:fc:cn-hang';
+                this.send(res, fault.status ?? 200, { "Content-Type": "application/json" }, broken);
+                return;
+            }
+            case "status": {
+                const style: ErrorStyle = fault.style ?? this.settings.errorStyle;
+                if (fault.status < 400) {
+                    // Not an error status: answer it with an empty JSON object so the status is all that differs.
+                    const headers: Record<string, string> = { "Content-Type": "application/json" };
+                    if (fault.retryAfterSeconds !== undefined) headers["Retry-After"] = String(fault.retryAfterSeconds);
+                    this.send(res, fault.status, headers, "{}");
+                    return;
+                }
+                const code = fault.errorCode ?? defaultCodeForStatus(fault.status);
+                const message = fault.message ?? `emulated fault: ${code} (HTTP ${fault.status})`;
+                this.sendError(res, new FcError(fault.status, code, message, fault.retryAfterSeconds), style, requestId, outcome);
+                return;
+            }
+        }
+    }
+
+    private sendError(res: ServerResponse, error: FcError, style: ErrorStyle, requestId: string, outcome: Outcome): void {
+        const rendered = renderError(error, style, requestId);
+        outcome.errorCode = error.code;
+        this.send(res, rendered.status, rendered.headers, rendered.body);
+    }
+
+    private send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | undefined): void {
+        if (res.headersSent || res.destroyed) {
+            return;
+        }
+        const bytes = body === undefined ? undefined : Buffer.from(body, "utf8");
+        res.statusCode = status;
+        for (const [name, value] of Object.entries(headers)) {
+            res.setHeader(name, value);
+        }
+        if (bytes !== undefined) {
+            res.setHeader("Content-Length", bytes.length);
+        }
+        res.end(bytes);
+    }
+
+    private wait(ms: number): Promise<void> {
+        return new Promise((resolve) => {
+            const pending: PendingWait = {
+                timer: setTimeout(() => {
+                    this.waits.delete(pending);
+                    resolve();
+                }, ms),
+                resolve,
+            };
+            this.waits.add(pending);
+        });
+    }
+
+    private logLine(record: RecordedRequest, rawQuery: string, elapsedMs: number): void {
+        const query = rawQuery === "" ? "" : `?${redactQuery(rawQuery)}`;
+        const code = record.errorCode === undefined ? "" : ` ${record.errorCode}`;
+        const status = record.status === 0 ? "no answer" : String(record.status);
+        process.stdout.write(`${new Date(record.at).toISOString()} ${record.method} ${record.path}${query} -> ${status}${code} ${elapsedMs}ms ${record.requestId}\n`);
+    }
+}
+
+/**
+ * Reads a request body; rejects with 400 EntityTooLarge when it exceeds `limit`. An oversized body is
+ * still read to its end (and dropped), so the answer is not lost to a reset from unread bytes; a body
+ * beyond 16 times the limit gets the connection destroyed instead. Rejects if the caller aborts.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        req.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > limit * 16) {
+                req.socket.destroy();
+            } else if (size <= limit) {
+                chunks.push(chunk);
+            }
+        });
+        req.on("end", () => (size > limit ? reject(entityTooLarge(limit)) : resolve(Buffer.concat(chunks))));
+        req.on("error", reject);
+    });
+}
+
+function lastValue(values: string[] | undefined): string | undefined {
+    return values === undefined || values.length === 0 ? undefined : values[values.length - 1];
+}
+
+/** Hides values of query parameters that could carry credentials, should a caller ever put them there. */
+function redactQuery(rawQuery: string): string {
+    return rawQuery
+        .split("&")
+        .map((pair) => (/^(?:[^=]*(?:token|secret|signature|accesskey)[^=]*)=/i.test(pair) ? `${pair.slice(0, pair.indexOf("="))}=***` : pair))
+        .join("&");
+}

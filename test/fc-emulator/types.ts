@@ -1,0 +1,170 @@
+// The public shapes of the FC emulator. Other code (the provider's tests, demos, benchmarks) imports
+// these names, so they are kept exactly as agreed; additions are optional fields only.
+
+import type { EmulatorStore } from "./store";
+
+/** An access key the emulator accepts. Secrets stay in memory and are never logged or echoed. */
+export interface EmulatorCredential {
+    accessKeyId: string;
+    accessKeySecret: string;
+    /**
+     * When set, the key behaves like an STS key: every request must carry this value in
+     * `x-acs-security-token`, or it is refused with 403 `InvalidSecurityToken`.
+     */
+    securityToken?: string;
+    /** The account the key belongs to; defaults to the emulator's `accountId`. */
+    accountId?: string;
+}
+
+/** One destination of an async-invoke config: an ARN such as `acs:mns:cn-hangzhou:123:/queues/q/messages`. */
+export interface DestinationInput {
+    destination: string;
+}
+
+/** What a caller may set on an async-invoke config (the body of PutFunctionAsyncInvokeConfig). */
+export interface AsyncConfigInput {
+    destinationConfig?: { onSuccess?: DestinationInput | null; onFailure?: DestinationInput | null } | null;
+    maxAsyncEventAgeInSeconds?: number;
+    maxAsyncRetryAttempts?: number;
+    statefulInvocation?: boolean;
+}
+
+/** A stored async-invoke config, as FC reports it. Times are ISO-8601 UTC without milliseconds. */
+export interface AsyncConfigRecord extends AsyncConfigInput {
+    service: string;
+    function: string;
+    qualifier: string;
+    createdTime: string;
+    lastModifiedTime: string;
+}
+
+/** Sample data loaded into a fresh emulator. */
+export interface Seed {
+    services: Array<{
+        name: string;
+        functions: string[];
+        /** Published version ids, decimal strings such as `"1"`. */
+        versions?: string[];
+        /** Alias name to version id. */
+        aliases?: Record<string, string>;
+        asyncConfigs?: Array<{
+            function: string;
+            /** `LATEST` (the default), a version id or an alias name. */
+            qualifier?: string;
+            config: AsyncConfigInput;
+        }>;
+    }>;
+}
+
+/** One request the emulator saw, recorded when its exchange ended. */
+export interface RecordedRequest {
+    method: string;
+    /** The request path exactly as received (still percent-encoded), without the query string. */
+    path: string;
+    /** The query parameters, percent-decoded. */
+    query: Record<string, string>;
+    /** The `X-Fc-Account-Id` header as sent; absent when the caller did not send it. */
+    accountId?: string;
+    /** The `X-Fc-Trace-Id` header as sent. */
+    traceId?: string;
+    /**
+     * The access key id named in the Authorization header (not a secret), whether or not it was valid.
+     * An addition to the agreed shape, so tests can see which credential a caller used.
+     */
+    accessKeyId?: string;
+    /** The HTTP status answered; 0 when no answer was sent (reset fault, or the caller went away first). */
+    status: number;
+    /** The FC error code answered, for error responses the emulator generated. */
+    errorCode?: string;
+    /** The `X-Fc-Request-Id` given to this request. */
+    requestId: string;
+    /** When the request arrived, in epoch milliseconds. */
+    at: number;
+}
+
+/** A failure the emulator can be told to produce instead of, or before, its normal answer. */
+export type Fault =
+    /** Answer with this status and an error body in the given style (default: the emulator's errorStyle). */
+    | { kind: "status"; status: number; errorCode?: string; message?: string; retryAfterSeconds?: number; style?: "fc" | "pop" | "html" }
+    /** Wait, then answer normally. */
+    | { kind: "delay"; ms: number }
+    /** Destroy the connection without answering. */
+    | { kind: "reset" }
+    /** Answer with a truncated, unparseable JSON body (default status 200). */
+    | { kind: "brokenBody"; status?: number };
+
+/** When to produce a fault. A rule matches a request when every given filter matches. */
+export interface FaultRule {
+    fault: Fault;
+    /** How many matching requests get the fault; then the rule is removed. Default: forever. */
+    times?: number;
+    /** HTTP method, compared case-insensitively. */
+    method?: string;
+    /** A substring of the request path, matched against both the raw and the percent-decoded path. */
+    pathIncludes?: string;
+}
+
+/** A token-bucket limit on requests per second. */
+export interface RateLimit {
+    /** Refill rate; may be fractional (0.5 = one request every two seconds). */
+    requestsPerSecond: number;
+    /** Bucket size, i.e. how many requests may arrive at once. Default: `max(1, ceil(requestsPerSecond))`. */
+    burst?: number;
+    /** When set, 429 answers carry `Retry-After` with this many seconds. */
+    retryAfterSeconds?: number;
+}
+
+/** How to start an emulator. Every field is optional. */
+export interface FcEmulatorOptions {
+    /** Interface to listen on. Default `127.0.0.1`. */
+    host?: string;
+    /** Port; 0 (the default) picks a free one. */
+    port?: number;
+    /** Default account of the credentials. Default {@link DEFAULT_ACCOUNT_ID}. */
+    accountId?: string;
+    /** Region the emulator claims to serve (informational). Default {@link DEFAULT_REGION}. */
+    region?: string;
+    /** Accepted keys; replaces the default key when given. Must not be empty. */
+    credentials?: EmulatorCredential[];
+    /** Data to start with; `false` starts empty. Default {@link sampleSeed}. */
+    seed?: Seed | false;
+    /** Error body style: FC's `{ErrorCode, ErrorMessage}` (default) or POP's `{Code, Message, RequestId}`. */
+    errorStyle?: "fc" | "pop";
+    /** Request rate limit; none by default. */
+    rateLimit?: RateLimit;
+    /**
+     * When false, one line per request is written to stdout. Default true, so that test runs stay
+     * readable; the CLI (`npm run emulator`) turns logging on.
+     */
+    quiet?: boolean;
+}
+
+/** A running emulator. */
+export interface FcEmulator {
+    /** `http://HOST:PORT`. */
+    readonly endpoint: string;
+    /** `HOST:PORT`, what the SDK's `Config.endpoint` takes (with `protocol: "http"`). */
+    readonly host: string;
+    readonly accountId: string;
+    readonly region: string;
+    /** The first credential's key id. */
+    readonly accessKeyId: string;
+    /** The first credential's secret (a fake; the emulator itself never logs it). */
+    readonly accessKeySecret: string;
+    /** Every request seen, in the order their exchanges ended. */
+    readonly requests: RecordedRequest[];
+    /** The emulator's data, for arranging and inspecting tests directly. */
+    readonly store: EmulatorStore;
+    /** Adds a fault rule; rules are tried in the order they were added, first match wins. */
+    addFault(rule: FaultRule): void;
+    /** Removes every fault rule. */
+    clearFaults(): void;
+    /** Sets, replaces or (with `undefined`) removes the rate limit. The bucket starts full. */
+    setRateLimit(limit: FcEmulatorOptions["rateLimit"] | undefined): void;
+    /** The highest number of requests in flight at once since start or the last {@link resetLog}. */
+    maxInFlight(): number;
+    /** Clears {@link requests} and restarts {@link maxInFlight} from the requests in flight now. */
+    resetLog(): void;
+    /** Stops listening and destroys open (also keep-alive) connections so the process can exit. */
+    close(): Promise<void>;
+}
