@@ -14,29 +14,29 @@ import { checkAccountId, checkEndpoint, checkName, checkQualifier, checkRegion }
  */
 export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
     /** The service that holds the function. */
-    public readonly serviceName!: pulumi.Output<string>;
+    declare public readonly serviceName: pulumi.Output<string>;
     /** The function. */
-    public readonly functionName!: pulumi.Output<string>;
+    declare public readonly functionName: pulumi.Output<string>;
     /** The qualifier that was read: `LATEST`, a version number or an alias name. */
-    public readonly qualifier!: pulumi.Output<string>;
+    declare public readonly qualifier: pulumi.Output<string>;
     /** The region, when the lookup named one. */
-    public readonly region!: pulumi.Output<string | undefined>;
+    declare public readonly region: pulumi.Output<string | undefined>;
     /** The account id, when the lookup named one. */
-    public readonly accountId!: pulumi.Output<string | undefined>;
+    declare public readonly accountId: pulumi.Output<string | undefined>;
     /** The endpoint, when the lookup named one. */
-    public readonly endpoint!: pulumi.Output<string | undefined>;
+    declare public readonly endpoint: pulumi.Output<string | undefined>;
     /** When the settings were created, ISO 8601 UTC. */
-    public readonly createdTime!: pulumi.Output<string>;
+    declare public readonly createdTime: pulumi.Output<string>;
     /** When the settings last changed, ISO 8601 UTC. */
-    public readonly lastModifiedTime!: pulumi.Output<string>;
+    declare public readonly lastModifiedTime: pulumi.Output<string>;
     /** Where results go on success and on failure; an unset destination is absent. */
-    public readonly destinationConfig!: pulumi.Output<DestinationConfig>;
+    declare public readonly destinationConfig: pulumi.Output<DestinationConfig>;
     /** How long an event may wait before it is dropped, in seconds. */
-    public readonly maxAsyncEventAgeInSeconds!: pulumi.Output<number | undefined>;
+    declare public readonly maxAsyncEventAgeInSeconds: pulumi.Output<number | undefined>;
     /** How often a failed invocation is retried; `0` means never. */
-    public readonly maxAsyncRetryAttempts!: pulumi.Output<number | undefined>;
+    declare public readonly maxAsyncRetryAttempts: pulumi.Output<number | undefined>;
     /** Whether asynchronous tasks are enabled. */
-    public readonly statefulInvocation!: pulumi.Output<boolean | undefined>;
+    declare public readonly statefulInvocation: pulumi.Output<boolean | undefined>;
 
     /**
      * Reads the settings a lookup names. Plain-string arguments are checked here, so a bad name fails

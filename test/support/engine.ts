@@ -1,0 +1,143 @@
+// Drives the real Pulumi engine (the `pulumi` CLI plus the Automation API) for the engine tests, the demo
+// and the benchmarks: a throwaway project with an inline program, a local file backend in a temp dir and
+// passphrase secrets, so nothing touches a Pulumi Cloud account or the user's own ~/.pulumi.
+
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { EngineEvent, InlineProgramArgs, LocalWorkspace, LocalWorkspaceOptions, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+
+/** The repository root: engine work dirs live under it so the provider host resolves this package. */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+/** The passphrase of every throwaway stack; it protects only fake test secrets. */
+export const TEST_PASSPHRASE = "engine-tests-only";
+
+let cliReady: Promise<PulumiCommand> | undefined;
+
+/**
+ * Makes sure a `pulumi` CLI of the SDK's version is available (building it on first use, see
+ * scripts/ensure-pulumi-cli.sh), puts it and the dynamic-provider host on this process's PATH, and
+ * returns the Automation API's handle on it. Runs the script once per process.
+ */
+export function pulumiCli(): Promise<PulumiCommand> {
+    cliReady ??= (async () => {
+        const binDir = execFileSync("bash", [path.join(REPO_ROOT, "scripts", "ensure-pulumi-cli.sh")], {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "inherit"],
+        }).trim();
+        // The CLI starts `pulumi-resource-pulumi-nodejs` (the dynamic-provider host) from PATH.
+        process.env.PATH = `${binDir}${path.delimiter}${process.env.PATH ?? ""}`;
+        return PulumiCommand.get({ root: undefined });
+    })();
+    return cliReady;
+}
+
+/** A throwaway stack and where it lives. */
+export interface EngineStack {
+    stack: Stack;
+    /** The project directory (under the repo, so the provider host can `require` this package). */
+    workDir: string;
+    /** The file backend's directory. */
+    backendDir: string;
+    /** Removes the stack's files. */
+    dispose(): Promise<void>;
+}
+
+/** What {@link createEngineStack} needs. */
+export interface EngineStackOptions {
+    /** Project name; also the namespace of config keys without one. */
+    projectName: string;
+    program: PulumiFn;
+    /** Stack config; values with `secret: true` are encrypted with {@link TEST_PASSPHRASE}. */
+    config?: Record<string, { value: string; secret?: boolean }>;
+    /** Extra environment for the CLI and the provider host. */
+    envVars?: Record<string, string>;
+}
+
+/** Creates a fresh stack `dev` of an inline program with a file backend in a temp dir. */
+export async function createEngineStack(options: EngineStackOptions): Promise<EngineStack> {
+    const pulumiCommand = await pulumiCli();
+    const workRoot = path.join(REPO_ROOT, ".work");
+    fs.mkdirSync(workRoot, { recursive: true });
+    const workDir = fs.mkdtempSync(path.join(workRoot, `${options.projectName}-`));
+    const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), "fcaic-backend-"));
+    const pulumiHome = path.join(backendDir, "home");
+    fs.mkdirSync(pulumiHome);
+
+    const args: InlineProgramArgs = { stackName: "dev", projectName: options.projectName, program: options.program };
+    const workspace: LocalWorkspaceOptions = {
+        workDir,
+        pulumiHome,
+        pulumiCommand,
+        projectSettings: { name: options.projectName, runtime: "nodejs", backend: { url: `file://${backendDir}` } },
+        envVars: {
+            PULUMI_CONFIG_PASSPHRASE: TEST_PASSPHRASE,
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+            PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+            ...options.envVars,
+        },
+    };
+    const stack = await LocalWorkspace.createStack(args, workspace);
+    if (options.config) {
+        await stack.setAllConfig(options.config);
+    }
+    return {
+        stack,
+        workDir,
+        backendDir,
+        async dispose() {
+            fs.rmSync(workDir, { recursive: true, force: true });
+            fs.rmSync(backendDir, { recursive: true, force: true });
+        },
+    };
+}
+
+/** What the engine reported while an operation ran. */
+export interface EngineRecord {
+    events: EngineEvent[];
+    /** The stack's outputs as the engine registered them (also during preview). */
+    outputs(): Record<string, unknown>;
+    /** Every step's operation per resource URN suffix (`fc:FunctionAsyncInvokeConfig::name` → `read`). */
+    steps(): Array<{ op: string; type: string; name: string; diffs?: string[]; outputs?: Record<string, unknown> }>;
+    /** The text of every diagnostic (errors, warnings, program output). */
+    diagnostics(): string;
+}
+
+/** An `onEvent` callback and accessors over what it collected. */
+export function recordEvents(): EngineRecord & { onEvent: (event: EngineEvent) => void } {
+    const events: EngineEvent[] = [];
+    return {
+        events,
+        onEvent: (event) => events.push(event),
+        outputs() {
+            for (const event of [...events].reverse()) {
+                const meta = event.resOutputsEvent?.metadata;
+                if (meta?.type === "pulumi:pulumi:Stack") {
+                    return (meta.new?.outputs ?? {}) as Record<string, unknown>;
+                }
+            }
+            return {};
+        },
+        steps() {
+            return events
+                .map((e) => e.resOutputsEvent?.metadata)
+                .filter((m): m is NonNullable<typeof m> => m !== undefined)
+                .map((m) => ({
+                    op: m.op,
+                    type: m.type,
+                    name: m.urn.split("::").pop() ?? m.urn,
+                    diffs: m.diffs,
+                    outputs: (m.new?.outputs ?? undefined) as Record<string, unknown> | undefined,
+                }));
+        },
+        diagnostics() {
+            return events
+                .map((e) => e.diagnosticEvent?.message)
+                .filter((m): m is string => m !== undefined)
+                .join("");
+        },
+    };
+}
