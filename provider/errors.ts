@@ -2,6 +2,9 @@
 // bad input (nothing was sent), missing configuration (nothing was sent), and a failed FC request.
 // No message built here ever includes a credential: only names of settings, never their values.
 
+/** The RAM action a caller needs to read async invoke configs; named in every 403 message. */
+export const RAM_ACTION = "fc:GetFunctionAsyncInvokeConfig";
+
 /** A lookup argument broke a rule. Raised before any request is sent. */
 export class InvalidLookupError extends Error {
     /** The argument that broke the rule, e.g. `functionName`. */

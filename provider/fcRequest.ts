@@ -8,13 +8,10 @@
 import { randomUUID } from "node:crypto";
 import FC, * as $FC from "@alicloud/fc-open20210406";
 import * as $Util from "@alicloud/tea-util";
-import { FcError, FcErrorKind } from "./errors";
+import { FcError, FcErrorKind, RAM_ACTION } from "./errors";
 import { ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
 import { Target } from "./settings";
 import { LookupInputs } from "./types";
-
-/** The RAM action a caller needs; named in every 403 message. */
-export const RAM_ACTION = "fc:GetFunctionAsyncInvokeConfig";
 
 /** The lookup as one request needs it. */
 export interface RequestSpec {

@@ -11,6 +11,5 @@ export {
     GetFunctionAsyncInvokeConfigArgs,
     LookupInputs,
 } from "./types";
-export { ConfigurationError, FcError, FcErrorKind, InvalidLookupError } from "./errors";
+export { ConfigurationError, FcError, FcErrorKind, InvalidLookupError, RAM_ACTION } from "./errors";
 export { CONFIG_KEYS, DEFAULT_TUNING, ENV_KEYS, Tuning } from "./settings";
-export { RAM_ACTION } from "./fcRequest";

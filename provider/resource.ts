@@ -3,7 +3,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { formatId } from "./id";
-import { functionAsyncInvokeConfigProvider } from "./provider";
+import { providerLoader } from "./loader";
 import { DEFAULT_QUALIFIER, DestinationConfig, GetFunctionAsyncInvokeConfigArgs } from "./types";
 import { checkAccountId, checkEndpoint, checkName, checkQualifier, checkRegion } from "./validation";
 
@@ -57,7 +57,7 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
             .all([args.serviceName, args.functionName, qualifier])
             .apply(([serviceName, functionName, q]) => formatId({ serviceName, functionName, qualifier: q }));
         super(
-            functionAsyncInvokeConfigProvider,
+            providerLoader,
             name,
             {
                 serviceName: args.serviceName,

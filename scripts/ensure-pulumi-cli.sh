@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Provide a real `pulumi` CLI whose version matches the installed @pulumi/pulumi SDK.
 #
-# Links `pulumi` and `pulumi-resource-pulumi-nodejs` (and `pulumi-language-nodejs` when it could be had)
-# into this checkout's node_modules/.bin, which every `npm run` puts on PATH, and prints that directory
-# on stdout for other callers to prepend to PATH. Progress goes to stderr.
+# Puts `pulumi` with `pulumi-resource-pulumi-nodejs` (and `pulumi-language-nodejs` when it could be had)
+# into this checkout's node_modules/.pulumi-cli, links node_modules/.bin/pulumi (on PATH in every
+# `npm run`) to it, and prints that directory on stdout for other callers to prepend to PATH.
+# Progress goes to stderr.
 #
 # Order: a `pulumi` already on PATH with the right version is used as is; else a cached build;
 # else the CLI is built from the Go module github.com/pulumi/pulumi/pkg/v3 at the SDK's version into
@@ -30,16 +31,30 @@ cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-fc-async-
 bin_dir="$cache_root/v$version/bin"
 mkdir -p "$bin_dir"
 
-# The CLI finds the dynamic-provider host and language hosts on PATH: link everything into this
-# checkout's node_modules/.bin, so each checkout points at its own @pulumi/pulumi.
-out_dir="$here/node_modules/.bin"
+# The CLI looks for its bundled plugins (the dynamic-provider host `pulumi-resource-pulumi-nodejs`,
+# language hosts) next to its own executable, after symlinks are resolved, and warns when it meets
+# another copy on PATH. So each checkout gets a directory holding a hard link to the cached binary
+# beside a link to this checkout's own provider host: no warning, and no checkout uses another's
+# @pulumi/pulumi. node_modules/.bin/pulumi points there, for `npm run`.
+out_dir="$here/node_modules/.pulumi-cli"
 mkdir -p "$out_dir"
 finish() {
-  ln -sf "$1" "$out_dir/pulumi"
-  ln -sf "$nodejs_plugin" "$out_dir/pulumi-resource-pulumi-nodejs"
-  if [ -x "$(dirname "$1")/pulumi-language-nodejs" ]; then
-    ln -sf "$(dirname "$1")/pulumi-language-nodejs" "$out_dir/pulumi-language-nodejs"
+  local exe="$1" dir
+  dir="$(dirname "$(readlink -f "$exe")")"
+  rm -f "$out_dir/pulumi" "$here/node_modules/.bin/pulumi-resource-pulumi-nodejs"
+  if [ "$dir" = "$(readlink -f "$bin_dir")" ]; then
+    ln -f "$exe" "$out_dir/pulumi" 2>/dev/null || cp "$exe" "$out_dir/pulumi"
+    ln -sfn "$nodejs_plugin" "$out_dir/pulumi-resource-pulumi-nodejs"
+  else
+    # Someone else's install: use it where it is, with the plugins it bundles.
+    ln -sfn "$exe" "$out_dir/pulumi"
+    [ -x "$dir/pulumi-resource-pulumi-nodejs" ] || ln -sfn "$nodejs_plugin" "$out_dir/pulumi-resource-pulumi-nodejs"
   fi
+  if [ -x "$dir/pulumi-language-nodejs" ] && [ ! -e "$out_dir/pulumi-language-nodejs" ]; then
+    ln -sfn "$dir/pulumi-language-nodejs" "$out_dir/pulumi-language-nodejs"
+  fi
+  mkdir -p "$here/node_modules/.bin"
+  ln -sfn "$out_dir/pulumi" "$here/node_modules/.bin/pulumi"
   echo "$out_dir"
   exit 0
 }
@@ -47,7 +62,8 @@ finish() {
 version_of() { "$1" version 2>/dev/null | tr -d 'v\r\n' || true; }
 
 # 1. One on PATH (not our own links) with the same version.
-if ambient="$(command -v pulumi 2>/dev/null)" && [ "$(dirname "$ambient")" != "$out_dir" ]; then
+if ambient="$(command -v pulumi 2>/dev/null)" && [ "$(readlink -f "$(dirname "$ambient")")" != "$(readlink -f "$out_dir")" ] \
+  && [ "$(readlink -f "$ambient")" != "$(readlink -f "$out_dir/pulumi")" ] && [ "$(readlink -f "$ambient")" != "$(readlink -f "$bin_dir/pulumi")" ]; then
   if [ "$(version_of "$ambient")" = "$version" ]; then
     say "using pulumi $version from $ambient"
     finish "$ambient"

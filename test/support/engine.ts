@@ -2,7 +2,7 @@
 // and the benchmarks: a throwaway project with an inline program, a local file backend in a temp dir and
 // passphrase secrets, so nothing touches a Pulumi Cloud account or the user's own ~/.pulumi.
 
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -41,6 +41,8 @@ export interface EngineStack {
     workDir: string;
     /** The file backend's directory. */
     backendDir: string;
+    /** The environment the CLI gets on top of this process's. */
+    envVars: Record<string, string>;
     /** Removes the stack's files. */
     dispose(): Promise<void>;
 }
@@ -67,18 +69,20 @@ export async function createEngineStack(options: EngineStackOptions): Promise<En
     fs.mkdirSync(pulumiHome);
 
     const args: InlineProgramArgs = { stackName: "dev", projectName: options.projectName, program: options.program };
+    const envVars: Record<string, string> = {
+        PULUMI_CONFIG_PASSPHRASE: TEST_PASSPHRASE,
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+        PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+        PULUMI_HOME: pulumiHome,
+        ...options.envVars,
+    };
     const workspace: LocalWorkspaceOptions = {
         workDir,
         pulumiHome,
         pulumiCommand,
         projectSettings: { name: options.projectName, runtime: "nodejs", backend: { url: `file://${backendDir}` } },
-        envVars: {
-            PULUMI_CONFIG_PASSPHRASE: TEST_PASSPHRASE,
-            PULUMI_SKIP_UPDATE_CHECK: "true",
-            PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-            PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-            ...options.envVars,
-        },
+        envVars,
     };
     const stack = await LocalWorkspace.createStack(args, workspace);
     if (options.config) {
@@ -88,6 +92,7 @@ export async function createEngineStack(options: EngineStackOptions): Promise<En
         stack,
         workDir,
         backendDir,
+        envVars,
         async dispose() {
             fs.rmSync(workDir, { recursive: true, force: true });
             fs.rmSync(backendDir, { recursive: true, force: true });
@@ -140,4 +145,37 @@ export function recordEvents(): EngineRecord & { onEvent: (event: EngineEvent) =
                 .join("");
         },
     };
+}
+
+/** What a CLI command printed and how it exited. */
+export interface CliResult {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/**
+ * Runs the `pulumi` CLI itself in the stack's project directory, as a user would type it (for options
+ * the Automation API does not expose, such as `refresh --diff`). Resolves whatever the exit code.
+ */
+export function runPulumi(s: EngineStack, args: string[]): Promise<CliResult> {
+    return new Promise((resolve) => {
+        execFile(
+            "pulumi",
+            [...args, "--stack", "dev", "--non-interactive", "--color", "never"],
+            { cwd: s.workDir, env: { ...process.env, ...s.envVars }, maxBuffer: 64 * 1024 * 1024 },
+            (error, stdout, stderr) => {
+                const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
+                resolve({ code, stdout, stderr });
+            },
+        );
+    });
+}
+
+/**
+ * The state file exactly as the backend stores it (secrets encrypted), unlike `exportStack()`,
+ * which decrypts them.
+ */
+export function readStateFile(s: EngineStack, projectName: string): string {
+    return fs.readFileSync(path.join(s.backendDir, ".pulumi", "stacks", projectName, "dev.json"), "utf8");
 }

@@ -1,0 +1,124 @@
+// runBench: the whole benchmark, usable from the command line (run.ts) and from a test (smoke mode).
+// It starts one FC stand-in, runs the sections in order, judges the goals and writes the report.
+// The smoke profile never writes bench/RESULTS.md: that file holds the figures of a full run only.
+
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { measureConcurrencyInProcess } from "./concurrency-in-process";
+import { dataSourceKind, measureEngineStacks, StackKind, trivialKind } from "./engine-stacks";
+import { measureEngineThrottle } from "./engine-throttle";
+import { functionNames, SERVICE } from "./fixtures";
+import { judgeGoals } from "./goals";
+import { describeMachine } from "./machine";
+import { measureOverheadInProcess } from "./overhead-in-process";
+import { FULL_PROFILE, Profile, SMOKE_PROFILE, withRuns } from "./profile";
+import { renderReport } from "./report";
+import { measureRequestCount } from "./request-count";
+import { BenchResults, GoalResult, Section, SECTIONS } from "./results";
+import { measureSerialization } from "./serialization";
+import { startStandIn } from "./standin";
+import { measureStateSize } from "./state-size";
+
+/** Where a full run's report goes. */
+export const RESULTS_FILE = path.join(__dirname, "RESULTS.md");
+
+export interface BenchOptions {
+    /** One run of tiny sizes, for CI; writes to a temp file unless `outFile` says otherwise. */
+    smoke?: boolean;
+    /** Measured runs per figure (default 5, smoke 1). */
+    runs?: number;
+    /** Limit the run to some sections (development); a partial run never writes RESULTS.md by default. */
+    sections?: readonly Section[];
+    /** Where to write the report; "-" means nowhere (the caller prints `markdown`). */
+    outFile?: string;
+    /** The command recorded in the report. */
+    command?: string;
+    /** Progress lines; default stderr. */
+    log?: (line: string) => void;
+}
+
+export interface BenchOutcome {
+    results: BenchResults;
+    goals: GoalResult[];
+    markdown: string;
+    /** The file written, or undefined for "-". */
+    outFile?: string;
+}
+
+export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome> {
+    const started = Date.now();
+    const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    const profile: Profile = withRuns(options.smoke ? SMOKE_PROFILE : FULL_PROFILE, options.runs);
+    const sections = new Set<Section>(options.sections ?? SECTIONS);
+    const outFile = chooseOutFile(options, profile, sections.size < SECTIONS.length);
+
+    const machine = await describeMachine(options.command ?? "runBench()");
+    const results: BenchResults = { machine, profile, durationMs: 0 };
+    const standIn = await startStandIn();
+    try {
+        const largestEngine = Math.max(...profile.engineSizes);
+        const needed = Math.max(profile.overhead.lookups, profile.concurrency.lookups, largestEngine, profile.dedupe.distinct, profile.engineThrottle?.sources ?? 0);
+        await standIn.seed(SERVICE, functionNames(needed));
+        log(`bench (${profile.name}): stand-in at ${standIn.endpoint} with ${needed} functions`);
+
+        if (sections.has("overhead")) {
+            log("1. overhead in process");
+            results.overhead = await measureOverheadInProcess(standIn, { ...profile.overhead, runs: profile.runs, warmups: profile.warmups, log });
+        }
+        if (sections.has("concurrency")) {
+            log("5. bounded concurrency in process");
+            results.concurrency = await measureConcurrencyInProcess(standIn, { ...profile.concurrency, runs: profile.runs, log });
+        }
+        if (sections.has("serialization")) {
+            log("4. provider serialization");
+            results.serialization = await measureSerialization(profile.runs);
+        }
+        if (sections.has("engine")) {
+            log("2, 4, 6. engine stacks");
+            const kinds: StackKind[] = [dataSourceKind(profile.engineSizes), trivialKind(profile.engineSizes)];
+            if (profile.engineCompareCap !== undefined) {
+                kinds.push(dataSourceKind([largestEngine], profile.engineCompareCap));
+            }
+            results.engine = await measureEngineStacks(standIn, kinds, { runs: profile.runs, log });
+            results.states = ["dataSource", "trivial"]
+                .map((kind) => measureStateSize(results.engine ?? [], kind))
+                .filter((s): s is NonNullable<typeof s> => s !== undefined);
+        }
+        if (sections.has("requests")) {
+            log("3. requests per deployment");
+            results.requests = await measureRequestCount(standIn, { ...profile.dedupe, runs: profile.runs, log });
+        }
+        if (sections.has("throttle") && profile.engineThrottle !== undefined) {
+            log("5. throttled up through the engine");
+            results.engineThrottle = await measureEngineThrottle(standIn, { ...profile.engineThrottle, runs: profile.runs, log });
+        }
+    } finally {
+        await standIn.close();
+    }
+    results.durationMs = Date.now() - started;
+    const goals = judgeGoals(results);
+    const markdown = renderReport(results, goals);
+    if (outFile !== undefined) {
+        fs.writeFileSync(outFile, markdown);
+        log(`bench: wrote ${outFile} in ${(results.durationMs / 1000).toFixed(0)} s`);
+    }
+    return { results, goals, markdown, outFile };
+}
+
+function chooseOutFile(options: BenchOptions, profile: Profile, partial: boolean): string | undefined {
+    if (options.outFile === "-") {
+        return undefined;
+    }
+    if (options.outFile !== undefined) {
+        const target = path.resolve(options.outFile);
+        if (target === RESULTS_FILE && (profile.name === "smoke" || partial)) {
+            throw new Error("runBench: a smoke or partial run must not overwrite bench/RESULTS.md");
+        }
+        return target;
+    }
+    if (profile.name === "smoke" || partial) {
+        return path.join(os.tmpdir(), `fcaic-bench-${profile.name}${partial ? "-partial" : ""}-${process.pid}.md`);
+    }
+    return RESULTS_FILE;
+}

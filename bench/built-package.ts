@@ -1,0 +1,14 @@
+// The package as users get it: the compiled JavaScript in bin/, loaded by its package name (the
+// repository links itself into node_modules). The benchmarks measure that, not the TypeScript sources,
+// and the provider host loads the same files by the same name.
+
+import type * as packageApi from "../provider";
+
+/** `require("pulumi-fc-async-invoke-config")`, typed by the sources; fails clearly when not built. */
+export function builtPackage(): typeof packageApi {
+    try {
+        return require("pulumi-fc-async-invoke-config") as typeof packageApi;
+    } catch (error) {
+        throw new Error(`the built provider is missing: run \`npm run build\` first (${error instanceof Error ? error.message : String(error)})`);
+    }
+}

@@ -1,0 +1,139 @@
+// Goal 5, in one process: the provider's request cap under throttling and without it.
+//
+// All lookups are started at once, as the engine does when a program registers many data sources,
+// so the provider's cap (not the caller) decides how many requests are in flight.
+//  - Throttled: the stand-in answers 429 beyond a token-bucket rate. Every lookup must still succeed
+//    through the provider's retries; the stand-in's in-flight peak must not exceed the cap.
+//  - Unthrottled: the default cap 8 against a cap of 64, to see whether the default slows a stack
+//    of many lookups when FC is not pushing back.
+
+import type { RateLimit } from "../test/fc-emulator";
+import { functionNames } from "./fixtures";
+import { configureProvider, readThroughProvider } from "./provider-reader";
+import type { StandIn } from "./standin";
+import { summarize, Summary, timed } from "./stats";
+
+export interface ThrottleScenario {
+    label: string;
+    limit: RateLimit;
+}
+
+export interface ConcurrencyOptions {
+    lookups: number;
+    runs: number;
+    scenarios: ThrottleScenario[];
+    /** The caps compared unthrottled; the first is the default. */
+    caps: [number, number];
+    log: (line: string) => void;
+}
+
+export interface ThrottledResult {
+    label: string;
+    limit: RateLimit;
+    cap: number;
+    lookups: number;
+    ms: Summary;
+    /** Lookups that succeeded, per run (min over runs is what matters). */
+    succeeded: Summary;
+    /** 429 answers per run: the retries the throttling cost. */
+    throttledAnswers: Summary;
+    /** GETs per run, 200s and 429s together. */
+    requests: Summary;
+    /** The stand-in's in-flight peak, per run. */
+    maxInFlight: Summary;
+    /** The first failure seen, if any lookup failed. */
+    firstError?: string;
+    /** The fastest any client could finish: (lookups - burst) / rate, in ms. */
+    floorMs: number;
+}
+
+export interface UnthrottledResult {
+    cap: number;
+    ms: Summary;
+    maxInFlight: Summary;
+}
+
+export interface ConcurrencyResult {
+    lookups: number;
+    throttled: ThrottledResult[];
+    unthrottled: UnthrottledResult[];
+}
+
+export async function measureConcurrencyInProcess(standIn: StandIn, options: ConcurrencyOptions): Promise<ConcurrencyResult> {
+    const names = functionNames(options.lookups);
+    const defaultCap = options.caps[0];
+
+    const throttled: ThrottledResult[] = [];
+    for (const scenario of options.scenarios) {
+        const ms: number[] = [];
+        const succeeded: number[] = [];
+        const answers429: number[] = [];
+        const requests: number[] = [];
+        const peaks: number[] = [];
+        let firstError: string | undefined;
+        for (let r = 0; r < options.runs; r++) {
+            // A new limit starts with a full bucket, so every run meets the same throttling.
+            await standIn.setRateLimit(scenario.limit);
+            await standIn.resetLog();
+            await configureProvider(standIn);
+            const run = await timed(() => Promise.allSettled(names.map((fn) => readThroughProvider(standIn, fn))));
+            const stats = await standIn.stats();
+            const ok = run.value.filter((s) => s.status === "fulfilled").length;
+            const failed = run.value.find((s): s is PromiseRejectedResult => s.status === "rejected");
+            firstError ??= failed === undefined ? undefined : String(failed.reason instanceof Error ? failed.reason.message : failed.reason);
+            ms.push(run.ms);
+            succeeded.push(ok);
+            answers429.push(stats.byStatus["429"] ?? 0);
+            requests.push(stats.gets);
+            peaks.push(stats.maxInFlight);
+            options.log(`  throttled (${scenario.label}) run ${r + 1}/${options.runs}: ${run.ms.toFixed(0)} ms, ${ok}/${names.length} ok, ${stats.byStatus["429"] ?? 0}x 429, peak ${stats.maxInFlight}`);
+        }
+        await standIn.setRateLimit(undefined);
+        const burst = scenario.limit.burst ?? Math.max(1, Math.ceil(scenario.limit.requestsPerSecond));
+        throttled.push({
+            label: scenario.label,
+            limit: scenario.limit,
+            cap: defaultCap,
+            lookups: names.length,
+            ms: summarize(ms),
+            succeeded: summarize(succeeded),
+            throttledAnswers: summarize(answers429),
+            requests: summarize(requests),
+            maxInFlight: summarize(peaks),
+            firstError,
+            floorMs: (Math.max(0, names.length - burst) / scenario.limit.requestsPerSecond) * 1000,
+        });
+    }
+
+    const times = new Map<number, number[]>(options.caps.map((c) => [c, []]));
+    const peaks = new Map<number, number[]>(options.caps.map((c) => [c, []]));
+    // One unmeasured round per cap: the first configure after the throttled runs builds a new client.
+    for (const cap of [...options.caps, ...options.caps]) {
+        await unthrottledRun(standIn, names, cap);
+    }
+    for (let r = 0; r < options.runs; r++) {
+        const order = r % 2 === 0 ? options.caps : [...options.caps].reverse();
+        for (const cap of order) {
+            const { ms, peak } = await unthrottledRun(standIn, names, cap);
+            times.get(cap)?.push(ms);
+            peaks.get(cap)?.push(peak);
+        }
+        options.log(`  unthrottled run ${r + 1}/${options.runs}: ${options.caps.map((c) => `cap ${c}=${(times.get(c) ?? [])[r]?.toFixed(0)}ms`).join(" ")}`);
+    }
+    return {
+        lookups: names.length,
+        throttled,
+        unthrottled: options.caps.map((cap) => ({ cap, ms: summarize(times.get(cap) ?? []), maxInFlight: summarize(peaks.get(cap) ?? []) })),
+    };
+}
+
+async function unthrottledRun(standIn: StandIn, names: string[], cap: number): Promise<{ ms: number; peak: number }> {
+    await standIn.resetLog();
+    await configureProvider(standIn, { "fcAsyncInvokeConfig:maxConcurrentRequests": String(cap) });
+    const { ms } = await timed(() => Promise.all(names.map((fn) => readThroughProvider(standIn, fn))));
+    const stats = await standIn.stats();
+    if (stats.byStatus["200"] !== names.length) {
+        throw new Error(`unthrottled cap ${cap}: expected ${names.length} 200s, saw ${JSON.stringify(stats)}`);
+    }
+    return { ms, peak: stats.maxInFlight };
+}

@@ -1,0 +1,143 @@
+// Goals 2 and 6 (and the raw material of goal 4): `pulumi preview` and `pulumi up` of stacks of N
+// resources read by id, data sources against the engine's floor (trivial-resource.ts), N = 1, 50, 200.
+//
+// Every measured operation runs on a fresh stack: `preview` first, then `up` of the same, still empty,
+// stack. So each operation starts a new provider host with an empty answers cache, as a user's does.
+// For each N, the kinds run in a rotating order per round, so drift spreads over all of them. The
+// provider host's peak RSS and CPU come from rss-probe.js, for every operation.
+
+import type { PulumiFn } from "@pulumi/pulumi/automation";
+import { standInConfig } from "./fixtures";
+import { runLifecycle, Operation, OperationMeasure } from "./engine-run";
+import type { ProcessSample } from "./host-probe";
+import { dataSourceProgram, trivialProgram } from "./programs";
+import type { StandIn } from "./standin";
+import { summarize, Summary } from "./stats";
+
+/** A kind of stack: what its program registers and with which config. */
+export interface StackKind {
+    key: string;
+    label: string;
+    /** The resource type in state, to find its entries. */
+    type: string;
+    /** Sizes this kind is measured at. */
+    sizes: readonly number[];
+    program(count: number, standIn: StandIn): PulumiFn;
+    extraConfig?: Record<string, string>;
+}
+
+export const DATA_SOURCE_TYPE = "pulumi-nodejs:dynamic/fc:FunctionAsyncInvokeConfig";
+export const TRIVIAL_TYPE = "pulumi-nodejs:dynamic/bench:Constant";
+
+export function dataSourceKind(sizes: readonly number[], cap?: number): StackKind {
+    return {
+        key: cap === undefined ? "dataSource" : `dataSourceCap${cap}`,
+        label: cap === undefined ? "data sources (default cap 8)" : `data sources (cap ${cap})`,
+        type: DATA_SOURCE_TYPE,
+        sizes,
+        program: (count, standIn) => dataSourceProgram(count, count, standIn.endpoint),
+        extraConfig: cap === undefined ? undefined : { "fcAsyncInvokeConfig:maxConcurrentRequests": String(cap) },
+    };
+}
+
+export function trivialKind(sizes: readonly number[]): StackKind {
+    return { key: "trivial", label: "trivial dynamic resources (floor)", type: TRIVIAL_TYPE, sizes, program: (count, standIn) => trivialProgram(count, standIn.endpoint) };
+}
+
+/** The figures of one operation over the runs of one kind and size. */
+export interface OperationFigures {
+    ms: Summary;
+    /** GETs the stand-in saw. */
+    gets: Summary;
+    /** Provider hosts started by the operation. */
+    hosts: Summary;
+    /** Peak RSS of the provider host, MiB. */
+    hostRssMiB: Summary;
+    /** CPU time (user + system) of the provider host, ms. */
+    hostCpuMs: Summary;
+}
+
+export interface CellResult {
+    kind: string;
+    label: string;
+    type: string;
+    size: number;
+    preview: OperationFigures;
+    up: OperationFigures;
+    /** The state after the first run's `up`. */
+    deployment?: unknown;
+    stateFileBytes?: number;
+    /** Argv of probed node processes that were not the host, as seen in the first run. */
+    otherProcesses: string[];
+}
+
+export interface EngineStacksOptions {
+    runs: number;
+    log: (line: string) => void;
+}
+
+export async function measureEngineStacks(standIn: StandIn, kinds: readonly StackKind[], options: EngineStacksOptions): Promise<CellResult[]> {
+    const sizes = [...new Set(kinds.flatMap((k) => k.sizes))].sort((a, b) => a - b);
+    const cells: CellResult[] = [];
+    for (const size of sizes) {
+        const here = kinds.filter((k) => k.sizes.includes(size));
+        const measures = new Map<string, Array<Record<Operation, OperationMeasure>>>(here.map((k) => [k.key, []]));
+        const states = new Map<string, { deployment?: unknown; stateFileBytes?: number }>();
+        for (let r = 0; r < options.runs; r++) {
+            for (let i = 0; i < here.length; i++) {
+                const kind = here[(r + i) % here.length];
+                const config = { ...standInConfig(standIn), ...kind.extraConfig };
+                const result = await runLifecycle(standIn, { projectName: `bench-${kind.key}-${size}`, program: kind.program(size, standIn), config }, ["preview", "up"], r === 0);
+                const [preview, up] = result.operations;
+                measures.get(kind.key)?.push({ preview, up });
+                if (r === 0) {
+                    states.set(kind.key, { deployment: result.deployment, stateFileBytes: result.stateFileBytes });
+                }
+                options.log(
+                    `  engine N=${size} ${kind.key} run ${r + 1}/${options.runs}: preview ${preview.ms.toFixed(0)} ms (${preview.fc.gets} GETs, host ${rssMiB(preview.processes.hosts)} MiB), ` +
+                        `up ${up.ms.toFixed(0)} ms (${up.fc.gets} GETs, host ${rssMiB(up.processes.hosts)} MiB)`,
+                );
+            }
+        }
+        for (const kind of here) {
+            const runs = measures.get(kind.key) ?? [];
+            const state = states.get(kind.key);
+            cells.push({
+                kind: kind.key,
+                label: kind.label,
+                type: kind.type,
+                size,
+                preview: figures(runs.map((m) => m.preview)),
+                up: figures(runs.map((m) => m.up)),
+                deployment: state?.deployment,
+                stateFileBytes: state?.stateFileBytes,
+                otherProcesses: [...new Set(runs.flatMap((m) => [...m.preview.processes.others, ...m.up.processes.others]).map(describeProcess))],
+            });
+        }
+    }
+    return cells;
+}
+
+/** Summaries of one operation's measures. */
+export function figures(measures: readonly OperationMeasure[]): OperationFigures {
+    return {
+        ms: summarize(measures.map((m) => m.ms)),
+        gets: summarize(measures.map((m) => m.fc.gets)),
+        hosts: summarize(measures.map((m) => m.processes.hosts.length)),
+        hostRssMiB: summarize(measures.map((m) => hostRssMiB(m.processes.hosts))),
+        hostCpuMs: summarize(measures.map((m) => m.processes.hosts.reduce((sum, h) => sum + (h.userCpuUs + h.systemCpuUs) / 1000, 0))),
+    };
+}
+
+/** The largest peak RSS among the hosts, MiB (0 when the probe saw none). */
+export function hostRssMiB(hosts: readonly ProcessSample[]): number {
+    return hosts.reduce((max, h) => Math.max(max, h.maxRssKb / 1024), 0);
+}
+
+function rssMiB(hosts: readonly ProcessSample[]): string {
+    return hostRssMiB(hosts).toFixed(1);
+}
+
+function describeProcess(sample: ProcessSample): string {
+    return sample.argv.length <= 1 ? `${sample.argv[0] ?? "node"} (-e or -p script)` : sample.argv.join(" ");
+}

@@ -1,0 +1,169 @@
+// The goals of issue #4 as checks on measured figures. Each goal yields one or more lines; a line
+// without a target (met: undefined) is reported for comparison only.
+
+import type { CellResult } from "./engine-stacks";
+import type { BenchResults, GoalResult } from "./results";
+
+/** Goal 1: provider read / raw SDK call, medians. */
+export const IN_PROCESS_RATIO_GOAL = 1.1;
+/** Goal 2: data-source stack / trivial stack at the largest size, medians. */
+export const ENGINE_RATIO_GOAL = 1.25;
+/** Goal 4: bytes per data source in state. */
+export const STATE_BYTES_GOAL = 4096;
+/**
+ * Goal 5, "the default cap does not slow the unthrottled case": the brief gives no number, so this
+ * bench calls a slowdown of more than 10 % (default cap vs a wide cap, medians) slowing it.
+ */
+export const CAP_SLOWDOWN_GOAL = 1.1;
+
+export function judgeGoals(results: BenchResults): GoalResult[] {
+    const goals: GoalResult[] = [];
+    const ratio = (value: number, limit: number): string => `${value.toFixed(3)} (target <= ${limit.toFixed(2)})`;
+
+    const o = results.overhead;
+    if (o !== undefined) {
+        goals.push({
+            goal: 1,
+            name: `in process, ${o.lookups} lookups sequential: provider / raw SDK`,
+            figure: `${o.sequentialRatio.toFixed(3)}`,
+            target: `<= ${IN_PROCESS_RATIO_GOAL.toFixed(2)}`,
+            met: o.sequentialRatio <= IN_PROCESS_RATIO_GOAL,
+        });
+        goals.push({
+            goal: 1,
+            name: `in process, ${o.lookups} lookups ${o.width} at a time (cap ${o.width}): provider / raw SDK`,
+            figure: `${o.concurrentRatio.toFixed(3)}`,
+            target: `<= ${IN_PROCESS_RATIO_GOAL.toFixed(2)}`,
+            met: o.concurrentRatio <= IN_PROCESS_RATIO_GOAL,
+        });
+        goals.push({
+            goal: 1,
+            name: `in process, ${o.lookups} lookups ${o.width} at a time, default cap 8: provider / raw SDK`,
+            figure: `${o.concurrentDefaultCapRatio.toFixed(3)}`,
+            target: "informational (the cap, not the code)",
+            met: undefined,
+        });
+    }
+
+    const engine = results.engine;
+    if (engine !== undefined && engine.length > 0) {
+        const largest = Math.max(...engine.map((c) => c.size));
+        const ds = cell(engine, "dataSource", largest);
+        const floor = cell(engine, "trivial", largest);
+        if (ds !== undefined && floor !== undefined) {
+            for (const op of ["preview", "up"] as const) {
+                const r = ds[op].ms.median / floor[op].ms.median;
+                goals.push({ goal: 2, name: `engine, ${op} of ${largest} data sources / ${largest} trivial resources`, figure: r.toFixed(3), target: `<= ${ENGINE_RATIO_GOAL.toFixed(2)}`, met: r <= ENGINE_RATIO_GOAL });
+            }
+        }
+    }
+
+    const q = results.requests;
+    if (q !== undefined) {
+        for (const op of ["preview", "up"] as const) {
+            const c = q[op];
+            goals.push({
+                goal: 3,
+                name: `GETs to FC during ${op} of ${q.sources} data sources naming ${q.distinct} functions`,
+                figure: c.gets.min === c.gets.max ? `${c.gets.median}` : `${c.gets.median} (min ${c.gets.min}, max ${c.gets.max})`,
+                target: `= ${q.distinct} in every run`,
+                met: c.gets.min === q.distinct && c.gets.max === q.distinct,
+            });
+        }
+    }
+    if (engine !== undefined) {
+        const wrong = engine.filter((c) => c.kind.startsWith("dataSource") && (c.preview.gets.max !== c.size || c.preview.gets.min !== c.size || c.up.gets.max !== c.size || c.up.gets.min !== c.size));
+        const checked = engine.filter((c) => c.kind.startsWith("dataSource"));
+        if (checked.length > 0) {
+            goals.push({
+                goal: 3,
+                name: "GETs per operation of the all-distinct data-source stacks",
+                figure: wrong.length === 0 ? "= N in every run" : `differs for ${wrong.map((c) => `${c.kind} N=${c.size}`).join(", ")}`,
+                target: "= N",
+                met: wrong.length === 0,
+            });
+        }
+    }
+
+    const state = results.states?.find((s) => s.kind === "dataSource");
+    if (state !== undefined) {
+        goals.push({
+            goal: 4,
+            name: "state bytes per data source (compact JSON, by difference)",
+            figure: `${Math.round(state.perResourceBytes)} B`,
+            target: `<= ${STATE_BYTES_GOAL} B`,
+            met: state.perResourceBytes <= STATE_BYTES_GOAL,
+        });
+        if (state.perResourceFileBytes !== undefined) {
+            goals.push({
+                goal: 4,
+                name: "state bytes per data source (checkpoint file on disk, by difference)",
+                figure: `${Math.round(state.perResourceFileBytes)} B`,
+                target: `<= ${STATE_BYTES_GOAL} B`,
+                met: state.perResourceFileBytes <= STATE_BYTES_GOAL,
+            });
+        }
+    }
+    const s = results.serialization;
+    if (s !== undefined) {
+        goals.push({ goal: 4, name: "provider serialization, first in a fresh process (once per program)", figure: `${s.coldMs.median.toFixed(0)} ms`, target: "informational", met: undefined });
+    }
+
+    const c = results.concurrency;
+    if (c !== undefined) {
+        for (const t of c.throttled) {
+            const allOk = t.succeeded.min === t.lookups;
+            const bounded = t.maxInFlight.max <= t.cap;
+            goals.push({
+                goal: 5,
+                name: `in process, ${t.lookups} lookups throttled at ${t.label}: all succeed, in flight <= cap ${t.cap}`,
+                figure: `${t.succeeded.min}/${t.lookups} ok (worst run), peak in flight ${t.maxInFlight.max}, ${t.throttledAnswers.median} x 429 (median)`,
+                target: `${t.lookups}/${t.lookups}, peak <= ${t.cap}`,
+                met: allOk && bounded,
+            });
+        }
+        const [def, wide] = c.unthrottled;
+        if (def !== undefined && wide !== undefined) {
+            const r = def.ms.median / wide.ms.median;
+            goals.push({ goal: 5, name: `in process, ${c.lookups} lookups unthrottled: cap ${def.cap} / cap ${wide.cap}`, figure: ratio(r, CAP_SLOWDOWN_GOAL), target: `<= ${CAP_SLOWDOWN_GOAL.toFixed(2)}`, met: r <= CAP_SLOWDOWN_GOAL });
+        }
+    }
+    const et = results.engineThrottle;
+    if (et !== undefined) {
+        goals.push({
+            goal: 5,
+            name: `engine, up of ${et.sources} data sources throttled at ${et.limit.requestsPerSecond} req/s burst ${et.limit.burst ?? "-"}: succeeds, in flight <= cap 8`,
+            figure: `${et.succeededRuns}/${et.runs} runs succeeded, peak in flight ${et.maxInFlight.max}`,
+            target: `${et.runs}/${et.runs}, peak <= 8`,
+            met: et.succeededRuns === et.runs && et.maxInFlight.max <= 8,
+        });
+    }
+    if (engine !== undefined && engine.length > 0) {
+        const largest = Math.max(...engine.map((x) => x.size));
+        const def = cell(engine, "dataSource", largest);
+        const wide = engine.find((x) => x.size === largest && x.kind.startsWith("dataSourceCap"));
+        if (def !== undefined && wide !== undefined) {
+            for (const op of ["preview", "up"] as const) {
+                const r = def[op].ms.median / wide[op].ms.median;
+                goals.push({ goal: 5, name: `engine, ${op} of ${largest} data sources unthrottled: default cap 8 / ${wide.label}`, figure: r.toFixed(3), target: `<= ${CAP_SLOWDOWN_GOAL.toFixed(2)}`, met: r <= CAP_SLOWDOWN_GOAL });
+            }
+        }
+        const floor = cell(engine, "trivial", largest);
+        if (def !== undefined && floor !== undefined) {
+            for (const op of ["preview", "up"] as const) {
+                goals.push({
+                    goal: 6,
+                    name: `provider host peak RSS, ${op} of ${largest} data sources vs ${largest} trivial resources`,
+                    figure: `${def[op].hostRssMiB.median.toFixed(1)} MiB vs ${floor[op].hostRssMiB.median.toFixed(1)} MiB (+${(def[op].hostRssMiB.median - floor[op].hostRssMiB.median).toFixed(1)} MiB)`,
+                    target: "informational (no target in the brief)",
+                    met: undefined,
+                });
+            }
+        }
+    }
+    return goals;
+}
+
+export function cell(cells: readonly CellResult[], kind: string, size: number): CellResult | undefined {
+    return cells.find((c) => c.kind === kind && c.size === size);
+}

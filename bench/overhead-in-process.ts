@@ -1,0 +1,127 @@
+// Goal 1: what the provider's read path costs on top of the SDK call it wraps, in one process.
+//
+// Each measured run is one simulated deployment: configure the provider afresh (which drops its
+// answers cache, so every lookup really goes to the stand-in) or build a fresh raw SDK client, then
+// make the same N distinct requests. Both sides share the SDK's keep-alive agent and the same
+// stand-in; the variants of a round run in a rotating order so that drift (GC, CPU clock) spreads
+// evenly instead of always hitting the same variant.
+//
+// Fairness of the 16-at-a-time comparison: the provider caps requests in flight at
+// `fcAsyncInvokeConfig:maxConcurrentRequests` (default 8). Against 16 raw calls in flight, the default
+// cap would measure the cap, not the code. The goal compares like with like (cap 16, 16 callers); the
+// default cap with 16 callers is measured beside it, so the price of the default is visible too.
+
+import { functionNames, SERVICE } from "./fixtures";
+import { runPool } from "./pool";
+import { configureProvider, ExtraConfig, readThroughProvider } from "./provider-reader";
+import { createRawClient, rawLookup } from "./raw-sdk";
+import type { StandIn, StandInStats } from "./standin";
+import { summarize, Summary, timed } from "./stats";
+
+export interface OverheadOptions {
+    lookups: number;
+    /** Callers in flight for the concurrent comparison. */
+    width: number;
+    runs: number;
+    /** Unmeasured rounds first: JIT, the keep-alive pool, lazy requires. */
+    warmups: number;
+    log: (line: string) => void;
+}
+
+/** One way of making the N requests. */
+interface Variant {
+    key: VariantKey;
+    label: string;
+    run(): Promise<void>;
+}
+
+export type VariantKey = "rawSequential" | "providerSequential" | "rawConcurrent" | "providerConcurrentSameCap" | "providerConcurrentDefaultCap";
+
+export interface VariantResult {
+    label: string;
+    /** Wall time of the whole run, ms. */
+    ms: Summary;
+    /** The stand-in's in-flight peak over the runs (max). */
+    maxInFlight: number;
+}
+
+export interface OverheadResult {
+    lookups: number;
+    width: number;
+    variants: Record<VariantKey, VariantResult>;
+    /** provider / raw, sequential (medians). */
+    sequentialRatio: number;
+    /** provider with cap = width / raw at width (medians): the goal figure. */
+    concurrentRatio: number;
+    /** provider with the default cap / raw at width (medians): the price of the default cap. */
+    concurrentDefaultCapRatio: number;
+}
+
+export async function measureOverheadInProcess(standIn: StandIn, options: OverheadOptions): Promise<OverheadResult> {
+    const names = functionNames(options.lookups);
+    const sameCap: ExtraConfig = { "fcAsyncInvokeConfig:maxConcurrentRequests": String(options.width) };
+
+    const rawRun = async (width: number): Promise<void> => {
+        const client = createRawClient(standIn);
+        await runPool(names.length, width, async (i) => check(await rawLookup(client, standIn.accountId, SERVICE, names[i]), names[i]));
+    };
+    const providerRun = async (width: number, extra: ExtraConfig): Promise<void> => {
+        await configureProvider(standIn, extra);
+        await runPool(names.length, width, async (i) => check(await readThroughProvider(standIn, names[i]), names[i]));
+    };
+
+    const variants: Variant[] = [
+        { key: "rawSequential", label: "raw SDK, sequential", run: () => rawRun(1) },
+        { key: "providerSequential", label: "provider read, sequential", run: () => providerRun(1, {}) },
+        { key: "rawConcurrent", label: `raw SDK, ${options.width} at a time`, run: () => rawRun(options.width) },
+        { key: "providerConcurrentSameCap", label: `provider read, ${options.width} at a time, cap ${options.width}`, run: () => providerRun(options.width, sameCap) },
+        { key: "providerConcurrentDefaultCap", label: `provider read, ${options.width} at a time, default cap 8`, run: () => providerRun(options.width, {}) },
+    ];
+
+    for (let w = 0; w < options.warmups; w++) {
+        for (const variant of variants) {
+            await measured(standIn, variant, names.length);
+        }
+    }
+    const times = new Map<VariantKey, number[]>(variants.map((v) => [v.key, []]));
+    const peaks = new Map<VariantKey, number>(variants.map((v) => [v.key, 0]));
+    for (let r = 0; r < options.runs; r++) {
+        for (let k = 0; k < variants.length; k++) {
+            const variant = variants[(r + k) % variants.length];
+            const { ms, stats } = await measured(standIn, variant, names.length);
+            times.get(variant.key)?.push(ms);
+            peaks.set(variant.key, Math.max(peaks.get(variant.key) ?? 0, stats.maxInFlight));
+        }
+        options.log(`  overhead round ${r + 1}/${options.runs}: ${variants.map((v) => `${v.key}=${(times.get(v.key) ?? [])[r]?.toFixed(0)}ms`).join(" ")}`);
+    }
+    const result = {} as Record<VariantKey, VariantResult>;
+    for (const variant of variants) {
+        result[variant.key] = { label: variant.label, ms: summarize(times.get(variant.key) ?? []), maxInFlight: peaks.get(variant.key) ?? 0 };
+    }
+    return {
+        lookups: names.length,
+        width: options.width,
+        variants: result,
+        sequentialRatio: result.providerSequential.ms.median / result.rawSequential.ms.median,
+        concurrentRatio: result.providerConcurrentSameCap.ms.median / result.rawConcurrent.ms.median,
+        concurrentDefaultCapRatio: result.providerConcurrentDefaultCap.ms.median / result.rawConcurrent.ms.median,
+    };
+}
+
+/** Runs a variant and checks the stand-in saw exactly one successful GET per lookup. */
+async function measured(standIn: StandIn, variant: Variant, lookups: number): Promise<{ ms: number; stats: StandInStats }> {
+    await standIn.resetLog();
+    const { ms } = await timed(() => variant.run());
+    const stats = await standIn.stats();
+    if (stats.gets !== lookups || stats.byStatus["200"] !== lookups) {
+        throw new Error(`${variant.label}: expected ${lookups} GETs answered 200, the stand-in saw ${JSON.stringify(stats)}`);
+    }
+    return { ms, stats };
+}
+
+/** A cheap sanity check that the answer is the seeded config, so a broken read cannot look fast. */
+function check(answer: { maxAsyncRetryAttempts?: number }, fn: string): void {
+    if (answer.maxAsyncRetryAttempts !== 3) {
+        throw new Error(`unexpected answer for ${fn}: ${JSON.stringify(answer)}`);
+    }
+}

@@ -1,0 +1,63 @@
+// How big and how often: the full profile behind RESULTS.md, and the smoke profile (one run, tiny
+// sizes) that a CI test runs in well under a minute to prove the harness still works end to end.
+
+import type { RateLimit } from "../test/fc-emulator";
+import type { ThrottleScenario } from "./concurrency-in-process";
+
+export interface Profile {
+    name: "full" | "smoke";
+    /** Measured runs per figure. */
+    runs: number;
+    /** Unmeasured rounds before the in-process overhead runs. */
+    warmups: number;
+    overhead: { lookups: number; width: number };
+    concurrency: { lookups: number; caps: [number, number]; scenarios: ThrottleScenario[] };
+    /** Stack sizes of the engine comparison; the largest is where the goal is judged. */
+    engineSizes: number[];
+    /** A cap measured beside the default at the largest engine size; none in smoke. */
+    engineCompareCap?: number;
+    dedupe: { sources: number; distinct: number };
+    /** The throttled `pulumi up`; none in smoke. */
+    engineThrottle?: { sources: number; limit: RateLimit };
+}
+
+/** FC-like flow control: a sustained rate well below what the stand-in could serve, a small burst. */
+const THROTTLE: RateLimit = { requestsPerSecond: 50, burst: 10 };
+
+export const FULL_PROFILE: Profile = {
+    name: "full",
+    runs: 5,
+    warmups: 2,
+    overhead: { lookups: 500, width: 16 },
+    concurrency: {
+        lookups: 200,
+        caps: [8, 64],
+        scenarios: [
+            { label: "50 req/s, burst 10, no Retry-After", limit: THROTTLE },
+            { label: "50 req/s, burst 10, Retry-After: 1", limit: { ...THROTTLE, retryAfterSeconds: 1 } },
+        ],
+    },
+    engineSizes: [1, 50, 200],
+    engineCompareCap: 64,
+    dedupe: { sources: 200, distinct: 20 },
+    engineThrottle: { sources: 200, limit: THROTTLE },
+};
+
+export const SMOKE_PROFILE: Profile = {
+    name: "smoke",
+    runs: 1,
+    warmups: 1,
+    overhead: { lookups: 32, width: 16 },
+    concurrency: {
+        lookups: 20,
+        caps: [8, 64],
+        scenarios: [{ label: "20 req/s, burst 5, no Retry-After", limit: { requestsPerSecond: 20, burst: 5 } }],
+    },
+    engineSizes: [3],
+    dedupe: { sources: 6, distinct: 2 },
+};
+
+/** The profile with `runs` overridden (at least 1). */
+export function withRuns(profile: Profile, runs: number | undefined): Profile {
+    return runs === undefined ? profile : { ...profile, runs: Math.max(1, Math.floor(runs)) };
+}

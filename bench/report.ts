@@ -1,0 +1,297 @@
+// RESULTS.md: the machine, the goals judged, then each goal's figures with how they were measured.
+// Every timed figure is "median (min-max)" over the measured runs; the raw values close the file.
+
+import { cell } from "./goals";
+import type { BenchResults, GoalResult } from "./results";
+import type { Summary } from "./stats";
+
+export function renderReport(results: BenchResults, goals: readonly GoalResult[]): string {
+    const m = results.machine;
+    const p = results.profile;
+    const out: string[] = [];
+    out.push("# Benchmark results");
+    out.push("");
+    out.push(
+        `Written by \`bench/run.ts\` (${p.name} profile, ${p.runs} measured run${p.runs === 1 ? "" : "s"} per figure). ` +
+            "These are benchmarks, not tests: nothing here fails a build. Timed figures are **median (min-max)** over the runs; " +
+            "ratios are ratios of medians. FC is the local stand-in of `test/fc-emulator`, run in its own process.",
+    );
+    out.push("");
+    out.push("## Machine");
+    out.push("");
+    out.push("| | |");
+    out.push("|---|---|");
+    out.push(`| CPU | ${m.cpuModel} |`);
+    out.push(`| cores | ${m.cores} |`);
+    out.push(`| RAM | ${m.ramGiB.toFixed(1)} GiB |`);
+    out.push(`| OS | ${m.os} |`);
+    out.push(`| Node | ${m.node} |`);
+    out.push(`| Pulumi CLI | ${m.pulumiCli} |`);
+    out.push(`| @pulumi/pulumi | ${m.pulumiSdk} |`);
+    out.push(`| command | \`${m.command}\` |`);
+    out.push(`| date | ${m.date} |`);
+    out.push(`| bench duration | ${(results.durationMs / 60000).toFixed(1)} min |`);
+    out.push("");
+    out.push("## Goals");
+    out.push("");
+    out.push("| # | what | figure | target | met |");
+    out.push("|---|---|---|---|---|");
+    for (const g of goals) {
+        out.push(`| ${g.goal} | ${g.name} | ${g.figure} | ${g.target} | ${g.met === undefined ? "n/a" : g.met ? "met" : "**not met**"} |`);
+    }
+    out.push("");
+
+    const o = results.overhead;
+    if (o !== undefined) {
+        out.push("## 1. Overhead in process");
+        out.push("");
+        out.push(
+            `${o.lookups} distinct lookups per run (one function each, all with a config). A provider run is \`configure\` (fresh settings, fresh SDK client, empty answers cache) ` +
+                `followed by \`read(id, props)\` of the public \`functionAsyncInvokeConfigProvider\` from \`bin/\`, as the provider host calls it; a raw run is a fresh ` +
+                "`new FC(...)` and `getFunctionAsyncInvokeConfigWithOptions` with `X-Fc-Account-Id`. Both share the SDK's keep-alive agent and were warmed up " +
+                `(${p.warmups} unmeasured round${p.warmups === 1 ? "" : "s"} of every variant); the variants of a round run in rotating order. ` +
+                `Every run was checked: the stand-in saw exactly ${o.lookups} GETs answered 200.`,
+        );
+        out.push("");
+        out.push(
+            `Fairness at ${o.width} at a time: the provider caps requests in flight (default 8). The goal compares the provider with cap ${o.width} against ${o.width} raw calls in flight, ` +
+                "i.e. the same concurrency, so the ratio is the cost of the provider's code. The default cap with the same callers is shown beside it: that ratio is mostly the cap's doing.",
+        );
+        out.push("");
+        out.push("| variant | wall time per run | per lookup | peak in flight at FC |");
+        out.push("|---|---|---|---|");
+        for (const v of Object.values(o.variants)) {
+            out.push(`| ${v.label} | ${ms(v.ms)} | ${((v.ms.median / o.lookups) * 1000).toFixed(0)} µs | ${v.maxInFlight} |`);
+        }
+        out.push("");
+        out.push(`Ratios (provider / raw): sequential **${o.sequentialRatio.toFixed(3)}**, ${o.width} at a time with cap ${o.width} **${o.concurrentRatio.toFixed(3)}**, ${o.width} at a time with the default cap 8 ${o.concurrentDefaultCapRatio.toFixed(3)}.`);
+        out.push("");
+    }
+
+    const engine = results.engine;
+    if (engine !== undefined && engine.length > 0) {
+        out.push("## 2. Overhead in the engine");
+        out.push("");
+        out.push(
+            "Wall time of `stack.preview()` and `stack.up()` (Automation API, real `pulumi` CLI, file backend, inline program in the bench process). " +
+                "Each run uses a fresh stack: `preview` first, then `up` of the same still-empty stack, so every operation starts its own provider host with an empty cache. " +
+                "Data sources read distinct functions of the stand-in; the floor is a `pulumi.dynamic.Resource` read by id (`opts.id`) whose provider's `read` returns constant props " +
+                "of the same shape (bench/trivial-resource.ts). Kinds run in rotating order per round.",
+        );
+        out.push("");
+        out.push("| N | stack | preview | up | GETs preview / up | hosts per op |");
+        out.push("|---|---|---|---|---|---|");
+        for (const c of engine) {
+            out.push(`| ${c.size} | ${c.label} | ${ms(c.preview.ms)} | ${ms(c.up.ms)} | ${c.preview.gets.median} / ${c.up.gets.median} | ${c.preview.hosts.median} / ${c.up.hosts.median} |`);
+        }
+        out.push("");
+        const sizes = [...new Set(engine.map((c) => c.size))];
+        out.push("| N | preview: data sources / floor | up: data sources / floor | extra per data source (preview / up) |");
+        out.push("|---|---|---|---|");
+        for (const size of sizes) {
+            const ds = cell(engine, "dataSource", size);
+            const floor = cell(engine, "trivial", size);
+            if (ds !== undefined && floor !== undefined) {
+                const extra = (op: "preview" | "up"): string => `${((ds[op].ms.median - floor[op].ms.median) / size).toFixed(1)} ms`;
+                out.push(`| ${size} | ${(ds.preview.ms.median / floor.preview.ms.median).toFixed(3)} | ${(ds.up.ms.median / floor.up.ms.median).toFixed(3)} | ${extra("preview")} / ${extra("up")} |`);
+            }
+        }
+        out.push("");
+    }
+
+    const q = results.requests;
+    if (q !== undefined) {
+        out.push("## 3. Requests to FC per deployment");
+        out.push("");
+        out.push(`A stack of ${q.sources} data sources naming ${q.distinct} distinct functions (data source i reads function i mod ${q.distinct}); the stand-in counts GETs per operation.`);
+        out.push("");
+        out.push("| operation | GETs | distinct functions asked | provider hosts | wall time |");
+        out.push("|---|---|---|---|---|");
+        for (const op of ["preview", "up"] as const) {
+            const c = q[op];
+            out.push(`| ${op} | ${count(c.gets)} | ${count(c.distinctPaths)} | ${count(c.hosts)} | ${ms(c.ms)} |`);
+        }
+        out.push("");
+        out.push("The all-distinct stacks of section 2 also saw exactly N GETs per operation where the goals table says so.");
+        out.push("");
+    }
+
+    const states = results.states ?? [];
+    const s = results.serialization;
+    if (states.length > 0 || s !== undefined) {
+        out.push("## 4. State size and provider serialization");
+        out.push("");
+        if (states.length > 0) {
+            out.push(
+                "From the state exported after the first `up` of section 2's stacks (`exportStack().deployment`, compact JSON) and the checkpoint file the file backend wrote " +
+                    "(indented JSON). Per resource = (state of the larger stack - state of the smaller) / (difference in N).",
+            );
+            out.push("");
+            out.push("| resource | per resource (compact) | per resource (file) | one entry | `__provider` | copies of `__provider` per entry |");
+            out.push("|---|---|---|---|---|---|");
+            for (const st of states) {
+                out.push(
+                    `| ${st.label} (N=${st.smallSize} vs ${st.largeSize}) | ${Math.round(st.perResourceBytes)} B | ${st.perResourceFileBytes === undefined ? "-" : `${Math.round(st.perResourceFileBytes)} B`} | ${st.oneResourceBytes} B | ${st.providerBytes} B | ${st.providerCopies} |`,
+                );
+            }
+            out.push("");
+        }
+        if (s !== undefined) {
+            out.push(
+                "Serialization as `pulumi.dynamic.Resource` does it: `pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })`, cached per provider object, so paid once per program run. " +
+                    "Cold = first call in a fresh `node` (loads the closure serializer); warm = repeated calls in the bench process.",
+            );
+            out.push("");
+            out.push("| provider | cold first call | warm | serialized size |");
+            out.push("|---|---|---|---|");
+            out.push(`| functionAsyncInvokeConfigProvider | ${ms(s.coldMs)} (loading @pulumi/pulumi + package before it: ${ms(s.coldLoadMs)}) | ${ms(s.warmMs)} | ${s.bytes} B |`);
+            out.push(`| trivial floor provider | - | ${ms(s.trivialWarmMs)} | ${s.trivialBytes} B |`);
+            out.push("");
+        }
+    }
+
+    const c = results.concurrency;
+    const et = results.engineThrottle;
+    if (c !== undefined || et !== undefined) {
+        out.push("## 5. Bounded concurrency");
+        out.push("");
+        if (c !== undefined) {
+            out.push(
+                `In process: ${c.lookups} lookups started at once (as the engine issues reads) against a fresh provider (default settings: cap 8, 5 attempts, 60 s budget, ` +
+                    "backoff 200 ms doubling, full jitter). The stand-in's token bucket starts full each run. Floor = (lookups - burst) / rate: no client can finish sooner.",
+            );
+            out.push("");
+            out.push("| throttling | wall time | floor | lookups ok (worst run) | 429 answers | GETs | peak in flight (cap) |");
+            out.push("|---|---|---|---|---|---|---|");
+            for (const t of c.throttled) {
+                out.push(`| ${t.label} | ${ms(t.ms)} | ${t.floorMs.toFixed(0)} ms | ${t.succeeded.min}/${t.lookups} | ${count(t.throttledAnswers)} | ${count(t.requests)} | ${count(t.maxInFlight)} (${t.cap}) |`);
+            }
+            out.push("");
+            for (const t of c.throttled.filter((x) => x.firstError !== undefined)) {
+                out.push(`First failure with ${t.label}: \`${t.firstError}\``);
+                out.push("");
+            }
+            out.push("Unthrottled, same lookups, default cap against a wide one:");
+            out.push("");
+            out.push("| cap | wall time | peak in flight |");
+            out.push("|---|---|---|");
+            for (const u of c.unthrottled) {
+                out.push(`| ${u.cap} | ${ms(u.ms)} | ${count(u.maxInFlight)} |`);
+            }
+            out.push("");
+        }
+        if (et !== undefined) {
+            out.push(
+                `Through the engine: \`pulumi up\` of ${et.sources} data sources, stand-in at ${et.limit.requestsPerSecond} req/s, burst ${et.limit.burst ?? "-"}` +
+                    `${et.limit.retryAfterSeconds === undefined ? "" : `, Retry-After ${et.limit.retryAfterSeconds} s`}; default cap 8.`,
+            );
+            out.push("");
+            out.push("| runs succeeded | wall time | 429 answers | GETs | peak in flight | hosts |");
+            out.push("|---|---|---|---|---|---|");
+            out.push(`| ${et.succeededRuns}/${et.runs} | ${ms(et.ms)} | ${count(et.throttledAnswers)} | ${count(et.gets)} | ${count(et.maxInFlight)} | ${count(et.hosts)} |`);
+            out.push("");
+            if (et.firstError !== undefined) {
+                out.push("First failure:");
+                out.push("");
+                out.push("```");
+                out.push(et.firstError);
+                out.push("```");
+                out.push("");
+            }
+        }
+        const largest = engine === undefined || engine.length === 0 ? undefined : Math.max(...engine.map((x) => x.size));
+        const wide = largest === undefined ? undefined : engine?.find((x) => x.size === largest && x.kind.startsWith("dataSourceCap"));
+        const def = largest === undefined || engine === undefined ? undefined : cell(engine, "dataSource", largest);
+        if (wide !== undefined && def !== undefined) {
+            out.push(`Through the engine, unthrottled, ${largest} data sources: default cap 8 preview ${ms(def.preview.ms)}, up ${ms(def.up.ms)}; ${wide.label} preview ${ms(wide.preview.ms)}, up ${ms(wide.up.ms)}.`);
+            out.push("");
+        }
+    }
+
+    if (engine !== undefined && engine.length > 0) {
+        out.push("## 6. Memory of the provider host");
+        out.push("");
+        out.push(
+            "Peak RSS (`process.resourceUsage().maxRSS`) and CPU time of the provider host (`node .../cmd/dynamic-provider`), reported by bench/rss-probe.js, which the stacks' " +
+                "environment preloads through `NODE_OPTIONS=--require` (the bench process's own environment is untouched, so the inline program is not probed).",
+        );
+        out.push("");
+        out.push("| N | stack | host peak RSS, preview | host peak RSS, up | host CPU, preview | host CPU, up |");
+        out.push("|---|---|---|---|---|---|");
+        for (const x of engine) {
+            out.push(`| ${x.size} | ${x.label} | ${mib(x.preview.hostRssMiB)} | ${mib(x.up.hostRssMiB)} | ${ms(x.preview.hostCpuMs)} | ${ms(x.up.hostCpuMs)} |`);
+        }
+        out.push("");
+        const others = [...new Set(engine.flatMap((x) => x.otherProcesses))];
+        out.push(
+            others.length === 0
+                ? "The probe saw no node process other than the host."
+                : `Other node processes the probe saw (not the host, not counted): ${others.map((x) => `\`${x}\``).join(", ")}.`,
+        );
+        out.push("");
+    }
+
+    out.push("## Raw runs");
+    out.push("");
+    out.push("```");
+    out.push(...rawLines(results));
+    out.push("```");
+    out.push("");
+    return out.join("\n");
+}
+
+function ms(s: Summary): string {
+    const f = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+    return s.runs === 1 ? `${f(s.median)} ms` : `${f(s.median)} ms (${f(s.min)}-${f(s.max)})`;
+}
+
+function mib(s: Summary): string {
+    return s.runs === 1 ? `${s.median.toFixed(1)} MiB` : `${s.median.toFixed(1)} MiB (${s.min.toFixed(1)}-${s.max.toFixed(1)})`;
+}
+
+function count(s: Summary): string {
+    return s.min === s.max ? `${s.median}` : `${s.median} (${s.min}-${s.max})`;
+}
+
+/** Every summary's raw values, one per line, named by where they sit in the results. */
+function rawLines(results: BenchResults): string[] {
+    const lines: string[] = [];
+    const visit = (value: unknown, name: string): void => {
+        if (value === null || typeof value !== "object") {
+            return;
+        }
+        if (isSummary(value)) {
+            lines.push(`${name}: ${value.values.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(1))).join(", ")}`);
+            return;
+        }
+        if (Array.isArray(value)) {
+            value.forEach((item, i) => visit(item, `${name}[${labelOf(item) ?? i}]`));
+            return;
+        }
+        for (const [key, inner] of Object.entries(value)) {
+            if (key !== "deployment" && key !== "machine" && key !== "profile") {
+                visit(inner, name === "" ? key : `${name}.${key}`);
+            }
+        }
+    };
+    visit(results, "");
+    return lines;
+}
+
+function isSummary(value: object): value is Summary {
+    return "values" in value && "median" in value && Array.isArray((value as Summary).values);
+}
+
+function labelOf(item: unknown): string | undefined {
+    if (typeof item !== "object" || item === null) {
+        return undefined;
+    }
+    const r = item as { kind?: unknown; size?: unknown; label?: unknown; cap?: unknown };
+    if (typeof r.kind === "string" && typeof r.size === "number") {
+        return `${r.kind} N=${r.size}`;
+    }
+    if (typeof r.label === "string") {
+        return r.label;
+    }
+    return typeof r.cap === "number" ? `cap ${r.cap}` : undefined;
+}

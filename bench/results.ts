@@ -1,0 +1,45 @@
+// Everything one bench run measured, in one typed object: the report and the goals are computed from
+// it, and runBench returns it so a test can assert on figures rather than parse markdown.
+
+import type { ConcurrencyResult } from "./concurrency-in-process";
+import type { CellResult } from "./engine-stacks";
+import type { EngineThrottleResult } from "./engine-throttle";
+import type { MachineInfo } from "./machine";
+import type { OverheadResult } from "./overhead-in-process";
+import type { Profile } from "./profile";
+import type { RequestCountResult } from "./request-count";
+import type { SerializationResult } from "./serialization";
+import type { StateSizeResult } from "./state-size";
+
+/** The sections a run can be limited to (all by default). */
+export const SECTIONS = ["overhead", "concurrency", "serialization", "engine", "requests", "throttle"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface BenchResults {
+    machine: MachineInfo;
+    profile: Profile;
+    /** Wall time of the whole bench, ms. */
+    durationMs: number;
+    overhead?: OverheadResult;
+    concurrency?: ConcurrencyResult;
+    serialization?: SerializationResult;
+    /** Engine cells (kind x size); their `deployment` holds the exported state of the first run. */
+    engine?: CellResult[];
+    states?: StateSizeResult[];
+    requests?: RequestCountResult;
+    engineThrottle?: EngineThrottleResult;
+}
+
+/** One goal, judged. */
+export interface GoalResult {
+    /** The goal's number in issue #4 (1-6). */
+    goal: number;
+    /** What is measured. */
+    name: string;
+    /** The measured figure, in words. */
+    figure: string;
+    /** The target, in words. */
+    target: string;
+    /** Met, not met, or undefined when there is no target (informational). */
+    met: boolean | undefined;
+}

@@ -1,0 +1,92 @@
+// Entry point of the stand-in child process: starts the FC emulator from test/fc-emulator and obeys the
+// bench's commands over the IPC channel. Runs under ts-node (transpile-only), forked by standin.ts.
+
+import { AsyncConfigInput, startFcEmulator } from "../test/fc-emulator";
+import type { StandInCommand, StandInReady, StandInReply, StandInRequest, StandInStats } from "./standin-protocol";
+
+/** Every seeded function gets the same, fully populated config, the largest answer FC gives. */
+function configFor(accountId: string, region: string, service: string, fn: string): AsyncConfigInput {
+    return {
+        destinationConfig: {
+            onSuccess: { destination: `acs:fc:${region}:${accountId}:services/${service}/functions/${fn}-on-success` },
+            onFailure: { destination: `acs:mns:${region}:${accountId}:/queues/${fn}-failed/messages` },
+        },
+        maxAsyncEventAgeInSeconds: 300,
+        maxAsyncRetryAttempts: 3,
+        statefulInvocation: true,
+    };
+}
+
+async function main(): Promise<void> {
+    const fc = await startFcEmulator({ seed: false, quiet: true });
+
+    const stats = (): StandInStats => {
+        const byStatus: Record<string, number> = {};
+        const paths = new Set<string>();
+        let gets = 0;
+        for (const request of fc.requests) {
+            byStatus[String(request.status)] = (byStatus[String(request.status)] ?? 0) + 1;
+            if (request.method === "GET") {
+                gets++;
+                paths.add(request.path);
+            }
+        }
+        return { total: fc.requests.length, gets, byStatus, distinctPaths: paths.size, maxInFlight: fc.maxInFlight() };
+    };
+
+    const obey = async (command: StandInCommand): Promise<StandInStats | undefined> => {
+        switch (command.op) {
+            case "seed":
+                for (const fn of command.functions) {
+                    fc.store.putFunction(command.service, fn);
+                    fc.store.putAsyncConfig(command.service, fn, "LATEST", configFor(fc.accountId, fc.region, command.service, fn));
+                }
+                return undefined;
+            case "setRateLimit":
+                fc.setRateLimit(command.limit);
+                return undefined;
+            case "resetLog":
+                fc.resetLog();
+                return undefined;
+            case "stats":
+                return stats();
+            case "close":
+                await fc.close();
+                return undefined;
+        }
+    };
+
+    process.on("message", (message: StandInRequest) => {
+        obey(message.command).then(
+            (result) => {
+                const reply: StandInReply = result === undefined ? { id: message.id, ok: true } : { id: message.id, ok: true, stats: result };
+                process.send?.(reply, () => {
+                    if (message.command.op === "close") {
+                        process.exit(0);
+                    }
+                });
+            },
+            (error: unknown) => {
+                const reply: StandInReply = { id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+                process.send?.(reply);
+            },
+        );
+    });
+    // The bench went away (crashed or was killed): do not linger as an orphan holding a port.
+    process.on("disconnect", () => process.exit(0));
+
+    const ready: StandInReady = {
+        ready: true,
+        endpoint: fc.endpoint,
+        host: fc.host,
+        accountId: fc.accountId,
+        accessKeyId: fc.accessKeyId,
+        accessKeySecret: fc.accessKeySecret,
+    };
+    process.send?.(ready);
+}
+
+main().catch((error: unknown) => {
+    process.stderr.write(`bench stand-in: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+});

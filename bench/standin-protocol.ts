@@ -1,0 +1,50 @@
+// The messages between the bench and its FC stand-in child process (see standin.ts for why the stand-in
+// runs in its own process). Kept in one file so both ends agree on the shapes at compile time.
+
+import type { RateLimit } from "../test/fc-emulator";
+
+/** What the stand-in is asked to do. Every request carries an id its reply echoes. */
+export type StandInCommand =
+    /** Create `service` and these functions, each with an async-invoke config on LATEST. */
+    | { op: "seed"; service: string; functions: string[] }
+    /** Set, or with `limit` absent remove, the token-bucket rate limit. */
+    | { op: "setRateLimit"; limit?: RateLimit }
+    /** Forget the request log and restart the in-flight peak. */
+    | { op: "resetLog" }
+    /** Summarize the request log since the last reset. */
+    | { op: "stats" }
+    /** Stop serving; the child exits after replying. */
+    | { op: "close" };
+
+export interface StandInRequest {
+    id: number;
+    command: StandInCommand;
+}
+
+/** What the request log says, reduced to what the benchmarks report. */
+export interface StandInStats {
+    /** Every exchange. */
+    total: number;
+    /** Exchanges that were GETs (the only method the provider sends). */
+    gets: number;
+    /** Count per HTTP status, e.g. `{ "200": 500, "429": 37 }`; `0` means no answer was sent. */
+    byStatus: Record<string, number>;
+    /** Distinct request paths among the GETs: how many different functions were asked about. */
+    distinctPaths: number;
+    /** The most requests that were in flight at once. */
+    maxInFlight: number;
+}
+
+export type StandInReply =
+    | { id: number; ok: true; stats?: StandInStats }
+    | { id: number; ok: false; error: string };
+
+/** The first message of the child: where it listens and which (fake) key it accepts. */
+export interface StandInReady {
+    ready: true;
+    endpoint: string;
+    host: string;
+    accountId: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+}

@@ -1,0 +1,959 @@
+// The provider end to end in-process: `configure` + `read` of provider/implementation.ts (and of the
+// public provider object, which loads the compiled bin/ copy) driving the real @alicloud/fc-open20210406
+// SDK over loopback HTTP against the FC stand-in in test/fc-emulator.
+//
+// Every test starts its own stand-in (free port, sample seed) and closes it afterwards. Assertions on the
+// stand-in's request log come after `fc.close()`, which resolves only once every exchange (aborted ones
+// included) has been recorded, so no test waits on a timer to synchronise. Each stand-in's log is kept
+// for the suite's last test, which checks that the provider never sent anything but GET.
+//
+// The environment is hermetic: HOME is a temp dir, the credential chain's ECS metadata and CLI profile
+// lookups are off, and every ALIBABA_CLOUD_* / ALICLOUD_* variable is removed for the suite.
+
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+
+import { functionAsyncInvokeConfigProvider, RAM_ACTION } from "../provider";
+import { ConfigurationError, FcError, InvalidLookupError } from "../provider/errors";
+import * as implementation from "../provider/implementation";
+import type { FunctionAsyncInvokeConfigOutputs } from "../provider/types";
+import {
+    DEFAULT_ACCOUNT_ID,
+    DEFAULT_REGION,
+    type EmulatorCredential,
+    type Fault,
+    type FcEmulator,
+    type FcEmulatorOptions,
+    type RecordedRequest,
+    SEED_TIME,
+    startFcEmulator,
+} from "./fc-emulator";
+
+// ---------------------------------------------------------------------------------------------------
+// Fixtures
+
+const SERVICE = "demo-service";
+const HELLO_ON_SUCCESS = `acs:fc:${DEFAULT_REGION}:${DEFAULT_ACCOUNT_ID}:services/demo-service/functions/on-success`;
+const FAILED_QUEUE = `acs:mns:${DEFAULT_REGION}:${DEFAULT_ACCOUNT_ID}:/queues/failed-events/messages`;
+
+/** Secrets used anywhere in this suite; none may ever show up in an output or an error. */
+const SECRETS = {
+    wrong: "wrong-secret-9f2c1e7a-never-valid",
+    env: "env-secret-3b8d0c55-from-environment",
+    envAlt: "env-alt-secret-77aa01d2-terraform-names",
+    stack: "stack-secret-5c1d9e20-from-config",
+    sts: "sts-secret-0a9e44f1-temporary",
+    stsToken: "sts-token-CAIS-e1f0b2c3d4-temporary",
+};
+
+/** Every secret in play, the stand-in's default one included. */
+function allSecrets(fc?: FcEmulator): string[] {
+    return [...Object.values(SECRETS), ...(fc ? [fc.accessKeySecret] : []), "emulator-secret-do-not-use-in-production"];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Environment, stand-ins and configuration
+
+const CREDENTIAL_ENV = /^(ALIBABA_CLOUD_|ALICLOUD_)/;
+
+/** Sets `vars` in process.env for the duration of `body`, then puts back what was there. */
+async function withEnv<T>(vars: Record<string, string>, body: () => Promise<T>): Promise<T> {
+    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, vars);
+    try {
+        return await body();
+    } finally {
+        for (const [k, v] of Object.entries(saved)) {
+            if (v === undefined) {
+                delete process.env[k];
+            } else {
+                process.env[k] = v;
+            }
+        }
+    }
+}
+
+/** Stand-ins started by the current test; closed after it. */
+const running: FcEmulator[] = [];
+/** Every request any stand-in of this suite saw, for the read-only check. */
+const suiteLog: RecordedRequest[] = [];
+/** Every error any read of this suite raised, for the no-secret check. */
+const suiteErrors: Error[] = [];
+/** Every result any read of this suite returned, for the no-secret check. */
+const suiteResults: unknown[] = [];
+
+async function start(options: FcEmulatorOptions = {}): Promise<FcEmulator> {
+    const fc = await startFcEmulator(options);
+    running.push(fc);
+    return fc;
+}
+
+/** Closes the stand-in and returns its complete log (close() resolves after the last exchange was recorded). */
+async function logOf(fc: FcEmulator): Promise<RecordedRequest[]> {
+    await fc.close();
+    return [...fc.requests].sort((a, b) => a.at - b.at);
+}
+
+type Settings = Record<string, string | undefined>;
+
+/** Stack config for a stand-in, with small tuning so retries are quick. `undefined` removes a key. */
+function settingsFor(fc: FcEmulator, overrides: Settings = {}): Settings {
+    return {
+        "alicloud:accessKey": fc.accessKeyId,
+        "alicloud:secretKey": fc.accessKeySecret,
+        "alicloud:accountId": fc.accountId,
+        "alicloud:region": fc.region,
+        "fcAsyncInvokeConfig:timeoutSeconds": "5",
+        "fcAsyncInvokeConfig:maxAttempts": "4",
+        "fcAsyncInvokeConfig:retryBudgetSeconds": "10",
+        "fcAsyncInvokeConfig:maxConcurrentRequests": "8",
+        ...overrides,
+    };
+}
+
+function source(settings: Settings): { get(key: string): string | undefined } {
+    return { get: (key) => settings[key] };
+}
+
+/** Starts a fresh deployment of the in-process implementation. */
+async function configure(fc: FcEmulator, overrides: Settings = {}): Promise<void> {
+    await implementation.configure(source(settingsFor(fc, overrides)));
+}
+
+interface Lookup {
+    serviceName?: string;
+    functionName?: string;
+    qualifier?: string;
+    region?: string;
+    accountId?: string;
+    endpoint?: string;
+}
+
+/** `read` as the engine calls it for a lookup: the derived id plus the lookup's inputs, endpoint = the stand-in. */
+async function read(fc: FcEmulator, lookup: Lookup): Promise<{ id: string; props: FunctionAsyncInvokeConfigOutputs }> {
+    const props: Record<string, unknown> = { serviceName: SERVICE, endpoint: fc.endpoint, ...lookup };
+    const id = `${String(props.serviceName)}:${String(props.functionName)}:${lookup.qualifier ?? "LATEST"}`;
+    const result = await implementation.read(id, props);
+    suiteResults.push(result);
+    assert.ok(result.id !== undefined, "read returned no id");
+    return { id: result.id, props: propsOf(result) };
+}
+
+/** The outputs of a read result; `props` is optional in Pulumi's type but always set by this provider. */
+function propsOf(result: { props?: FunctionAsyncInvokeConfigOutputs }): FunctionAsyncInvokeConfigOutputs {
+    assert.ok(result.props !== undefined, "read returned no props");
+    return result.props;
+}
+
+/** Awaits a rejection of the given class and returns it; records it for the suite's secret check. */
+async function failure<E extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
+    try {
+        await promise;
+    } catch (err) {
+        assert.ok(err instanceof Error, `expected an Error, got ${String(err)}`);
+        suiteErrors.push(err);
+        assert.ok(err instanceof type, `expected ${type.name}, got ${err.name}: ${err.message}`);
+        return err;
+    }
+    return assert.fail(`expected ${type.name}, but the read succeeded`);
+}
+
+/** The error's message, stack and own fields: everything a user could ever see of it. */
+function visible(err: Error): string {
+    return `${err.message}\n${err.stack ?? ""}\n${JSON.stringify(err)}`;
+}
+
+function assertNoSecret(text: string, fc?: FcEmulator): void {
+    for (const secret of allSecrets(fc)) {
+        assert.ok(!text.includes(secret), `a secret leaked: ${text.slice(0, 300)}`);
+    }
+}
+
+/** A loopback HTTP proxy in front of a stand-in that rewrites the JSON body of every 200 answer. */
+async function rewritingProxy(target: FcEmulator, rewrite: (body: Record<string, unknown>) => unknown): Promise<{ endpoint: string; close(): Promise<void> }> {
+    const server = http.createServer((req, res) => {
+        // The Host header is forwarded unchanged, so the SDK's signature still verifies at the stand-in.
+        const [hostname, port] = target.host.split(":");
+        const upstream = http.request({ host: hostname, port: Number(port), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+            const chunks: Buffer[] = [];
+            answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+            answer.on("end", () => {
+                let body = Buffer.concat(chunks).toString("utf8");
+                if (answer.statusCode === 200) {
+                    body = JSON.stringify(rewrite(JSON.parse(body) as Record<string, unknown>));
+                }
+                const headers = { ...answer.headers };
+                delete headers["content-length"];
+                res.writeHead(answer.statusCode ?? 502, headers);
+                res.end(body);
+            });
+        });
+        upstream.on("error", () => res.destroy());
+        req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+        endpoint: `http://127.0.0.1:${port}`,
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+            }),
+    };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("provider against the FC stand-in (real SDK over loopback HTTP)", () => {
+    let savedEnv: Record<string, string | undefined>;
+    let home: string;
+
+    before(() => {
+        savedEnv = { ...process.env };
+        home = fs.mkdtempSync(path.join(os.tmpdir(), "fcaic-provider-test-"));
+        for (const key of Object.keys(process.env)) {
+            if (CREDENTIAL_ENV.test(key)) {
+                delete process.env[key];
+            }
+        }
+        process.env.HOME = home;
+        process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
+        process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
+    });
+
+    after(() => {
+        for (const key of Object.keys(process.env)) {
+            if (!(key in savedEnv)) {
+                delete process.env[key];
+            }
+        }
+        Object.assign(process.env, savedEnv);
+        fs.rmSync(home, { recursive: true, force: true });
+    });
+
+    afterEach(async () => {
+        for (const fc of running.splice(0)) {
+            await fc.close();
+            suiteLog.push(...fc.requests);
+        }
+    });
+
+    describe("values of FC's answer", () => {
+        it("reads hello@LATEST with both destinations, 300 s, 3 retries and stateful on, id service:function:LATEST", async () => {
+            const fc = await start();
+            await configure(fc);
+            const result = await read(fc, { functionName: "hello" });
+            assert.equal(result.id, "demo-service:hello:LATEST");
+            assert.deepEqual(result.props, {
+                serviceName: SERVICE,
+                functionName: "hello",
+                qualifier: "LATEST",
+                endpoint: fc.endpoint,
+                createdTime: SEED_TIME,
+                lastModifiedTime: SEED_TIME,
+                destinationConfig: { onSuccess: { destination: HELLO_ON_SUCCESS }, onFailure: { destination: FAILED_QUEUE } },
+                maxAsyncEventAgeInSeconds: 300,
+                maxAsyncRetryAttempts: 3,
+                statefulInvocation: true,
+            });
+            const log = await logOf(fc);
+            assert.equal(log.length, 1);
+            assert.equal(log[0].path, "/2021-04-06/services/demo-service/functions/hello/async-invoke-config");
+            assert.deepEqual(log[0].query, { qualifier: "LATEST" }, "the default qualifier LATEST is sent explicitly");
+            assert.equal(log[0].accountId, DEFAULT_ACCOUNT_ID);
+        });
+
+        it("reads hello@prod with onFailure only: onSuccess is absent, not empty; 3600 s, 1 retry, stateful false", async () => {
+            const fc = await start();
+            await configure(fc);
+            const result = await read(fc, { functionName: "hello", qualifier: "prod" });
+            assert.equal(result.id, "demo-service:hello:prod");
+            assert.deepEqual(result.props, {
+                serviceName: SERVICE,
+                functionName: "hello",
+                qualifier: "prod",
+                endpoint: fc.endpoint,
+                createdTime: SEED_TIME,
+                lastModifiedTime: SEED_TIME,
+                destinationConfig: { onFailure: { destination: FAILED_QUEUE } },
+                maxAsyncEventAgeInSeconds: 3600,
+                maxAsyncRetryAttempts: 1,
+                statefulInvocation: false,
+            });
+            assert.ok(!("onSuccess" in result.props.destinationConfig), "onSuccess must be absent");
+        });
+
+        it("reads zero@LATEST: no destinations is {}, and 0 retries and stateful false survive", async () => {
+            const fc = await start();
+            await configure(fc);
+            const { props } = await read(fc, { functionName: "zero" });
+            assert.deepEqual(props.destinationConfig, {});
+            assert.strictEqual(props.maxAsyncRetryAttempts, 0);
+            assert.strictEqual(props.statefulInvocation, false);
+            assert.strictEqual(props.maxAsyncEventAgeInSeconds, 60);
+            assert.equal(props.createdTime, SEED_TIME);
+            assert.equal(props.lastModifiedTime, SEED_TIME);
+        });
+
+        it("reads the config of a published version (qualifier 1)", async () => {
+            const fc = await start();
+            fc.store.putAsyncConfig(SERVICE, "hello", "1", { destinationConfig: { onSuccess: { destination: HELLO_ON_SUCCESS } }, maxAsyncRetryAttempts: 2 }, { time: "2024-02-03T04:05:06Z" });
+            await configure(fc);
+            const result = await read(fc, { functionName: "hello", qualifier: "1" });
+            assert.equal(result.id, "demo-service:hello:1");
+            assert.deepEqual(result.props, {
+                serviceName: SERVICE,
+                functionName: "hello",
+                qualifier: "1",
+                endpoint: fc.endpoint,
+                createdTime: "2024-02-03T04:05:06Z",
+                lastModifiedTime: "2024-02-03T04:05:06Z",
+                destinationConfig: { onSuccess: { destination: HELLO_ON_SUCCESS } },
+                maxAsyncRetryAttempts: 2,
+            });
+            assert.deepEqual((await logOf(fc))[0].query, { qualifier: "1" });
+        });
+
+        it("ignores fields FC's answer has that the data source does not define, at any depth", async () => {
+            const fc = await start();
+            const proxy = await rewritingProxy(fc, (body) => ({
+                ...body,
+                someFutureField: { nested: [1, 2, 3] },
+                invocationTimeoutHint: 7,
+                destinationConfig: {
+                    ...(body.destinationConfig as Record<string, unknown>),
+                    onTimeout: { destination: "acs:mns:cn-hangzhou:1:/queues/t/messages" },
+                    onFailure: { destination: FAILED_QUEUE, priority: "high" },
+                },
+            }));
+            try {
+                await configure(fc);
+                const { props } = await read(fc, { functionName: "hello", endpoint: proxy.endpoint });
+                assert.deepEqual(props, {
+                    serviceName: SERVICE,
+                    functionName: "hello",
+                    qualifier: "LATEST",
+                    endpoint: proxy.endpoint,
+                    createdTime: SEED_TIME,
+                    lastModifiedTime: SEED_TIME,
+                    destinationConfig: { onSuccess: { destination: HELLO_ON_SUCCESS }, onFailure: { destination: FAILED_QUEUE } },
+                    maxAsyncEventAgeInSeconds: 300,
+                    maxAsyncRetryAttempts: 3,
+                    statefulInvocation: true,
+                });
+            } finally {
+                await proxy.close();
+            }
+            assert.equal((await logOf(fc)).length, 1, "the answer went through the proxy from the stand-in");
+        });
+    });
+
+    describe("lookup by id", () => {
+        it("parses service:function:qualifier when the props name no function (FunctionAsyncInvokeConfig.get)", async () => {
+            const fc = await start();
+            await configure(fc);
+            const result = await implementation.read("demo-service:hello:prod", { endpoint: fc.endpoint });
+            assert.equal(result.id, "demo-service:hello:prod");
+            const props = propsOf(result);
+            assert.equal(props.serviceName, SERVICE);
+            assert.equal(props.functionName, "hello");
+            assert.equal(props.qualifier, "prod");
+            assert.equal(props.maxAsyncEventAgeInSeconds, 3600);
+            assert.deepEqual(props.destinationConfig, { onFailure: { destination: FAILED_QUEUE } });
+        });
+
+        it("reads LATEST for Terraform's two-part id service:function", async () => {
+            const fc = await start();
+            await configure(fc);
+            const result = await implementation.read("demo-service:zero", { endpoint: fc.endpoint });
+            assert.equal(result.id, "demo-service:zero:LATEST");
+            assert.strictEqual(propsOf(result).maxAsyncRetryAttempts, 0);
+            assert.deepEqual((await logOf(fc))[0].query, { qualifier: "LATEST" });
+        });
+
+        it("refuses a malformed id before any request", async () => {
+            const fc = await start();
+            await configure(fc);
+            const err = await failure(implementation.read("demo-service", { endpoint: fc.endpoint }), InvalidLookupError);
+            assert.equal(err.field, "id");
+            assert.deepEqual(await logOf(fc), []);
+        });
+    });
+
+    for (const errorStyle of ["fc", "pop"] as const) {
+        describe(`not found, with ${errorStyle}-style error bodies`, () => {
+            const cases: Array<{ code: string; lookup: Lookup; names: string[] }> = [
+                { code: "ServiceNotFound", lookup: { serviceName: "no-such-service", functionName: "hello" }, names: ['service "no-such-service" does not exist'] },
+                { code: "FunctionNotFound", lookup: { functionName: "no-such-function" }, names: ['function "no-such-function" does not exist in service "demo-service"'] },
+                { code: "AsyncConfigNotExists", lookup: { functionName: "worker" }, names: ['"demo-service/worker" exists but has no async invoke config for qualifier "LATEST"'] },
+                { code: "VersionNotFound", lookup: { functionName: "hello", qualifier: "99" }, names: ['version "99" of service "demo-service" does not exist'] },
+                { code: "AliasNotFound", lookup: { functionName: "hello", qualifier: "staging" }, names: ['alias "staging" of service "demo-service" does not exist'] },
+            ];
+            for (const { code, lookup, names } of cases) {
+                it(`${code}: kind not-found, names the missing part, the code, HTTP 404 and the logged request id; not retried`, async () => {
+                    const fc = await start({ errorStyle });
+                    await configure(fc);
+                    const err = await failure(read(fc, lookup), FcError);
+                    const log = await logOf(fc);
+                    assert.equal(log.length, 1, "a 404 is final: exactly one request");
+                    assert.equal(log[0].errorCode, code);
+                    assert.equal(err.kind, "not-found");
+                    assert.equal(err.code, code);
+                    assert.equal(err.status, 404);
+                    assert.equal(err.attempts, 1);
+                    assert.equal(err.requestId, log[0].requestId);
+                    assert.ok(err.message.startsWith(`${code} (HTTP 404) while reading the async invoke config of function`), err.message);
+                    assert.ok(err.message.includes(`request id: ${log[0].requestId}`), err.message);
+                    for (const name of names) {
+                        assert.ok(err.message.includes(name), `message should say ${name}: ${err.message}`);
+                    }
+                    assert.ok(!err.message.includes("attempts:"), "a single attempt is not reported as a retry count");
+                });
+            }
+        });
+    }
+
+    describe("access denied (403), never retried", () => {
+        it("a wrong secret is SignatureNotMatch, kind denied, naming the RAM action; the secret is nowhere in the error", async () => {
+            const fc = await start();
+            await configure(fc, { "alicloud:secretKey": SECRETS.wrong });
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            const log = await logOf(fc);
+            assert.equal(log.length, 1);
+            assert.equal(err.kind, "denied");
+            assert.equal(err.code, "SignatureNotMatch");
+            assert.equal(err.status, 403);
+            assert.equal(err.requestId, log[0].requestId);
+            assert.ok(err.message.includes(RAM_ACTION), err.message);
+            assert.ok(err.message.includes("the access key secret does not match the access key id"), err.message);
+            assert.ok(err.message.includes(`acs:fc:${DEFAULT_REGION}:${DEFAULT_ACCOUNT_ID}:services/demo-service.LATEST/functions/hello`), err.message);
+            assertNoSecret(visible(err), fc);
+        });
+
+        it("an unknown access key id is InvalidAccessKeyID, kind denied, naming the RAM action", async () => {
+            const fc = await start();
+            await configure(fc, { "alicloud:accessKey": "LTAI5tNoSuchKey" });
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            const log = await logOf(fc);
+            assert.equal(log.length, 1);
+            assert.equal(log[0].accessKeyId, "LTAI5tNoSuchKey");
+            assert.equal(err.kind, "denied");
+            assert.equal(err.code, "InvalidAccessKeyID");
+            assert.ok(err.message.includes("the access key id is unknown or disabled"), err.message);
+            assert.ok(err.message.includes(RAM_ACTION), err.message);
+            assertNoSecret(visible(err), fc);
+        });
+
+        it("AccessDenied says the caller needs fc:GetFunctionAsyncInvokeConfig on the function's ARN", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "status", status: 403, errorCode: "AccessDenied", message: "the caller is not authorized" } });
+            await configure(fc);
+            const err = await failure(read(fc, { functionName: "hello", qualifier: "prod" }), FcError);
+            const log = await logOf(fc);
+            assert.equal(log.length, 1);
+            assert.equal(err.kind, "denied");
+            assert.equal(err.code, "AccessDenied");
+            assert.ok(err.message.includes("FC said: the caller is not authorized"), err.message);
+            assert.ok(
+                err.message.includes(`the caller is not allowed to read it; reading needs the RAM action fc:GetFunctionAsyncInvokeConfig on acs:fc:${DEFAULT_REGION}:${DEFAULT_ACCOUNT_ID}:services/demo-service.prod/functions/hello`),
+                err.message,
+            );
+            assertNoSecret(visible(err), fc);
+        });
+    });
+
+    describe("transient failures are retried", () => {
+        const transient: Array<{ name: string; fault: Fault; times: number; answered: number }> = [
+            { name: "429 ResourceExhausted", fault: { kind: "status", status: 429 }, times: 2, answered: 429 },
+            { name: "500 InternalServerError", fault: { kind: "status", status: 500 }, times: 2, answered: 500 },
+            { name: "502 BadGateway", fault: { kind: "status", status: 502 }, times: 2, answered: 502 },
+            { name: "an HTML 502 page from a gateway", fault: { kind: "status", status: 502, style: "html" }, times: 1, answered: 502 },
+            { name: "503 ResourceThrottled", fault: { kind: "status", status: 503 }, times: 2, answered: 503 },
+            { name: "a reset connection", fault: { kind: "reset" }, times: 2, answered: 0 },
+            { name: "an answer slower than timeoutSeconds", fault: { kind: "delay", ms: 2000 }, times: 2, answered: 0 },
+        ];
+        for (const { name, fault, times, answered } of transient) {
+            it(`${name}, ${times} time(s), then success: the read succeeds after ${times + 1} requests`, async () => {
+                const fc = await start();
+                fc.addFault({ fault, times });
+                await configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "0.3", "fcAsyncInvokeConfig:maxAttempts": "5" });
+                const { props } = await read(fc, { functionName: "hello" });
+                assert.equal(props.maxAsyncRetryAttempts, 3);
+                const log = await logOf(fc);
+                assert.deepEqual(
+                    log.map((r) => r.status),
+                    [...Array<number>(times).fill(answered), 200],
+                );
+                assert.equal(new Set(log.map((r) => r.traceId)).size, times + 1, "each attempt carries its own trace id");
+            });
+        }
+
+        it("waits at least Retry-After between attempts, measured at the stand-in", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "status", status: 429, retryAfterSeconds: 1 }, times: 1 });
+            await configure(fc);
+            await read(fc, { functionName: "hello" });
+            const log = await logOf(fc);
+            assert.deepEqual(log.map((r) => r.status), [429, 200]);
+            const gap = log[1].at - log[0].at;
+            assert.ok(gap >= 1000, `the retry came ${gap} ms after a Retry-After of 1 s`);
+        });
+
+        const exhausted: Array<{ name: string; fault: Fault; kind: FcError["kind"]; code: string; status?: number }> = [
+            { name: "429", fault: { kind: "status", status: 429 }, kind: "throttled", code: "ResourceExhausted", status: 429 },
+            { name: "503 ResourceThrottled", fault: { kind: "status", status: 503 }, kind: "throttled", code: "ResourceThrottled", status: 503 },
+            { name: "500", fault: { kind: "status", status: 500 }, kind: "server", code: "InternalServerError", status: 500 },
+            { name: "502 from a gateway (HTML)", fault: { kind: "status", status: 502, style: "html" }, kind: "server", code: "HTTP502", status: 502 },
+            { name: "reset", fault: { kind: "reset" }, kind: "network", code: "ECONNRESET" },
+            { name: "timeout", fault: { kind: "delay", ms: 2000 }, kind: "network", code: "Timeout" },
+        ];
+        for (const { name, fault, kind, code, status } of exhausted) {
+            it(`gives up on persistent ${name} after maxAttempts with kind ${kind} and the attempt count`, async () => {
+                const fc = await start();
+                fc.addFault({ fault });
+                await configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "0.3", "fcAsyncInvokeConfig:maxAttempts": "3" });
+                const err = await failure(read(fc, { functionName: "hello" }), FcError);
+                const log = await logOf(fc);
+                assert.equal(log.length, 3);
+                assert.equal(err.kind, kind);
+                assert.notEqual(err.kind, "not-found");
+                assert.equal(err.code, code);
+                assert.equal(err.status, status);
+                assert.equal(err.attempts, 3);
+                assert.ok(err.retryable);
+                assert.ok(err.message.includes("attempts: 3"), err.message);
+                if (status === undefined) {
+                    assert.ok(err.message.includes("(no HTTP answer)"), err.message);
+                    assert.ok(err.message.includes("request id: none"), err.message);
+                } else {
+                    assert.ok(err.message.includes(`(HTTP ${status})`), err.message);
+                    assert.equal(err.requestId, log[2].requestId, "the request id is the last answer's");
+                }
+            });
+        }
+
+        it("gives up at once when Retry-After is longer than the retry budget", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "status", status: 429, retryAfterSeconds: 3 } });
+            await configure(fc, { "fcAsyncInvokeConfig:maxAttempts": "5", "fcAsyncInvokeConfig:retryBudgetSeconds": "1" });
+            const started = Date.now();
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            const elapsed = Date.now() - started;
+            assert.equal(err.kind, "throttled");
+            assert.equal(err.attempts, 1);
+            assert.ok(elapsed < 1000, `waited ${elapsed} ms although the wait could never fit the budget`);
+            assert.equal((await logOf(fc)).length, 1);
+        });
+
+        it("stops retrying within retryBudgetSeconds even when maxAttempts allows more", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "status", status: 500 } });
+            await configure(fc, { "fcAsyncInvokeConfig:maxAttempts": "20", "fcAsyncInvokeConfig:retryBudgetSeconds": "0.6" });
+            const started = Date.now();
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            const elapsed = Date.now() - started;
+            const log = await logOf(fc);
+            assert.equal(err.kind, "server");
+            assert.equal(err.attempts, log.length);
+            assert.ok(log.length >= 2 && log.length < 20, `${log.length} attempts`);
+            // Waits never add up past the budget; what is left is round trips and timer slack. Without the
+            // budget, 19 retries backing off from 200 ms towards 10 s would take well over a minute.
+            assert.ok(elapsed < 600 + 300, `took ${elapsed} ms with a 600 ms budget`);
+            assert.ok(log[log.length - 1].at - log[0].at < 600 + 100, "an attempt started well after the budget was spent");
+        });
+    });
+
+    describe("failures that are final", () => {
+        it("a 400 with an FC code is kind rejected and sent once", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "status", status: 400, errorCode: "InvalidArgument", message: "qualifier is bad" } });
+            await configure(fc);
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            assert.equal((await logOf(fc)).length, 1);
+            assert.equal(err.kind, "rejected");
+            assert.equal(err.code, "InvalidArgument");
+            assert.equal(err.status, 400);
+            assert.ok(!err.retryable);
+            assert.ok(err.message.includes("InvalidArgument (HTTP 400)") && err.message.includes("FC said: qualifier is bad"), err.message);
+        });
+
+        it("a 404 whose code is not a not-found code (PathNotSupported) is rejected, not not-found, and hints at the endpoint", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "status", status: 404, errorCode: "PathNotSupported" } });
+            await configure(fc);
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            assert.equal((await logOf(fc)).length, 1);
+            assert.equal(err.kind, "rejected");
+            assert.ok(err.message.includes("check the endpoint"), err.message);
+        });
+
+        it("a 200 with a cut-off body is MalformedResponse with a clear message, sent once", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "brokenBody" } });
+            await configure(fc);
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            const log = await logOf(fc);
+            assert.equal(log.length, 1);
+            assert.equal(err.kind, "malformed-response");
+            assert.equal(err.code, "MalformedResponse");
+            assert.equal(err.status, 200);
+            assert.equal(err.requestId, log[0].requestId);
+            assert.ok(!err.retryable);
+            assert.ok(err.message.startsWith("MalformedResponse (HTTP 200) while reading the async invoke config"), err.message);
+            assert.ok(err.message.includes("FC answered 200 but the body is not an async invoke config"), err.message);
+        });
+
+        it("a 200 whose fields have the wrong shape is MalformedResponse", async () => {
+            const fc = await start();
+            const proxy = await rewritingProxy(fc, (body) => ({ ...body, destinationConfig: "acs:mns:somewhere" }));
+            try {
+                await configure(fc);
+                const err = await failure(read(fc, { functionName: "hello", endpoint: proxy.endpoint }), FcError);
+                assert.equal(err.kind, "malformed-response");
+                assert.ok(err.message.includes("destinationConfig"), err.message);
+            } finally {
+                await proxy.close();
+            }
+            assert.equal((await logOf(fc)).length, 1);
+        });
+    });
+
+    describe("validation before any request", () => {
+        const bad: Array<{ name: string; lookup: Lookup; field: string; rule: RegExp }> = [
+            { name: "a service name with a slash", lookup: { serviceName: "a/b", functionName: "hello" }, field: "serviceName", rule: /1-128 characters of letters, digits, '_' or '-'/ },
+            { name: "a service name '..'", lookup: { serviceName: "..", functionName: "hello" }, field: "serviceName", rule: /starting with a letter or '_'/ },
+            { name: "an empty service name", lookup: { serviceName: "", functionName: "hello" }, field: "serviceName", rule: /1-128 characters/ },
+            { name: "a 129-character service name", lookup: { serviceName: "a".repeat(129), functionName: "hello" }, field: "serviceName", rule: /1-128 characters/ },
+            { name: "a service name starting with a digit", lookup: { serviceName: "1service", functionName: "hello" }, field: "serviceName", rule: /starting with a letter or '_'/ },
+            { name: "a function name '..'", lookup: { functionName: ".." }, field: "functionName", rule: /1-128 characters/ },
+            { name: "a qualifier with a space", lookup: { functionName: "hello", qualifier: "v 1" }, field: "qualifier", rule: /must be LATEST, a version number such as 3, or an alias name/ },
+            { name: "a qualifier with a slash", lookup: { functionName: "hello", qualifier: "latest/" }, field: "qualifier", rule: /must be LATEST, a version number/ },
+            { name: "a version 0", lookup: { functionName: "hello", qualifier: "0" }, field: "qualifier", rule: /must be LATEST, a version number/ },
+            { name: "an endpoint without scheme (host:port)", lookup: { functionName: "hello", endpoint: "HOST" }, field: "endpoint", rule: /must be a URL with scheme and host only/ },
+            { name: "an endpoint without scheme (name:port)", lookup: { functionName: "hello", endpoint: "localhost:9000" }, field: "endpoint", rule: /must be a URL with scheme and host only/ },
+            { name: "an endpoint with a path", lookup: { functionName: "hello", endpoint: "ENDPOINT/2021-04-06" }, field: "endpoint", rule: /scheme and host only/ },
+            { name: "a region that is not a region id", lookup: { functionName: "hello", region: "Hangzhou" }, field: "region", rule: /region id such as cn-hangzhou/ },
+            { name: "an account id with letters", lookup: { functionName: "hello", accountId: "12ab" }, field: "accountId", rule: /numeric Alibaba Cloud account id/ },
+        ];
+        for (const { name, lookup, field, rule } of bad) {
+            it(`refuses ${name} with InvalidLookupError naming ${field} and the rule; nothing is sent`, async () => {
+                const fc = await start();
+                await configure(fc);
+                const endpoint = lookup.endpoint?.replace("HOST", fc.host).replace("ENDPOINT", fc.endpoint);
+                const err = await failure(read(fc, { ...lookup, ...(endpoint === undefined ? {} : { endpoint }) }), InvalidLookupError);
+                assert.equal(err.field, field);
+                assert.ok(err.message.startsWith(`invalid ${field} `), err.message);
+                assert.match(err.message, rule);
+                assert.deepEqual(await logOf(fc), []);
+            });
+        }
+
+        it("accepts 'latest-' as an alias name (FC allows '-' anywhere after the first character) and FC answers AliasNotFound", async () => {
+            const fc = await start();
+            await configure(fc);
+            const err = await failure(read(fc, { functionName: "hello", qualifier: "latest-" }), FcError);
+            assert.equal(err.code, "AliasNotFound");
+            assert.deepEqual((await logOf(fc)).map((r) => r.query), [{ qualifier: "latest-" }]);
+        });
+    });
+
+    describe("sharing and pacing requests", () => {
+        it("answers 20 concurrent reads of the same lookup with one request", async () => {
+            const fc = await start();
+            await configure(fc);
+            const results = await Promise.all(Array.from({ length: 20 }, () => read(fc, { functionName: "hello", qualifier: "prod" })));
+            for (const result of results) {
+                assert.deepEqual(result, results[0]);
+            }
+            assert.equal(results[0].props.maxAsyncEventAgeInSeconds, 3600);
+            assert.equal((await logOf(fc)).length, 1);
+        });
+
+        it("sends one request per distinct qualifier, and shares a failure the same way", async () => {
+            const fc = await start();
+            fc.store.putAsyncConfig(SERVICE, "hello", "1", { maxAsyncRetryAttempts: 5 });
+            await configure(fc);
+            const qualifiers = ["LATEST", "prod", "1", "2"];
+            const reads = qualifiers.flatMap((qualifier) => Array.from({ length: 5 }, () => read(fc, { functionName: "hello", qualifier }).then((r) => r.props.maxAsyncRetryAttempts, (e: Error) => e)));
+            const outcomes = await Promise.all(reads);
+            assert.deepEqual(outcomes.slice(0, 15), [...Array<number>(5).fill(3), ...Array<number>(5).fill(1), ...Array<number>(5).fill(5)]);
+            for (const outcome of outcomes.slice(15)) {
+                assert.ok(outcome instanceof FcError && outcome.code === "AsyncConfigNotExists", String(outcome));
+                assert.equal(outcome, outcomes[15], "concurrent reads share the one failure");
+            }
+            const log = await logOf(fc);
+            assert.deepEqual(log.map((r) => r.query.qualifier).sort(), ["1", "2", "LATEST", "prod"]);
+        });
+
+        it("asks again after a failure, but not after a success", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "status", status: 500 }, times: 1 });
+            await configure(fc, { "fcAsyncInvokeConfig:maxAttempts": "1" });
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            assert.equal(err.kind, "server");
+            assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncRetryAttempts, 3);
+            assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncRetryAttempts, 3);
+            assert.deepEqual((await logOf(fc)).map((r) => r.status), [500, 200]);
+        });
+
+        for (const cap of [3, 8]) {
+            it(`keeps at most maxConcurrentRequests=${cap} requests in flight across 30 distinct lookups`, async () => {
+                const fc = await start();
+                for (let i = 0; i < 30; i++) {
+                    fc.store.putFunction(SERVICE, `fn-${i}`);
+                    fc.store.putAsyncConfig(SERVICE, `fn-${i}`, "LATEST", { maxAsyncRetryAttempts: i % 9, maxAsyncEventAgeInSeconds: 100 + i });
+                }
+                // Slow answers, so that requests overlap whenever the provider lets them.
+                fc.addFault({ fault: { kind: "delay", ms: 60 }, pathIncludes: "/functions/fn-" });
+                await configure(fc, { "fcAsyncInvokeConfig:maxConcurrentRequests": String(cap) });
+                const results = await Promise.all(Array.from({ length: 30 }, (_, i) => read(fc, { functionName: `fn-${i}` })));
+                results.forEach((result, i) => {
+                    assert.equal(result.props.maxAsyncRetryAttempts, i % 9);
+                    assert.equal(result.props.maxAsyncEventAgeInSeconds, 100 + i);
+                });
+                const peak = fc.maxInFlight();
+                assert.equal((await logOf(fc)).length, 30);
+                assert.ok(peak <= cap, `${peak} requests in flight at once with a cap of ${cap}`);
+                assert.ok(peak > (cap === 3 ? 1 : 3), `only ${peak} in flight: the requests did not overlap`);
+            });
+        }
+    });
+
+    describe("configuration", () => {
+        it("without an endpoint, a missing region is a ConfigurationError naming alicloud:region", async () => {
+            const fc = await start();
+            await configure(fc, { "alicloud:region": undefined });
+            const err = await failure(implementation.read("demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello" }), ConfigurationError);
+            assert.equal(err.setting, "region");
+            assert.ok(err.message.includes("alicloud:region"), err.message);
+        });
+
+        it("without an endpoint, a missing account id is a ConfigurationError naming alicloud:accountId", async () => {
+            const fc = await start();
+            await configure(fc, { "alicloud:accountId": undefined });
+            const err = await failure(implementation.read("demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello" }), ConfigurationError);
+            assert.equal(err.setting, "accountId");
+            assert.ok(err.message.includes("alicloud:accountId"), err.message);
+        });
+
+        it("an access key without its secret (or the reverse) is a ConfigurationError naming both keys; nothing is sent", async () => {
+            const fc = await start();
+            await configure(fc, { "alicloud:secretKey": undefined });
+            const noSecret = await failure(read(fc, { functionName: "hello" }), ConfigurationError);
+            assert.equal(noSecret.setting, "alicloud:secretKey");
+            assert.ok(noSecret.message.includes("alicloud:accessKey") && noSecret.message.includes("alicloud:secretKey"), noSecret.message);
+            await configure(fc, { "alicloud:accessKey": undefined });
+            const noKey = await failure(read(fc, { functionName: "hello" }), ConfigurationError);
+            assert.equal(noKey.setting, "alicloud:accessKey");
+            assert.ok(noKey.message.includes("alicloud:accessKey") && noKey.message.includes("alicloud:secretKey"), noKey.message);
+            assertNoSecret(visible(noKey), fc);
+            assert.deepEqual(await logOf(fc), []);
+        });
+
+        it("no credentials anywhere is a ConfigurationError 'missing credentials' that says to set alicloud:accessKey; nothing is sent", async () => {
+            const fc = await start();
+            await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined });
+            const err = await failure(read(fc, { functionName: "hello" }), ConfigurationError);
+            assert.equal(err.setting, "credentials");
+            assert.ok(err.message.startsWith("missing credentials"), err.message);
+            assert.ok(err.message.includes("alicloud:accessKey"), err.message);
+            assert.deepEqual(await logOf(fc), []);
+        });
+
+        for (const [idVar, secretVar] of [
+            ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
+            ["ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY"],
+        ] as const) {
+            it(`uses ${idVar} / ${secretVar} when stack config has no key`, async () => {
+                const secret = idVar.startsWith("ALIBABA") ? SECRETS.env : SECRETS.envAlt;
+                const fc = await start({ credentials: [{ accessKeyId: "LTAI5tFromEnvironment", accessKeySecret: secret }] });
+                await withEnv({ [idVar]: "LTAI5tFromEnvironment", [secretVar]: secret }, async () => {
+                    await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined });
+                    assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncRetryAttempts, 3);
+                });
+                assert.deepEqual((await logOf(fc)).map((r) => r.accessKeyId), ["LTAI5tFromEnvironment"]);
+            });
+        }
+
+        it("prefers the stack config's key to the environment's", async () => {
+            const credentials: EmulatorCredential[] = [
+                { accessKeyId: "LTAI5tFromStack", accessKeySecret: SECRETS.stack },
+                { accessKeyId: "LTAI5tFromEnvironment", accessKeySecret: SECRETS.env },
+            ];
+            const fc = await start({ credentials });
+            await withEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tFromEnvironment", ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRETS.env }, async () => {
+                await configure(fc, { "alicloud:accessKey": "LTAI5tFromStack", "alicloud:secretKey": SECRETS.stack });
+                await read(fc, { functionName: "hello" });
+            });
+            assert.deepEqual((await logOf(fc)).map((r) => r.accessKeyId), ["LTAI5tFromStack"]);
+        });
+
+        it("sends the account id from the lookup over stack config over the environment (X-Fc-Account-Id)", async () => {
+            const owner = "1111111111111111";
+            const fc = await start({ accountId: owner });
+            await withEnv({ ALIBABA_CLOUD_ACCOUNT_ID: "3333333333333333" }, async () => {
+                await configure(fc, { "alicloud:accountId": "2222222222222222" });
+                const fromLookup = await read(fc, { functionName: "hello", accountId: owner });
+                assert.equal(fromLookup.props.accountId, owner, "the lookup's own argument is an output");
+                await configure(fc, { "alicloud:accountId": owner });
+                await read(fc, { functionName: "zero" });
+            });
+            await withEnv({ ALIBABA_CLOUD_ACCOUNT_ID: owner }, async () => {
+                await configure(fc, { "alicloud:accountId": undefined });
+                await read(fc, { functionName: "hello", qualifier: "prod" });
+            });
+            const log = await logOf(fc);
+            assert.deepEqual(log.map((r) => [r.path.split("/")[5], r.accountId, r.status]), [
+                ["hello", owner, 200],
+                ["zero", owner, 200],
+                ["hello", owner, 200],
+            ]);
+        });
+
+        it("resolves the region from the lookup over stack config over the environment", async () => {
+            const fc = await start();
+            const regionIn = async (lookup: Lookup): Promise<string> => {
+                const err = await failure(read(fc, { functionName: "worker", ...lookup }), FcError);
+                const region = /region ([a-z0-9-]+)/.exec(err.message);
+                assert.ok(region, err.message);
+                return region[1];
+            };
+            await withEnv({ ALIBABA_CLOUD_REGION: "cn-beijing" }, async () => {
+                await configure(fc, { "alicloud:region": "cn-shanghai" });
+                assert.equal(await regionIn({ region: "ap-southeast-1" }), "ap-southeast-1");
+                await configure(fc, { "alicloud:region": "cn-shanghai" });
+                assert.equal(await regionIn({}), "cn-shanghai");
+                await configure(fc, { "alicloud:region": undefined });
+                assert.equal(await regionIn({}), "cn-beijing");
+            });
+        });
+
+        it("signs with an STS token from alicloud:securityToken; without it the stand-in refuses the key", async () => {
+            const fc = await start({ credentials: [{ accessKeyId: "STS.NTestKey", accessKeySecret: SECRETS.sts, securityToken: SECRETS.stsToken }] });
+            await configure(fc, { "alicloud:accessKey": "STS.NTestKey", "alicloud:secretKey": SECRETS.sts, "alicloud:securityToken": SECRETS.stsToken });
+            const { props } = await read(fc, { functionName: "hello" });
+            assert.equal(props.maxAsyncRetryAttempts, 3);
+            assertNoSecret(JSON.stringify(props), fc);
+            await configure(fc, { "alicloud:accessKey": "STS.NTestKey", "alicloud:secretKey": SECRETS.sts });
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            assert.equal(err.code, "InvalidSecurityToken");
+            assert.equal(err.kind, "denied");
+            assertNoSecret(visible(err), fc);
+            assert.deepEqual((await logOf(fc)).map((r) => [r.accessKeyId, r.status]), [["STS.NTestKey", 200], ["STS.NTestKey", 403]]);
+        });
+    });
+
+    describe("remembered answers", () => {
+        it("serves a deployment's repeated lookup from memory; configure (a new deployment) asks FC again", async () => {
+            const fc = await start();
+            await configure(fc);
+            assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncEventAgeInSeconds, 300);
+            fc.store.putAsyncConfig(SERVICE, "hello", "LATEST", { maxAsyncEventAgeInSeconds: 900, maxAsyncRetryAttempts: 0 }, { time: "2025-05-05T05:05:05Z" });
+            // Same deployment: by design the remembered answer is returned, without a request.
+            const cached = (await read(fc, { functionName: "hello" })).props;
+            assert.equal(cached.maxAsyncEventAgeInSeconds, 300);
+            assert.equal(cached.lastModifiedTime, SEED_TIME);
+            await configure(fc);
+            const fresh = (await read(fc, { functionName: "hello" })).props;
+            assert.equal(fresh.maxAsyncEventAgeInSeconds, 900);
+            assert.strictEqual(fresh.maxAsyncRetryAttempts, 0);
+            assert.deepEqual(fresh.destinationConfig, {});
+            assert.equal(fresh.createdTime, SEED_TIME);
+            assert.equal(fresh.lastModifiedTime, "2025-05-05T05:05:05Z");
+            assert.equal((await logOf(fc)).length, 2);
+        });
+    });
+
+    describe("the public provider object (loads the compiled bin/ copy)", () => {
+        before(function () {
+            // functionAsyncInvokeConfigProvider requires bin/provider/implementation.js: make sure it is
+            // built from the sources under test, or these tests would silently test old code.
+            const bin = path.resolve(__dirname, "..", "bin", "provider");
+            const sources = path.resolve(__dirname, "..", "provider");
+            for (const file of fs.readdirSync(sources).filter((f) => f.endsWith(".ts"))) {
+                const js = path.join(bin, file.replace(/\.ts$/, ".js"));
+                assert.ok(fs.existsSync(js), `${js} is missing: run \`npm run build\` (npm test does)`);
+                assert.ok(fs.statSync(js).mtimeMs >= fs.statSync(path.join(sources, file)).mtimeMs, `${js} is older than provider/${file}: run \`npm run build\` (npm test does)`);
+            }
+        });
+
+        const configureProvider = (settings: Settings): Promise<void> =>
+            (functionAsyncInvokeConfigProvider.configure as NonNullable<typeof functionAsyncInvokeConfigProvider.configure>)({
+                config: { get: (key) => settings[key], require: (key) => settings[key] ?? assert.fail(`config ${key} is not set`) },
+            });
+        const readProvider = (id: string, props?: Partial<FunctionAsyncInvokeConfigOutputs>) =>
+            (functionAsyncInvokeConfigProvider.read as NonNullable<typeof functionAsyncInvokeConfigProvider.read>)(id, props as FunctionAsyncInvokeConfigOutputs);
+
+        it("configure + read return the same outputs as the implementation", async () => {
+            const fc = await start();
+            await configureProvider(settingsFor(fc));
+            const result = await readProvider("demo-service:hello:prod", { serviceName: SERVICE, functionName: "hello", qualifier: "prod", endpoint: fc.endpoint });
+            suiteResults.push(result);
+            assert.equal(result.id, "demo-service:hello:prod");
+            assert.deepEqual(result.props, {
+                serviceName: SERVICE,
+                functionName: "hello",
+                qualifier: "prod",
+                endpoint: fc.endpoint,
+                createdTime: SEED_TIME,
+                lastModifiedTime: SEED_TIME,
+                destinationConfig: { onFailure: { destination: FAILED_QUEUE } },
+                maxAsyncEventAgeInSeconds: 3600,
+                maxAsyncRetryAttempts: 1,
+                statefulInvocation: false,
+            });
+            assertNoSecret(JSON.stringify(result), fc);
+            assert.equal((await logOf(fc)).length, 1);
+        });
+
+        it("reads by id alone and reports a not-found as FcError (the bin copy's class) with the request id", async () => {
+            const fc = await start();
+            await configureProvider(settingsFor(fc));
+            const byId = await readProvider("demo-service:zero:LATEST", { endpoint: fc.endpoint });
+            assert.strictEqual(byId.props?.maxAsyncRetryAttempts, 0);
+            const err = await failure(readProvider("demo-service:worker:LATEST", { endpoint: fc.endpoint }), Error);
+            const log = await logOf(fc);
+            assert.equal(err.name, "FcError");
+            assert.equal((err as FcError).kind, "not-found");
+            assert.equal((err as FcError).code, "AsyncConfigNotExists");
+            assert.ok(err.message.includes(`request id: ${log[1].requestId}`), err.message);
+        });
+
+        it("refuses to create: the data source is read-only", async () => {
+            const create = functionAsyncInvokeConfigProvider.create as NonNullable<typeof functionAsyncInvokeConfigProvider.create>;
+            await assert.rejects(create({} as FunctionAsyncInvokeConfigOutputs), /read-only data source and cannot be created/);
+        });
+    });
+
+    describe("secrets and writes", () => {
+        it("never put a secret in any output or any error, in this test and every test above", async () => {
+            const fc = await start();
+            await configure(fc, { "alicloud:secretKey": SECRETS.wrong });
+            await failure(read(fc, { functionName: "hello" }), FcError);
+            await configure(fc);
+            await read(fc, { functionName: "hello" });
+            for (const output of suiteResults) {
+                assertNoSecret(JSON.stringify(output), fc);
+            }
+            for (const err of suiteErrors) {
+                assertNoSecret(visible(err), fc);
+            }
+        });
+
+        it("sent only GET requests, in this test and every test above", async () => {
+            const fc = await start();
+            await configure(fc);
+            await read(fc, { functionName: "zero" });
+            const log = [...suiteLog, ...(await logOf(fc))];
+            const methods = new Set(log.map((r) => r.method));
+            assert.deepEqual([...methods], ["GET"], `methods seen: ${[...methods].join(", ")}`);
+            const paths = new Set(log.map((r) => r.path.replace(/\/functions\/[^/]+\//, "/functions/F/").replace(/\/services\/[^/]+\//, "/services/S/")));
+            assert.deepEqual([...paths], ["/2021-04-06/services/S/functions/F/async-invoke-config"]);
+        });
+    });
+});
