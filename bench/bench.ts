@@ -77,8 +77,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
         if (sections.has("engine")) {
             log("2, 4, 6. engine stacks");
             const kinds: StackKind[] = [dataSourceKind(profile.engineSizes), trivialKind(profile.engineSizes)];
-            if (profile.engineCompareCap !== undefined) {
-                kinds.push(dataSourceKind([largestEngine], profile.engineCompareCap));
+            if (profile.engineCapCompare !== undefined) {
+                const { cap, latencyMs } = profile.engineCapCompare;
+                kinds.push(dataSourceKind([largestEngine], { latencyMs }), dataSourceKind([largestEngine], { cap, latencyMs }));
             }
             results.engine = await measureEngineStacks(standIn, kinds, { runs: profile.runs, log });
             results.states = ["dataSource", "trivial"]

@@ -6,6 +6,9 @@
 //    through the provider's retries; the stand-in's in-flight peak must not exceed the cap.
 //  - Unthrottled: the default cap 8 against a cap of 64, to see whether the default slows a stack
 //    of many lookups when FC is not pushing back.
+// Both are run with a simulated FC round trip (the stand-in delays each answer): on loopback with
+// no delay, a request is answered before the next one is even signed, nothing is ever in flight
+// together, and neither a cap nor its absence could show.
 
 import type { RateLimit } from "../test/fc-emulator";
 import { functionNames } from "./fixtures";
@@ -16,6 +19,8 @@ import { summarize, Summary, timed } from "./stats";
 export interface ThrottleScenario {
     label: string;
     limit: RateLimit;
+    /** Simulated round trip of each request, ms. */
+    latencyMs: number;
 }
 
 export interface ConcurrencyOptions {
@@ -24,12 +29,15 @@ export interface ConcurrencyOptions {
     scenarios: ThrottleScenario[];
     /** The caps compared unthrottled; the first is the default. */
     caps: [number, number];
+    /** Round trips the unthrottled comparison is run at, ms. */
+    unthrottledLatenciesMs: number[];
     log: (line: string) => void;
 }
 
 export interface ThrottledResult {
     label: string;
     limit: RateLimit;
+    latencyMs: number;
     cap: number;
     lookups: number;
     ms: Summary;
@@ -48,6 +56,7 @@ export interface ThrottledResult {
 }
 
 export interface UnthrottledResult {
+    latencyMs: number;
     cap: number;
     ms: Summary;
     maxInFlight: Summary;
@@ -61,54 +70,72 @@ export interface ConcurrencyResult {
 
 export async function measureConcurrencyInProcess(standIn: StandIn, options: ConcurrencyOptions): Promise<ConcurrencyResult> {
     const names = functionNames(options.lookups);
-    const defaultCap = options.caps[0];
-
     const throttled: ThrottledResult[] = [];
-    for (const scenario of options.scenarios) {
-        const ms: number[] = [];
-        const succeeded: number[] = [];
-        const answers429: number[] = [];
-        const requests: number[] = [];
-        const peaks: number[] = [];
-        let firstError: string | undefined;
-        for (let r = 0; r < options.runs; r++) {
-            // A new limit starts with a full bucket, so every run meets the same throttling.
-            await standIn.setRateLimit(scenario.limit);
-            await standIn.resetLog();
-            await configureProvider(standIn);
-            const run = await timed(() => Promise.allSettled(names.map((fn) => readThroughProvider(standIn, fn))));
-            const stats = await standIn.stats();
-            const ok = run.value.filter((s) => s.status === "fulfilled").length;
-            const failed = run.value.find((s): s is PromiseRejectedResult => s.status === "rejected");
-            firstError ??= failed === undefined ? undefined : String(failed.reason instanceof Error ? failed.reason.message : failed.reason);
-            ms.push(run.ms);
-            succeeded.push(ok);
-            answers429.push(stats.byStatus["429"] ?? 0);
-            requests.push(stats.gets);
-            peaks.push(stats.maxInFlight);
-            options.log(`  throttled (${scenario.label}) run ${r + 1}/${options.runs}: ${run.ms.toFixed(0)} ms, ${ok}/${names.length} ok, ${stats.byStatus["429"] ?? 0}x 429, peak ${stats.maxInFlight}`);
+    try {
+        for (const scenario of options.scenarios) {
+            throttled.push(await throttledScenario(standIn, names, scenario, options));
         }
+        const unthrottled: UnthrottledResult[] = [];
+        for (const latencyMs of options.unthrottledLatenciesMs) {
+            await standIn.setLatency(latencyMs);
+            unthrottled.push(...(await unthrottledComparison(standIn, names, latencyMs, options)));
+        }
+        return { lookups: names.length, throttled, unthrottled };
+    } finally {
+        await standIn.setLatency(0);
         await standIn.setRateLimit(undefined);
-        const burst = scenario.limit.burst ?? Math.max(1, Math.ceil(scenario.limit.requestsPerSecond));
-        throttled.push({
-            label: scenario.label,
-            limit: scenario.limit,
-            cap: defaultCap,
-            lookups: names.length,
-            ms: summarize(ms),
-            succeeded: summarize(succeeded),
-            throttledAnswers: summarize(answers429),
-            requests: summarize(requests),
-            maxInFlight: summarize(peaks),
-            firstError,
-            floorMs: (Math.max(0, names.length - burst) / scenario.limit.requestsPerSecond) * 1000,
-        });
     }
+}
 
+async function throttledScenario(standIn: StandIn, names: string[], scenario: ThrottleScenario, options: ConcurrencyOptions): Promise<ThrottledResult> {
+    const defaultCap = options.caps[0];
+    const ms: number[] = [];
+    const succeeded: number[] = [];
+    const answers429: number[] = [];
+    const requests: number[] = [];
+    const peaks: number[] = [];
+    let firstError: string | undefined;
+    await standIn.setLatency(scenario.latencyMs);
+    for (let r = 0; r < options.runs; r++) {
+        // A new limit starts with a full bucket, so every run meets the same throttling.
+        await standIn.setRateLimit(scenario.limit);
+        await standIn.resetLog();
+        await configureProvider(standIn);
+        const run = await timed(() => Promise.allSettled(names.map((fn) => readThroughProvider(standIn, fn))));
+        const stats = await standIn.stats();
+        const ok = run.value.filter((s) => s.status === "fulfilled").length;
+        const failed = run.value.find((s): s is PromiseRejectedResult => s.status === "rejected");
+        firstError ??= failed === undefined ? undefined : String(failed.reason instanceof Error ? failed.reason.message : failed.reason);
+        ms.push(run.ms);
+        succeeded.push(ok);
+        answers429.push(stats.byStatus["429"] ?? 0);
+        requests.push(stats.gets);
+        peaks.push(stats.maxInFlight);
+        options.log(`  throttled (${scenario.label}) run ${r + 1}/${options.runs}: ${run.ms.toFixed(0)} ms, ${ok}/${names.length} ok, ${stats.byStatus["429"] ?? 0}x 429, peak ${stats.maxInFlight}`);
+    }
+    await standIn.setRateLimit(undefined);
+    const burst = scenario.limit.burst ?? Math.max(1, Math.ceil(scenario.limit.requestsPerSecond));
+    return {
+        label: scenario.label,
+        limit: scenario.limit,
+        latencyMs: scenario.latencyMs,
+        cap: defaultCap,
+        lookups: names.length,
+        ms: summarize(ms),
+        succeeded: summarize(succeeded),
+        throttledAnswers: summarize(answers429),
+        requests: summarize(requests),
+        maxInFlight: summarize(peaks),
+        firstError,
+        floorMs: (Math.max(0, names.length - burst) / scenario.limit.requestsPerSecond) * 1000,
+    };
+}
+
+async function unthrottledComparison(standIn: StandIn, names: string[], latencyMs: number, options: ConcurrencyOptions): Promise<UnthrottledResult[]> {
     const times = new Map<number, number[]>(options.caps.map((c) => [c, []]));
     const peaks = new Map<number, number[]>(options.caps.map((c) => [c, []]));
-    // One unmeasured round per cap: the first configure after the throttled runs builds a new client.
-    for (const cap of [...options.caps, ...options.caps]) {
+    // One unmeasured round per cap first: warm code paths and connections for both.
+    for (const cap of options.caps) {
         await unthrottledRun(standIn, names, cap);
     }
     for (let r = 0; r < options.runs; r++) {
@@ -118,13 +145,9 @@ export async function measureConcurrencyInProcess(standIn: StandIn, options: Con
             times.get(cap)?.push(ms);
             peaks.get(cap)?.push(peak);
         }
-        options.log(`  unthrottled run ${r + 1}/${options.runs}: ${options.caps.map((c) => `cap ${c}=${(times.get(c) ?? [])[r]?.toFixed(0)}ms`).join(" ")}`);
+        options.log(`  unthrottled, ${latencyMs} ms round trip, run ${r + 1}/${options.runs}: ${options.caps.map((c) => `cap ${c}=${(times.get(c) ?? [])[r]?.toFixed(0)}ms`).join(" ")}`);
     }
-    return {
-        lookups: names.length,
-        throttled,
-        unthrottled: options.caps.map((cap) => ({ cap, ms: summarize(times.get(cap) ?? []), maxInFlight: summarize(peaks.get(cap) ?? []) })),
-    };
+    return options.caps.map((cap) => ({ latencyMs, cap, ms: summarize(times.get(cap) ?? []), maxInFlight: summarize(peaks.get(cap) ?? []) }));
 }
 
 async function unthrottledRun(standIn: StandIn, names: string[], cap: number): Promise<{ ms: number; peak: number }> {

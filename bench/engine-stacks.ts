@@ -24,19 +24,26 @@ export interface StackKind {
     sizes: readonly number[];
     program(count: number, standIn: StandIn): PulumiFn;
     extraConfig?: Record<string, string>;
+    /** Simulated FC round trip while this kind runs, ms (default 0). */
+    latencyMs?: number;
 }
 
 export const DATA_SOURCE_TYPE = "pulumi-nodejs:dynamic/fc:FunctionAsyncInvokeConfig";
 export const TRIVIAL_TYPE = "pulumi-nodejs:dynamic/bench:Constant";
 
-export function dataSourceKind(sizes: readonly number[], cap?: number): StackKind {
+/** Data sources reading distinct functions; `cap` sets maxConcurrentRequests, `latencyMs` FC's round trip. */
+export function dataSourceKind(sizes: readonly number[], variant: { cap?: number; latencyMs?: number } = {}): StackKind {
+    const { cap, latencyMs } = variant;
+    const key = `dataSource${cap === undefined ? "" : `Cap${cap}`}${latencyMs ? `@${latencyMs}ms` : ""}`;
+    const label = `data sources (${cap === undefined ? "default cap 8" : `cap ${cap}`}${latencyMs ? `, ${latencyMs} ms round trip` : ""})`;
     return {
-        key: cap === undefined ? "dataSource" : `dataSourceCap${cap}`,
-        label: cap === undefined ? "data sources (default cap 8)" : `data sources (cap ${cap})`,
+        key,
+        label,
         type: DATA_SOURCE_TYPE,
         sizes,
         program: (count, standIn) => dataSourceProgram(count, count, standIn.endpoint),
         extraConfig: cap === undefined ? undefined : { "fcAsyncInvokeConfig:maxConcurrentRequests": String(cap) },
+        latencyMs,
     };
 }
 
@@ -87,7 +94,13 @@ export async function measureEngineStacks(standIn: StandIn, kinds: readonly Stac
             for (let i = 0; i < here.length; i++) {
                 const kind = here[(r + i) % here.length];
                 const config = { ...standInConfig(standIn), ...kind.extraConfig };
-                const result = await runLifecycle(standIn, { projectName: `bench-${kind.key}-${size}`, program: kind.program(size, standIn), config }, ["preview", "up"], r === 0);
+                await standIn.setLatency(kind.latencyMs ?? 0);
+                const result = await runLifecycle(
+                    standIn,
+                    { projectName: `bench-${kind.key.replace(/[^A-Za-z0-9-]/g, "-")}-${size}`, program: kind.program(size, standIn), config },
+                    ["preview", "up"],
+                    r === 0,
+                ).finally(() => standIn.setLatency(0));
                 const [preview, up] = result.operations;
                 measures.get(kind.key)?.push({ preview, up });
                 if (r === 0) {

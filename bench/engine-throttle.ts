@@ -12,6 +12,8 @@ import { summarize, Summary } from "./stats";
 export interface EngineThrottleOptions {
     sources: number;
     limit: RateLimit;
+    /** Simulated FC round trip, ms. */
+    latencyMs: number;
     runs: number;
     log: (line: string) => void;
 }
@@ -19,6 +21,7 @@ export interface EngineThrottleOptions {
 export interface EngineThrottleResult {
     sources: number;
     limit: RateLimit;
+    latencyMs: number;
     /** Runs whose `up` succeeded. */
     succeededRuns: number;
     runs: number;
@@ -41,6 +44,7 @@ export async function measureEngineThrottle(standIn: StandIn, options: EngineThr
     for (let r = 0; r < options.runs; r++) {
         // A new limit starts with a full bucket, so every run meets the same throttling.
         await standIn.setRateLimit(options.limit);
+        await standIn.setLatency(options.latencyMs);
         try {
             const result = await runLifecycle(
                 standIn,
@@ -61,12 +65,14 @@ export async function measureEngineThrottle(standIn: StandIn, options: EngineThr
             options.log(`  engine throttled up run ${r + 1}/${options.runs}: FAILED`);
         } finally {
             await standIn.setRateLimit(undefined);
+            await standIn.setLatency(0);
         }
     }
     const orZero = (values: number[]): Summary => summarize(values.length ? values : [0]);
     return {
         sources: options.sources,
         limit: options.limit,
+        latencyMs: options.latencyMs,
         succeededRuns: succeeded,
         runs: options.runs,
         ms: orZero(ms),

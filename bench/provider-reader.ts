@@ -1,7 +1,7 @@
-// The provider as the provider host drives it, minus gRPC: the public `functionAsyncInvokeConfigProvider`
-// of the built package (bin/), configured once per simulated deployment, then `read(id, props)` per
-// data source. Going through the public object (not implementation.ts directly) keeps the per-call
-// `require` of the implementation that the serialized provider does in the host.
+// The provider as the provider host drives it, minus gRPC and deserialization: the public
+// `functionAsyncInvokeConfigProvider` of the built package (bin/), configured once per simulated
+// deployment, then `read(id, props)` per data source with the props the engine sends. It reaches the
+// same implementation module the serialized provider loads inside the host.
 
 import type * as pulumi from "@pulumi/pulumi";
 import type { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "../provider";

@@ -12,6 +12,8 @@ import { summarize, Summary } from "./stats";
 export interface RequestCountOptions {
     sources: number;
     distinct: number;
+    /** Which operations to run on each fresh stack, in order. */
+    ops: Array<"preview" | "up">;
     runs: number;
     log: (line: string) => void;
 }
@@ -27,8 +29,8 @@ export interface OperationCounts {
 export interface RequestCountResult {
     sources: number;
     distinct: number;
-    preview: OperationCounts;
-    up: OperationCounts;
+    preview?: OperationCounts;
+    up?: OperationCounts;
 }
 
 export async function measureRequestCount(standIn: StandIn, options: RequestCountOptions): Promise<RequestCountResult> {
@@ -38,15 +40,20 @@ export async function measureRequestCount(standIn: StandIn, options: RequestCoun
         const result = await runLifecycle(
             standIn,
             { projectName: `bench-dedupe-${options.sources}`, program: dataSourceProgram(options.sources, options.distinct, standIn.endpoint), config: standInConfig(standIn) },
-            ["preview", "up"],
+            options.ops,
             false,
         );
-        const [preview, up] = result.operations;
-        previews.push(preview);
-        ups.push(up);
-        options.log(`  ${options.sources} sources / ${options.distinct} distinct run ${r + 1}/${options.runs}: preview ${preview.fc.gets} GETs, up ${up.fc.gets} GETs`);
+        for (const measure of result.operations) {
+            (measure.op === "preview" ? previews : ups).push(measure);
+        }
+        options.log(`  ${options.sources} sources / ${options.distinct} distinct run ${r + 1}/${options.runs}: ${result.operations.map((m) => `${m.op} ${m.fc.gets} GETs`).join(", ")}`);
     }
-    return { sources: options.sources, distinct: options.distinct, preview: counts(previews), up: counts(ups) };
+    return {
+        sources: options.sources,
+        distinct: options.distinct,
+        preview: previews.length > 0 ? counts(previews) : undefined,
+        up: ups.length > 0 ? counts(ups) : undefined,
+    };
 }
 
 function counts(measures: readonly OperationMeasure[]): OperationCounts {

@@ -45,6 +45,13 @@ async function main(): Promise<void> {
             case "setRateLimit":
                 fc.setRateLimit(command.limit);
                 return undefined;
+            case "setLatency":
+                // The emulator's delay fault waits, then handles the request normally (rate limit included).
+                fc.clearFaults();
+                if (command.ms > 0) {
+                    fc.addFault({ fault: { kind: "delay", ms: command.ms } });
+                }
+                return undefined;
             case "resetLog":
                 fc.resetLog();
                 return undefined;

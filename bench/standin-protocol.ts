@@ -9,6 +9,8 @@ export type StandInCommand =
     | { op: "seed"; service: string; functions: string[] }
     /** Set, or with `limit` absent remove, the token-bucket rate limit. */
     | { op: "setRateLimit"; limit?: RateLimit }
+    /** Delay every answer by `ms` (0 = none), as a round trip to real FC would; set before throttling applies. */
+    | { op: "setLatency"; ms: number }
     /** Forget the request log and restart the in-flight peak. */
     | { op: "resetLog" }
     /** Summarize the request log since the last reset. */

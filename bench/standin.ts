@@ -25,6 +25,8 @@ export interface StandIn {
     /** Creates `service` with `functions`, each with a config on LATEST. */
     seed(service: string, functions: readonly string[]): Promise<void>;
     setRateLimit(limit: RateLimit | undefined): Promise<void>;
+    /** Delays every answer by `ms` (0 removes the delay): FC's round trip, which the local stand-in lacks. */
+    setLatency(ms: number): Promise<void>;
     resetLog(): Promise<void>;
     stats(): Promise<StandInStats>;
     close(): Promise<void>;
@@ -87,6 +89,10 @@ class ChildStandIn implements StandIn {
 
     async setRateLimit(limit: RateLimit | undefined): Promise<void> {
         await this.call(limit === undefined ? { op: "setRateLimit" } : { op: "setRateLimit", limit });
+    }
+
+    async setLatency(ms: number): Promise<void> {
+        await this.call({ op: "setLatency", ms });
     }
 
     async resetLog(): Promise<void> {
