@@ -47,9 +47,17 @@ export async function getAsyncInvokeConfigOnce(
             // The SDK's own retry loop retries nothing useful; ours (retry.ts) does the work.
             new $Util.RuntimeOptions({ autoretry: false }),
         );
-        takeResponse(traceId);
+        const seen = takeResponse(traceId);
+        // FC always stamps a config with its times; a 2xx without them is something else answering
+        // (a proxy, a misrouted endpoint), and reading it as "nothing configured" would be a lie.
+        if (typeof response.body?.lastModifiedTime !== "string" && typeof response.body?.createdTime !== "string") {
+            throw malformed(spec, traceId, attempt, seen?.status ?? response.statusCode, seen?.requestId, "it has neither createdTime nor lastModifiedTime");
+        }
         return response.body;
     } catch (err) {
+        if (isAttemptFailure(err)) {
+            throw err;
+        }
         throw failureFrom(err, takeResponse(traceId), spec, traceId, attempt);
     }
 }
@@ -75,15 +83,7 @@ export function failureFrom(err: unknown, response: ResponseInfo | undefined, sp
         };
     }
     if (status >= 200 && status < 300) {
-        return {
-            error: new FcError({
-                ...base,
-                kind: "malformed-response",
-                code: "MalformedResponse",
-                status,
-                hint: `FC answered ${status} but the body is not an async invoke config (${messageOf(err)})`,
-            }),
-        };
+        return malformed(spec, traceId, attempt, status, base.requestId, messageOf(err));
     }
     const code = stringOr(body.ErrorCode ?? body.Code ?? body.code) ?? `HTTP${status}`;
     const fcMessage = truncate(stringOr(body.ErrorMessage ?? body.Message ?? body.message), 500);
@@ -92,6 +92,27 @@ export function failureFrom(err: unknown, response: ResponseInfo | undefined, sp
         error: new FcError({ ...base, kind, code, status, fcMessage, hint: hintFor(kind, code, spec) }),
         retryAfterMs: response?.retryAfterMs,
     };
+}
+
+/** A 2xx whose body is not an async invoke config. Not retried: the same request gets the same body. */
+function malformed(spec: RequestSpec, traceId: string, attempt: number, status: number | undefined, requestId: string | undefined, why: string): AttemptFailure {
+    return {
+        error: new FcError({
+            reading: spec.reading,
+            traceId,
+            attempts: attempt,
+            requestId,
+            kind: "malformed-response",
+            code: "MalformedResponse",
+            status,
+            hint: `FC answered ${status ?? "2xx"} but the body is not an async invoke config (${why})`,
+        }),
+    };
+}
+
+/** Whether a rejection came from {@link getAsyncInvokeConfigOnce} (and so carries an FcError). */
+export function isAttemptFailure(value: unknown): value is AttemptFailure {
+    return typeof value === "object" && value !== null && (value as AttemptFailure).error instanceof FcError;
 }
 
 /** The FC codes that mean "this object, or something it lives in, does not exist". */
@@ -184,7 +205,10 @@ function errorBody(err: unknown): Record<string, unknown> {
 }
 
 function messageOf(err: unknown): string {
-    return truncate(err instanceof Error ? err.message : String(err), 300) ?? "unknown error";
+    const text = err instanceof Error ? err.message : String(err);
+    // The SDK appends "GET http://… failed." to the cause without a separator.
+    const tidy = text.replace(/(\S)((?:GET|PUT|POST|DELETE|HEAD) https?:\/\/)/, "$1; $2").replace(/\.\.$/, ".");
+    return truncate(tidy, 300) ?? "unknown error";
 }
 
 function stringOr(value: unknown): string | undefined {

@@ -3,9 +3,8 @@
 
 import type * as $FC from "@alicloud/fc-open20210406";
 import { ConcurrencyLimiter } from "./concurrency";
-import { FcError } from "./errors";
 import { getFcClient } from "./fcClient";
-import { AttemptFailure, getAsyncInvokeConfigOnce, RequestSpec } from "./fcRequest";
+import { getAsyncInvokeConfigOnce, isAttemptFailure, RequestSpec } from "./fcRequest";
 import { toFields } from "./mapping";
 import { RetryDecision, RetryEnvironment, RetryPolicy, withRetries } from "./retry";
 import { Environment, resolveCredentialSource, resolveTarget, StackSettings, Target } from "./settings";
@@ -58,10 +57,6 @@ async function fetchWithRetries(ctx: LookupContext, spec: RequestSpec): Promise<
 
 function decide(failure: unknown): RetryDecision {
     return isAttemptFailure(failure) ? { retryable: failure.error.retryable, retryAfterMs: failure.retryAfterMs } : { retryable: false };
-}
-
-function isAttemptFailure(value: unknown): value is AttemptFailure {
-    return typeof value === "object" && value !== null && (value as AttemptFailure).error instanceof FcError;
 }
 
 /** Backoff starts at 200 ms and doubles to at most 10 s; attempts and budget come from configuration. */

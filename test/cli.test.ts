@@ -4,12 +4,11 @@
 // cannot be had (see README, "Testing"), this test is reported as pending, never as passed.
 
 import * as assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { FcEmulator, startFcEmulator } from "./fc-emulator";
-import { pulumiCli, REPO_ROOT, TEST_PASSPHRASE } from "./support/engine";
+import { pulumiCli, REPO_ROOT, runPulumiIn, TEST_PASSPHRASE } from "./support/engine";
 import { withoutAlibabaEnv } from "./support/env";
 
 function findOnPath(name: string): string | undefined {
@@ -20,14 +19,6 @@ function findOnPath(name: string): string | undefined {
         }
     }
     return undefined;
-}
-
-function pulumi(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
-    return new Promise((resolve) => {
-        execFile("pulumi", [...args, "--non-interactive", "--color", "never"], { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-            resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, output: `${stdout}${stderr}` });
-        });
-    });
 }
 
 describe("@engine the root Pulumi.yaml with the plain pulumi CLI", function () {
@@ -69,14 +60,15 @@ describe("@engine the root Pulumi.yaml with the plain pulumi CLI", function () {
             ["config", "set", "--stack", stackName, "--secret", "alicloud:secretKey", fc.accessKeySecret],
         ];
         for (const args of steps) {
-            const result = await pulumi(args, env);
-            assert.equal(result.code, 0, `pulumi ${args.slice(0, 3).join(" ")} failed:\n${result.output}`);
+            const result = await runPulumiIn(REPO_ROOT, env, args);
+            assert.equal(result.code, 0, `pulumi ${args.slice(0, 3).join(" ")} failed:\n${result.stdout}${result.stderr}`);
         }
-        const preview = await pulumi(["preview", "--stack", stackName, "--diff"], env);
-        assert.equal(preview.code, 0, preview.output);
-        assert.match(preview.output, /maxAsyncRetryAttempts\s*: 3/);
-        assert.match(preview.output, /acs:mns:cn-hangzhou:1234567890123456:\/queues\/failed-events\/messages/);
-        assert.ok(!preview.output.includes(fc.accessKeySecret));
+        const preview = await runPulumiIn(REPO_ROOT, env, ["preview", "--stack", stackName, "--diff"]);
+        const output = `${preview.stdout}${preview.stderr}`;
+        assert.equal(preview.code, 0, output);
+        assert.match(output, /maxAsyncRetryAttempts\s*: 3/);
+        assert.match(output, /acs:mns:cn-hangzhou:1234567890123456:\/queues\/failed-events\/messages/);
+        assert.ok(!output.includes(fc.accessKeySecret));
         assert.deepEqual(fc.requests.map((r) => r.method), ["GET"]);
     });
 });

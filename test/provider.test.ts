@@ -1,6 +1,7 @@
-// The provider end to end in-process: `configure` + `read` of provider/implementation.ts (and of the
-// public provider object, which loads the compiled bin/ copy) driving the real @alicloud/fc-open20210406
-// SDK over loopback HTTP against the FC stand-in in test/fc-emulator.
+// The provider end to end in-process: `configure` + `read` of provider/implementation.ts (also through
+// the public provider object, and through the serialized loader, which runs the compiled bin/ copy)
+// driving the real @alicloud/fc-open20210406 SDK over loopback HTTP against the FC stand-in in
+// test/fc-emulator.
 //
 // Every test starts its own stand-in (free port, sample seed) and closes it afterwards. Assertions on the
 // stand-in's request log come after `fc.close()`, which resolves only once every exchange (aborted ones
@@ -20,6 +21,7 @@ import * as path from "node:path";
 import { functionAsyncInvokeConfigProvider, RAM_ACTION } from "../provider";
 import { ConfigurationError, FcError, InvalidLookupError } from "../provider/errors";
 import * as implementation from "../provider/implementation";
+import { providerLoader } from "../provider/loader";
 import type { FunctionAsyncInvokeConfigOutputs } from "../provider/types";
 import {
     DEFAULT_ACCOUNT_ID,
@@ -32,6 +34,7 @@ import {
     SEED_TIME,
     startFcEmulator,
 } from "./fc-emulator";
+import { assertBuiltFromSources } from "./support/freshBuild";
 
 // ---------------------------------------------------------------------------------------------------
 // Fixtures
@@ -171,6 +174,15 @@ function assertNoSecret(text: string, fc?: FcEmulator): void {
     for (const secret of allSecrets(fc)) {
         assert.ok(!text.includes(secret), `a secret leaked: ${text.slice(0, 300)}`);
     }
+}
+
+/** A loopback port nothing listens on (it was free a moment ago), so connecting to it is refused at once. */
+async function closedPort(): Promise<number> {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
 }
 
 /** A loopback HTTP proxy in front of a stand-in that rewrites the JSON body of every 200 answer. */
@@ -621,6 +633,21 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             }
             assert.equal((await logOf(fc)).length, 1);
         });
+
+        it("a 200 JSON object that is not a config (no createdTime, no lastModifiedTime) is MalformedResponse, not empty settings", async () => {
+            const fc = await start();
+            const proxy = await rewritingProxy(fc, () => ({ ok: true }));
+            try {
+                await configure(fc);
+                const err = await failure(read(fc, { functionName: "hello", endpoint: proxy.endpoint }), FcError);
+                assert.equal(err.kind, "malformed-response");
+                assert.equal(err.status, 200);
+                assert.ok(err.message.includes("neither createdTime nor lastModifiedTime"), err.message);
+            } finally {
+                await proxy.close();
+            }
+            assert.equal((await logOf(fc)).length, 1, "not retried");
+        });
     });
 
     describe("validation before any request", () => {
@@ -758,7 +785,12 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         it("no credentials anywhere is a ConfigurationError 'missing credentials' that says to set alicloud:accessKey; nothing is sent", async () => {
             const fc = await start();
             await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined });
-            const err = await failure(read(fc, { functionName: "hello" }), ConfigurationError);
+            // @alicloud/credentials' default chain asks its credentials-URI provider even when no URI is set
+            // (it then resolves the host "undefined"); a refused loopback URI keeps that off the network.
+            const refused = await closedPort();
+            const err = await withEnv({ ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${refused}/` }, () =>
+                failure(read(fc, { functionName: "hello" }), ConfigurationError),
+            );
             assert.equal(err.setting, "credentials");
             assert.ok(err.message.startsWith("missing credentials"), err.message);
             assert.ok(err.message.includes("alicloud:accessKey"), err.message);
@@ -869,19 +901,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         });
     });
 
-    describe("the public provider object (loads the compiled bin/ copy)", () => {
-        before(function () {
-            // functionAsyncInvokeConfigProvider requires bin/provider/implementation.js: make sure it is
-            // built from the sources under test, or these tests would silently test old code.
-            const bin = path.resolve(__dirname, "..", "bin", "provider");
-            const sources = path.resolve(__dirname, "..", "provider");
-            for (const file of fs.readdirSync(sources).filter((f) => f.endsWith(".ts"))) {
-                const js = path.join(bin, file.replace(/\.ts$/, ".js"));
-                assert.ok(fs.existsSync(js), `${js} is missing: run \`npm run build\` (npm test does)`);
-                assert.ok(fs.statSync(js).mtimeMs >= fs.statSync(path.join(sources, file)).mtimeMs, `${js} is older than provider/${file}: run \`npm run build\` (npm test does)`);
-            }
-        });
-
+    describe("the public provider object (functionAsyncInvokeConfigProvider)", () => {
         const configureProvider = (settings: Settings): Promise<void> =>
             (functionAsyncInvokeConfigProvider.configure as NonNullable<typeof functionAsyncInvokeConfigProvider.configure>)({
                 config: { get: (key) => settings[key], require: (key) => settings[key] ?? assert.fail(`config ${key} is not set`) },
@@ -889,7 +909,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         const readProvider = (id: string, props?: Partial<FunctionAsyncInvokeConfigOutputs>) =>
             (functionAsyncInvokeConfigProvider.read as NonNullable<typeof functionAsyncInvokeConfigProvider.read>)(id, props as FunctionAsyncInvokeConfigOutputs);
 
-        it("configure + read return the same outputs as the implementation", async () => {
+        it("configure + read return the lookup's outputs and the id", async () => {
             const fc = await start();
             await configureProvider(settingsFor(fc));
             const result = await readProvider("demo-service:hello:prod", { serviceName: SERVICE, functionName: "hello", qualifier: "prod", endpoint: fc.endpoint });
@@ -911,22 +931,44 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.equal((await logOf(fc)).length, 1);
         });
 
-        it("reads by id alone and reports a not-found as FcError (the bin copy's class) with the request id", async () => {
+        it("reads by id alone, and reports a not-found as FcError with the request id", async () => {
             const fc = await start();
             await configureProvider(settingsFor(fc));
             const byId = await readProvider("demo-service:zero:LATEST", { endpoint: fc.endpoint });
             assert.strictEqual(byId.props?.maxAsyncRetryAttempts, 0);
-            const err = await failure(readProvider("demo-service:worker:LATEST", { endpoint: fc.endpoint }), Error);
+            const err = await failure(readProvider("demo-service:worker:LATEST", { endpoint: fc.endpoint }), FcError);
             const log = await logOf(fc);
-            assert.equal(err.name, "FcError");
-            assert.equal((err as FcError).kind, "not-found");
-            assert.equal((err as FcError).code, "AsyncConfigNotExists");
+            assert.equal(err.kind, "not-found");
+            assert.equal(err.code, "AsyncConfigNotExists");
             assert.ok(err.message.includes(`request id: ${log[1].requestId}`), err.message);
         });
 
         it("refuses to create: the data source is read-only", async () => {
             const create = functionAsyncInvokeConfigProvider.create as NonNullable<typeof functionAsyncInvokeConfigProvider.create>;
             await assert.rejects(create({} as FunctionAsyncInvokeConfigOutputs), /read-only data source and cannot be created/);
+        });
+    });
+
+    describe("the serialized loader (what state holds; runs the compiled bin/ copy)", () => {
+        before(assertBuiltFromSources);
+
+        it("configure + read through bin/ return the same outputs; errors are bin's FcError", async () => {
+            const fc = await start();
+            const settings = settingsFor(fc);
+            const loader = providerLoader as Required<typeof providerLoader>;
+            await loader.configure({ config: { get: (key) => settings[key], require: (key) => settings[key] ?? assert.fail(`config ${key} is not set`) } });
+            const result = await loader.read("demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint } as FunctionAsyncInvokeConfigOutputs);
+            suiteResults.push(result);
+            assert.equal(result.id, "demo-service:hello:LATEST");
+            assert.deepEqual(result.props?.destinationConfig, { onSuccess: { destination: HELLO_ON_SUCCESS }, onFailure: { destination: FAILED_QUEUE } });
+            assert.equal(result.props?.maxAsyncRetryAttempts, 3);
+            // bin/ is a separate module instance: its errors are FcError by name and shape, not by class.
+            const err = await failure(loader.read("demo-service:worker:LATEST", { endpoint: fc.endpoint } as FunctionAsyncInvokeConfigOutputs), Error);
+            assert.equal(err.name, "FcError");
+            assert.ok(!(err instanceof FcError), "expected the bin/ copy's class");
+            assert.equal((err as FcError).kind, "not-found");
+            assert.ok(err.message.includes(`request id: ${(await logOf(fc))[1].requestId}`), err.message);
+            await assert.rejects(loader.create({} as FunctionAsyncInvokeConfigOutputs), /read-only data source and cannot be created/);
         });
     });
 

@@ -159,16 +159,16 @@ export interface CliResult {
  * the Automation API does not expose, such as `refresh --diff`). Resolves whatever the exit code.
  */
 export function runPulumi(s: EngineStack, args: string[]): Promise<CliResult> {
+    return runPulumiIn(s.workDir, { ...process.env, ...s.envVars }, [...args, "--stack", "dev"]);
+}
+
+/** Runs `pulumi ARGS --non-interactive --color never` in `cwd`; resolves whatever the exit code. */
+export function runPulumiIn(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
     return new Promise((resolve) => {
-        execFile(
-            "pulumi",
-            [...args, "--stack", "dev", "--non-interactive", "--color", "never"],
-            { cwd: s.workDir, env: { ...process.env, ...s.envVars }, maxBuffer: 64 * 1024 * 1024 },
-            (error, stdout, stderr) => {
-                const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
-                resolve({ code, stdout, stderr });
-            },
-        );
+        execFile("pulumi", [...args, "--non-interactive", "--color", "never"], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+            const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
+            resolve({ code, stdout, stderr });
+        });
     });
 }
 
