@@ -5,7 +5,7 @@
 
 import { basicExample } from "../examples/basic/program";
 import { startFcEmulator } from "../test/fc-emulator";
-import { createEngineStack, pulumiCli, recordEvents, runPulumi } from "../test/support/engine";
+import { createEngineStack, pulumiCli, recordEvents, runPulumi, standInConfig } from "../test/support/engine";
 import { consolePut } from "../test/support/fcConsole";
 
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
@@ -29,13 +29,7 @@ async function main(): Promise<void> {
     const demo = await createEngineStack({
         projectName: "fc-async-invoke-config-demo",
         program: basicExample,
-        config: {
-            "example:endpoint": { value: fc.endpoint },
-            "alicloud:region": { value: fc.region },
-            "alicloud:accountId": { value: fc.accountId },
-            "alicloud:accessKey": { value: fc.accessKeyId },
-            "alicloud:secretKey": { value: fc.accessKeySecret, secret: true },
-        },
+        config: standInConfig(fc),
     });
     const { stack } = demo;
     try {

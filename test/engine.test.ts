@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import { basicExample } from "../examples/basic/program";
 import { getFunctionAsyncInvokeConfig } from "../provider";
 import { FcEmulator, startFcEmulator } from "./fc-emulator";
-import { createEngineStack, EngineStack, pulumiCli, readStateFile, recordEvents, runPulumi } from "./support/engine";
+import { createEngineStack, EngineStack, pulumiCli, readStateFile, recordEvents, runPulumi, StackConfig, standInConfig } from "./support/engine";
 import { consoleDelete, consolePut } from "./support/fcConsole";
 import { withoutAlibabaEnv } from "./support/env";
 
@@ -47,16 +47,12 @@ describe("@engine the data source in the real Pulumi engine", function () {
     });
 
     /** A stack of examples/basic pointed at the stand-in, configured the way a user would. */
-    async function exampleStack(extra: Record<string, { value: string; secret?: boolean }> = {}): Promise<EngineStack> {
+    async function exampleStack(extra: StackConfig = {}): Promise<EngineStack> {
         const s = await createEngineStack({
             projectName: "fcaic-example",
             program: basicExample,
             config: {
-                "example:endpoint": { value: fc.endpoint },
-                "alicloud:region": { value: fc.region },
-                "alicloud:accountId": { value: fc.accountId },
-                "alicloud:accessKey": { value: fc.accessKeyId },
-                "alicloud:secretKey": { value: fc.accessKeySecret, secret: true },
+                ...standInConfig(fc),
                 // An outage must fail in seconds here, not after the production default of 60.
                 "fcAsyncInvokeConfig:maxAttempts": { value: "3" },
                 "fcAsyncInvokeConfig:retryBudgetSeconds": { value: "3" },

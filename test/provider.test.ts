@@ -185,6 +185,22 @@ async function closedPort(): Promise<number> {
     return port;
 }
 
+/** What the data source outputs for the seed's hello@prod, read through `endpoint`. */
+function helloProd(endpoint: string): Record<string, unknown> {
+    return {
+        serviceName: SERVICE,
+        functionName: "hello",
+        qualifier: "prod",
+        endpoint,
+        createdTime: SEED_TIME,
+        lastModifiedTime: SEED_TIME,
+        destinationConfig: { onFailure: { destination: FAILED_QUEUE } },
+        maxAsyncEventAgeInSeconds: 3600,
+        maxAsyncRetryAttempts: 1,
+        statefulInvocation: false,
+    };
+}
+
 /** A loopback HTTP proxy in front of a stand-in that rewrites the JSON body of every 200 answer. */
 async function rewritingProxy(target: FcEmulator, rewrite: (body: Record<string, unknown>) => unknown): Promise<{ endpoint: string; close(): Promise<void> }> {
     const server = http.createServer((req, res) => {
@@ -285,18 +301,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             await configure(fc);
             const result = await read(fc, { functionName: "hello", qualifier: "prod" });
             assert.equal(result.id, "demo-service:hello:prod");
-            assert.deepEqual(result.props, {
-                serviceName: SERVICE,
-                functionName: "hello",
-                qualifier: "prod",
-                endpoint: fc.endpoint,
-                createdTime: SEED_TIME,
-                lastModifiedTime: SEED_TIME,
-                destinationConfig: { onFailure: { destination: FAILED_QUEUE } },
-                maxAsyncEventAgeInSeconds: 3600,
-                maxAsyncRetryAttempts: 1,
-                statefulInvocation: false,
-            });
+            assert.deepEqual(result.props, helloProd(fc.endpoint));
             assert.ok(!("onSuccess" in result.props.destinationConfig), "onSuccess must be absent");
         });
 
@@ -915,18 +920,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             const result = await readProvider("demo-service:hello:prod", { serviceName: SERVICE, functionName: "hello", qualifier: "prod", endpoint: fc.endpoint });
             suiteResults.push(result);
             assert.equal(result.id, "demo-service:hello:prod");
-            assert.deepEqual(result.props, {
-                serviceName: SERVICE,
-                functionName: "hello",
-                qualifier: "prod",
-                endpoint: fc.endpoint,
-                createdTime: SEED_TIME,
-                lastModifiedTime: SEED_TIME,
-                destinationConfig: { onFailure: { destination: FAILED_QUEUE } },
-                maxAsyncEventAgeInSeconds: 3600,
-                maxAsyncRetryAttempts: 1,
-                statefulInvocation: false,
-            });
+            assert.deepEqual(result.props, helloProd(fc.endpoint));
             assertNoSecret(JSON.stringify(result), fc);
             assert.equal((await logOf(fc)).length, 1);
         });

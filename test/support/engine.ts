@@ -53,9 +53,35 @@ export interface EngineStackOptions {
     projectName: string;
     program: PulumiFn;
     /** Stack config; values with `secret: true` are encrypted with {@link TEST_PASSPHRASE}. */
-    config?: Record<string, { value: string; secret?: boolean }>;
+    config?: StackConfig;
     /** Extra environment for the CLI and the provider host. */
     envVars?: Record<string, string>;
+}
+
+/** Stack config values, as `pulumi config set` takes them. */
+export type StackConfig = Record<string, { value: string; secret?: boolean }>;
+
+/** Where a stand-in listens and the key it accepts. */
+export interface StandInAccess {
+    endpoint: string;
+    region: string;
+    accountId: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+}
+
+/**
+ * The stack config that points examples/basic at an FC stand-in, set the way a user would: the
+ * endpoint for the example, the `alicloud:*` keys, and the secret key as a secret.
+ */
+export function standInConfig(fc: StandInAccess): StackConfig {
+    return {
+        "example:endpoint": { value: fc.endpoint },
+        "alicloud:region": { value: fc.region },
+        "alicloud:accountId": { value: fc.accountId },
+        "alicloud:accessKey": { value: fc.accessKeyId },
+        "alicloud:secretKey": { value: fc.accessKeySecret, secret: true },
+    };
 }
 
 /** Creates a fresh stack `dev` of an inline program with a file backend in a temp dir. */
