@@ -4,6 +4,7 @@
 
 import Credential, { CLIProfileCredentialsProvider, Config as CredentialConfig } from "@alicloud/credentials";
 import { ConfigurationError } from "./errors";
+import { redact } from "./redaction";
 import { CREDENTIALS_HOWTO, CredentialSource } from "./settings";
 
 /** Builds the credential object for a source. The chain's providers are only consulted on first use. */
@@ -39,8 +40,8 @@ export function describeCredentialSource(source: CredentialSource): string {
 
 /**
  * Resolves credentials before the first request, so that a failure surfaces as a
- * {@link ConfigurationError} that says how to configure them. The chain's own message is kept but cut short: its providers
- * report file paths and endpoints, never secrets.
+ * {@link ConfigurationError} that says how to configure them. The chain's own message says which
+ * providers it tried and why they failed, so it is kept, but redacted: some providers quote what they read.
  */
 export async function ensureCredentials(credential: Credential, source: CredentialSource): Promise<void> {
     try {
@@ -49,14 +50,12 @@ export async function ensureCredentials(credential: Credential, source: Credenti
             throw new Error("the credential provider returned no access key id");
         }
     } catch (err) {
-        const cause = err instanceof Error ? err.message : String(err);
-        throw new ConfigurationError(
-            "credentials",
-            `missing credentials: none from ${describeCredentialSource(source)} (${truncate(cause, 300)}); ${CREDENTIALS_HOWTO}`,
-        );
+        const cause = redact(err instanceof Error ? err.message : String(err), secretsOf(source));
+        throw new ConfigurationError("credentials", `missing credentials: none from ${describeCredentialSource(source)} (${cause}); ${CREDENTIALS_HOWTO}`);
     }
 }
 
-function truncate(text: string, max: number): string {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
+/** The secret values a source holds, to be masked wherever foreign text might echo them. */
+export function secretsOf(source: CredentialSource): Array<string | undefined> {
+    return source.kind === "static" ? [source.accessKeySecret, source.securityToken] : [];
 }

@@ -12,6 +12,7 @@ export class InvalidLookupError extends Error {
     /** The rule, in words. */
     readonly rule: string;
 
+    /** `value` is shown (cut short) so the mistake can be found; it is never a credential. */
     constructor(field: string, rule: string, value: unknown) {
         super(`invalid ${field} ${describeValue(value)}: ${rule}`);
         this.name = "InvalidLookupError";
@@ -28,6 +29,7 @@ export class ConfigurationError extends Error {
     /** The setting at fault, e.g. `region` or `fcAsyncInvokeConfig:maxAttempts`. */
     readonly setting: string;
 
+    /** `message` must say which setting to add or fix, and never include a setting's value. */
     constructor(setting: string, message: string) {
         super(message);
         this.name = "ConfigurationError";
@@ -78,14 +80,26 @@ export interface FcErrorDetails {
  * request id and what was being read, so it can be acted on from `pulumi preview` output alone.
  */
 export class FcError extends Error {
+    /** What kind of failure this is; decides whether it was retried. */
     readonly kind: FcErrorKind;
+    /** FC's error code, or ours for failures without an FC answer (`Timeout`, `ECONNRESET`, `MalformedResponse`). */
     readonly code: string;
+    /** HTTP status of FC's last answer; absent when none arrived. */
     readonly status?: number;
+    /** FC's `X-Fc-Request-Id` of the last answer; quote it to Alibaba Cloud support. */
     readonly requestId?: string;
+    /** The `X-Fc-Trace-Id` this provider sent with the last attempt. */
     readonly traceId?: string;
+    /** What was being read, in words. */
     readonly reading: string;
+    /** FC's own message, redacted and cut short. */
+    readonly fcMessage?: string;
+    /** What the user can do about it. */
+    readonly hint?: string;
+    /** How many requests were sent before giving up. */
     readonly attempts: number;
 
+    /** Builds the error and its message from the details of the last attempt. */
     constructor(details: FcErrorDetails) {
         super(formatFcError(details));
         this.name = "FcError";
@@ -95,6 +109,8 @@ export class FcError extends Error {
         this.requestId = details.requestId;
         this.traceId = details.traceId;
         this.reading = details.reading;
+        this.fcMessage = details.fcMessage;
+        this.hint = details.hint;
         this.attempts = details.attempts;
     }
 
@@ -113,6 +129,8 @@ function formatFcError(d: FcErrorDetails): string {
     if (d.hint) {
         parts.push(d.hint);
     }
+    // Parts are sentences joined with ". "; their own final stops would double it.
+    const sentences = parts.map((part) => part.replace(/[.\s]+$/, ""));
     const ids = [`request id: ${d.requestId ?? "none"}`];
     if (d.traceId) {
         ids.push(`trace id: ${d.traceId}`);
@@ -120,7 +138,7 @@ function formatFcError(d: FcErrorDetails): string {
     if (d.attempts > 1) {
         ids.push(`attempts: ${d.attempts}`);
     }
-    return `${parts.join(". ")}. (${ids.join(", ")})`;
+    return `${sentences.join(". ")}. (${ids.join(", ")})`;
 }
 
 function describeValue(value: unknown): string {

@@ -9,13 +9,16 @@ import { randomUUID } from "node:crypto";
 import FC, * as $FC from "@alicloud/fc-open20210406";
 import * as $Util from "@alicloud/tea-util";
 import { FcError, FcErrorKind, RAM_ACTION } from "./errors";
+import { redact } from "./redaction";
 import { ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
 import { Target } from "./settings";
 import { LookupInputs } from "./types";
 
 /** The lookup as one request needs it. */
 export interface RequestSpec {
+    /** The validated lookup, qualifier filled in. */
     lookup: LookupInputs & { qualifier: string };
+    /** Where the request goes. */
     target: Target;
     /** What is being read, for messages. */
     reading: string;
@@ -23,7 +26,9 @@ export interface RequestSpec {
 
 /** A failed attempt, with what the retry logic needs to decide. */
 export interface AttemptFailure {
+    /** The failure as the user will see it if it is the last. */
     error: FcError;
+    /** FC's Retry-After, in milliseconds. */
     retryAfterMs?: number;
 }
 
@@ -35,6 +40,7 @@ export async function getAsyncInvokeConfigOnce(
     client: FC,
     spec: RequestSpec,
     attempt: number,
+    timeoutMs: number,
 ): Promise<$FC.GetFunctionAsyncInvokeConfigResponseBody> {
     const traceId = `pulumi-fcaic-${randomUUID()}`;
     watchResponse(traceId);
@@ -45,7 +51,7 @@ export async function getAsyncInvokeConfigOnce(
             new $FC.GetFunctionAsyncInvokeConfigRequest({ qualifier: spec.lookup.qualifier }),
             new $FC.GetFunctionAsyncInvokeConfigHeaders({ xFcAccountId: spec.target.accountId, xFcTraceId: traceId }),
             // The SDK's own retry loop retries nothing useful; ours (retry.ts) does the work.
-            new $Util.RuntimeOptions({ autoretry: false }),
+            new $Util.RuntimeOptions({ autoretry: false, connectTimeout: timeoutMs, readTimeout: timeoutMs }),
         );
         const seen = takeResponse(traceId);
         // FC always stamps a config with its times; a 2xx without them is something else answering
@@ -86,7 +92,8 @@ export function failureFrom(err: unknown, response: ResponseInfo | undefined, sp
         return malformed(spec, traceId, attempt, status, base.requestId, messageOf(err));
     }
     const code = stringOr(body.ErrorCode ?? body.Code ?? body.code) ?? `HTTP${status}`;
-    const fcMessage = truncate(stringOr(body.ErrorMessage ?? body.Message ?? body.message), 500);
+    const said = stringOr(body.ErrorMessage ?? body.Message ?? body.message);
+    const fcMessage = said === undefined ? undefined : redact(said);
     const kind = kindOf(status, code);
     return {
         error: new FcError({ ...base, kind, code, status, fcMessage, hint: hintFor(kind, code, spec) }),
@@ -207,8 +214,7 @@ function errorBody(err: unknown): Record<string, unknown> {
 function messageOf(err: unknown): string {
     const text = err instanceof Error ? err.message : String(err);
     // The SDK appends "GET http://… failed." to the cause without a separator.
-    const tidy = text.replace(/(\S)((?:GET|PUT|POST|DELETE|HEAD) https?:\/\/)/, "$1; $2").replace(/\.\.$/, ".");
-    return truncate(tidy, 300) ?? "unknown error";
+    return redact(text.replace(/(\S)((?:GET|PUT|POST|DELETE|HEAD) https?:\/\/)/, "$1; $2"));
 }
 
 function stringOr(value: unknown): string | undefined {
@@ -217,8 +223,4 @@ function stringOr(value: unknown): string | undefined {
 
 function numberOr(value: unknown): number | undefined {
     return typeof value === "number" ? value : undefined;
-}
-
-function truncate(text: string | undefined, max: number): string | undefined {
-    return text !== undefined && text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -6,8 +6,11 @@ import { DEFAULT_QUALIFIER } from "./types";
 
 /** The parts an id names. */
 export interface IdParts {
+    /** The service. */
     serviceName: string;
+    /** The function. */
     functionName: string;
+    /** `LATEST`, a version or an alias. */
     qualifier: string;
 }
 

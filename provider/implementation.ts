@@ -10,21 +10,33 @@ import { ConfigSource, readStackSettings, StackSettings } from "./settings";
 import { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
 
 let context: LookupContext = newContext(readStackSettings({ get: () => undefined }));
+// The host keeps using a provider whose configure failed, so the failure is kept and repeated by every
+// read: otherwise reads after the first would silently run on defaults, ignoring the stack's config.
+let configureFailure: unknown;
 
 /**
  * Takes the stack's configuration (the engine calls this once per provider host, before any read).
  * Starts a fresh deployment: new settings, new request cap, no remembered answers.
  */
 export async function configure(config: ConfigSource): Promise<void> {
-    context = newContext(readStackSettings(config));
     clearFcClients();
+    try {
+        context = newContext(readStackSettings(config));
+        configureFailure = undefined;
+    } catch (err) {
+        configureFailure = err;
+        throw err;
+    }
 }
 
 /**
  * Reads the async invoke config named by `props` (the lookup's arguments, or on refresh the last
- * recorded outputs) or, when props hold none (`FunctionAsyncInvokeConfig.get`), by the id alone.
+ * recorded outputs) or, when props name no function (e.g. a resource imported by id), by the id alone.
  */
 export async function read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult<FunctionAsyncInvokeConfigOutputs>> {
+    if (configureFailure !== undefined) {
+        throw configureFailure;
+    }
     const outputs = await lookupAsyncInvokeConfig(context, lookupFrom(id, props));
     return { id: formatId(outputs), props: outputs };
 }

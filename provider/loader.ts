@@ -1,9 +1,10 @@
 // What `pulumi.dynamic.Resource` serializes into every data source's state (`__provider`, stored in both
-// its inputs and its outputs): a loader that reaches nothing, so the text stays a few hundred bytes however
+// its inputs and its outputs): a loader that reaches nothing, so the text stays about a kilobyte however
 // the package grows, and holds no configuration or credentials. Inside the provider host each method
 // loads the implementation (implementation.ts, which provider.ts also serves) by package path, so
-// upgrading the package also upgrades the code that serves existing state. The path is spelled out in each method because anything the methods
-// captured (a shared constant, a helper) would be serialized along with them.
+// upgrading the package also upgrades the code that serves existing state. The path is spelled out in
+// each method because anything the methods captured (a shared constant, a helper) would be serialized
+// along with them.
 
 import type * as pulumi from "@pulumi/pulumi";
 import type { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";

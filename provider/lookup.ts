@@ -6,7 +6,7 @@ import { ConcurrencyLimiter } from "./concurrency";
 import { getFcClient } from "./fcClient";
 import { getAsyncInvokeConfigOnce, isAttemptFailure, RequestSpec } from "./fcRequest";
 import { toFields } from "./mapping";
-import { RetryDecision, RetryEnvironment, RetryPolicy, withRetries } from "./retry";
+import { MIN_RETRY_MS, realRetryEnvironment, RetryDecision, RetryEnvironment, RetryPolicy, withRetries } from "./retry";
 import { Environment, resolveCredentialSource, resolveTarget, StackSettings, Target } from "./settings";
 import { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
 import { validateLookup } from "./validation";
@@ -43,12 +43,19 @@ async function fetchWithRetries(ctx: LookupContext, spec: RequestSpec): Promise<
     const credentials = resolveCredentialSource(ctx.stack, ctx.env);
     const client = await getFcClient(spec.target, credentials, ctx.stack.tuning.timeoutSeconds);
     try {
+        const env = ctx.retryEnvironment ?? realRetryEnvironment;
+        const timeoutMs = Math.round(ctx.stack.tuning.timeoutSeconds * 1000);
         return await withRetries(
             // The slot is held per attempt, not across backoff waits, so sleeping lookups do not starve others.
-            (n) => ctx.limiter.run(() => getAsyncInvokeConfigOnce(client, spec, n)),
+            (n, deadline) =>
+                ctx.limiter.run(() => {
+                    // A retry ends by the budget's end, however long it waited for a slot.
+                    const budgeted = deadline === undefined ? timeoutMs : Math.max(MIN_RETRY_MS, Math.min(timeoutMs, deadline - env.now()));
+                    return getAsyncInvokeConfigOnce(client, spec, n, budgeted);
+                }),
             decide,
             retryPolicy(ctx.stack),
-            ctx.retryEnvironment,
+            env,
         );
     } catch (failure) {
         throw isAttemptFailure(failure) ? failure.error : failure;
@@ -59,13 +66,17 @@ function decide(failure: unknown): RetryDecision {
     return isAttemptFailure(failure) ? { retryable: failure.error.retryable, retryAfterMs: failure.retryAfterMs } : { retryable: false };
 }
 
-/** Backoff starts at 200 ms and doubles to at most 10 s; attempts and budget come from configuration. */
-export function retryPolicy(stack: StackSettings): RetryPolicy {
+/**
+ * Backoff starts at 1 s and doubles to at most 20 s; attempts and budget come from configuration.
+ * With the defaults (5 attempts, 60 s) the waits can add up to 15 s before Retry-After, enough to
+ * ride out a throttling burst or a gateway restart.
+ */
+function retryPolicy(stack: StackSettings): RetryPolicy {
     return {
         maxAttempts: stack.tuning.maxAttempts,
         budgetMs: stack.tuning.retryBudgetSeconds * 1000,
-        baseDelayMs: 200,
-        maxDelayMs: 10_000,
+        baseDelayMs: 1_000,
+        maxDelayMs: 20_000,
     };
 }
 

@@ -1,5 +1,5 @@
-// The dynamic provider behind FunctionAsyncInvokeConfig. The engine's Node.js provider host loads it
-// through loader.ts (never from state), so it may import freely.
+// The dynamic provider of FunctionAsyncInvokeConfig, for programs and tests that call it directly. The
+// engine's provider host runs the same implementation through loader.ts, the thin object kept in state.
 
 import type * as pulumi from "@pulumi/pulumi";
 import * as implementation from "./implementation";

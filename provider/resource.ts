@@ -26,9 +26,9 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
     /** The endpoint, when the lookup named one. */
     declare public readonly endpoint: pulumi.Output<string | undefined>;
     /** When the settings were created, ISO 8601 UTC. */
-    declare public readonly createdTime: pulumi.Output<string>;
+    declare public readonly createdTime: pulumi.Output<string | undefined>;
     /** When the settings last changed, ISO 8601 UTC. */
-    declare public readonly lastModifiedTime: pulumi.Output<string>;
+    declare public readonly lastModifiedTime: pulumi.Output<string | undefined>;
     /** Where results go on success and on failure; an unset destination is absent. */
     declare public readonly destinationConfig: pulumi.Output<DestinationConfig>;
     /** How long an event may wait before it is dropped, in seconds. */
@@ -53,8 +53,11 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
         checkIfPlain(args.region, checkRegion);
         checkIfPlain(args.accountId, checkAccountId);
         checkIfPlain(args.endpoint, checkEndpoint);
+        // The id names only service, function and qualifier, but it waits for every argument: the engine
+        // skips a read whose id is unknown, whereas it would hand the provider an unknown region,
+        // account or endpoint as absent, and preview would read from the configured default instead.
         const id = pulumi
-            .all([args.serviceName, args.functionName, qualifier])
+            .all([args.serviceName, args.functionName, qualifier, args.region, args.accountId, args.endpoint])
             .apply(([serviceName, functionName, q]) => formatId({ serviceName, functionName, qualifier: q }));
         super(
             providerLoader,

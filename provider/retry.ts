@@ -15,6 +15,7 @@ export interface RetryPolicy {
 
 /** How one failed attempt should be treated. */
 export interface RetryDecision {
+    /** Whether the same request may succeed later. */
     retryable: boolean;
     /** Wait at least this long before the next attempt (FC's Retry-After). */
     retryAfterMs?: number;
@@ -22,11 +23,14 @@ export interface RetryDecision {
 
 /** Clock and randomness, injectable so the schedule itself can be tested without waiting. */
 export interface RetryEnvironment {
+    /** Milliseconds since the epoch. */
     now(): number;
     sleep(ms: number): Promise<void>;
+    /** Uniform in [0, 1). */
     random(): number;
 }
 
+/** The wall clock, timers and Math.random. */
 export const realRetryEnvironment: RetryEnvironment = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -44,28 +48,34 @@ export function backoffMs(policy: RetryPolicy, retry: number, random: () => numb
     return retryAfterMs === undefined ? jittered : Math.max(jittered, retryAfterMs);
 }
 
+/** A retry is not started with less than this left of the budget: it could only time out. */
+export const MIN_RETRY_MS = 250;
+
 /**
  * Runs `attempt` until it succeeds, fails for good, or the policy's bounds are reached; then rethrows
- * the last failure. `decide` says whether a failure is worth retrying.
+ * the last failure. `decide` says whether a failure is worth retrying. Retries get the budget's end
+ * as `deadline`, so that they can cut their own timeout to it: the whole loop then ends within
+ * max(first attempt, budget), not a full attempt after the budget.
  */
 export async function withRetries<T>(
-    attempt: (attemptNumber: number) => Promise<T>,
+    attempt: (attemptNumber: number, deadline: number | undefined) => Promise<T>,
     decide: (failure: unknown) => RetryDecision,
     policy: RetryPolicy,
     env: RetryEnvironment = realRetryEnvironment,
 ): Promise<T> {
     const started = env.now();
+    const deadline = started + policy.budgetMs;
     for (let n = 1; ; n++) {
         try {
-            return await attempt(n);
+            return await attempt(n, n === 1 ? undefined : deadline);
         } catch (failure) {
             const decision = decide(failure);
             if (!decision.retryable || n >= policy.maxAttempts) {
                 throw failure;
             }
             const wait = backoffMs(policy, n, env.random, decision.retryAfterMs);
-            // Waiting past the budget only delays the same failure.
-            if (env.now() - started + wait > policy.budgetMs) {
+            // Waiting past the budget, or into its last moments, only delays the same failure.
+            if (env.now() + wait + MIN_RETRY_MS > deadline) {
                 throw failure;
             }
             await env.sleep(wait);

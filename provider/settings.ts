@@ -4,7 +4,7 @@
 // (`ALIBABA_CLOUD_*`, then the `ALICLOUD_*` names Terraform users have); the @alicloud/credentials
 // default chain (for credentials only).
 
-import { ConfigurationError } from "./errors";
+import { ConfigurationError, InvalidLookupError } from "./errors";
 import { checkAccountId, checkEndpoint, checkRegion, EndpointParts } from "./validation";
 import { LookupInputs } from "./types";
 
@@ -66,12 +66,19 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** Stack config as received by `configure`, with secrets unwrapped. Held in memory only. */
 export interface StackSettings {
+    /** `alicloud:region`. */
     region?: string;
+    /** `alicloud:accountId`. */
     accountId?: string;
+    /** `alicloud:accessKey`. */
     accessKey?: string;
+    /** `alicloud:secretKey`, decrypted. */
     secretKey?: string;
+    /** `alicloud:securityToken`, decrypted. */
     securityToken?: string;
+    /** `alicloud:profile`. */
     profile?: string;
+    /** The `fcAsyncInvokeConfig:*` keys, defaults filled in. */
     tuning: Tuning;
 }
 
@@ -86,9 +93,9 @@ export function readStackSettings(config: ConfigSource): StackSettings {
         securityToken: get(CONFIG_KEYS.securityToken),
         profile: get(CONFIG_KEYS.profile),
         tuning: {
-            maxConcurrentRequests: positiveNumber(get, CONFIG_KEYS.maxConcurrentRequests, DEFAULT_TUNING.maxConcurrentRequests, 1, 256),
+            maxConcurrentRequests: positiveNumber(get, CONFIG_KEYS.maxConcurrentRequests, DEFAULT_TUNING.maxConcurrentRequests, 1, 256, true),
             timeoutSeconds: positiveNumber(get, CONFIG_KEYS.timeoutSeconds, DEFAULT_TUNING.timeoutSeconds, 0.1, 600),
-            maxAttempts: positiveNumber(get, CONFIG_KEYS.maxAttempts, DEFAULT_TUNING.maxAttempts, 1, 20),
+            maxAttempts: positiveNumber(get, CONFIG_KEYS.maxAttempts, DEFAULT_TUNING.maxAttempts, 1, 20, true),
             retryBudgetSeconds: positiveNumber(get, CONFIG_KEYS.retryBudgetSeconds, DEFAULT_TUNING.retryBudgetSeconds, 0, 3600),
         },
     };
@@ -98,6 +105,7 @@ export function readStackSettings(config: ConfigSource): StackSettings {
 export interface Target extends EndpointParts {
     /** Sent as `X-Fc-Account-Id`; absent only when an explicit endpoint was given without one. */
     accountId?: string;
+    /** For messages and the RAM resource name; FC itself takes the region from the host name. */
     region?: string;
 }
 
@@ -106,14 +114,10 @@ export interface Target extends EndpointParts {
  * naming the setting to add when the default endpoint cannot be built.
  */
 export function resolveTarget(lookup: LookupInputs, stack: StackSettings, env: Environment): Target {
-    const region = lookup.region ?? stack.region ?? fromEnv(env, ENV_KEYS.region);
-    const accountId = lookup.accountId ?? stack.accountId ?? fromEnv(env, ENV_KEYS.accountId);
+    const region = lookup.region ?? configured(stack.region, CONFIG_KEYS.region, env, ENV_KEYS.region, checkRegion);
+    const accountId = lookup.accountId ?? configured(stack.accountId, CONFIG_KEYS.accountId, env, ENV_KEYS.accountId, checkAccountId);
     if (lookup.endpoint !== undefined) {
-        return {
-            ...checkEndpoint(lookup.endpoint),
-            accountId: accountId === undefined ? undefined : checkAccountId(accountId),
-            region: region === undefined ? undefined : checkRegion(region),
-        };
+        return { ...checkEndpoint(lookup.endpoint), accountId, region };
     }
     if (region === undefined) {
         throw new ConfigurationError(
@@ -127,9 +131,26 @@ export function resolveTarget(lookup: LookupInputs, stack: StackSettings, env: E
             `missing account id (FC endpoints are per account): set the lookup's accountId argument, or \`pulumi config set ${CONFIG_KEYS.accountId} <id>\`, or ${ENV_KEYS.accountId.join(" / ")}`,
         );
     }
-    checkRegion(region);
-    checkAccountId(accountId);
     return { protocol: "https", host: `${accountId}.${region}.fc.aliyuncs.com`, accountId, region };
+}
+
+/**
+ * A setting from stack config, else from the environment, checked. A bad value is blamed on the key or
+ * variable it came from (the lookup's own arguments were checked with the lookup).
+ */
+function configured(fromStack: string | undefined, key: string, env: Environment, names: readonly string[], check: (value: string) => string): string | undefined {
+    const [value, origin] = fromStack !== undefined ? [fromStack, key] : fromEnvNamed(env, names);
+    if (value === undefined) {
+        return undefined;
+    }
+    try {
+        return check(value);
+    } catch (err) {
+        if (err instanceof InvalidLookupError) {
+            throw new ConfigurationError(origin, `invalid ${origin} ${JSON.stringify(value)}: ${err.rule}`);
+        }
+        throw err;
+    }
 }
 
 /** Where credentials come from. Secret values live only in this in-memory object. */
@@ -138,17 +159,24 @@ export type CredentialSource =
     | { kind: "profile"; profile: string }
     | { kind: "default-chain" };
 
-/** Picks the credential source; a half-set pair (key without secret) is an error, not a silent fallback. */
+/**
+ * Picks the credential source: stack config (a key pair, then a profile), then the environment (a key
+ * pair, then a profile), then the default chain. A half-set pair (key without secret) is an error,
+ * not a silent fallback.
+ */
 export function resolveCredentialSource(stack: StackSettings, env: Environment): CredentialSource {
     if (stack.accessKey !== undefined || stack.secretKey !== undefined) {
         return staticPair("stack config", stack.accessKey, stack.secretKey, stack.securityToken, CONFIG_KEYS.accessKey, CONFIG_KEYS.secretKey);
+    }
+    if (stack.profile !== undefined) {
+        return { kind: "profile", profile: stack.profile };
     }
     const accessKey = fromEnv(env, ENV_KEYS.accessKey);
     const secretKey = fromEnv(env, ENV_KEYS.secretKey);
     if (accessKey !== undefined || secretKey !== undefined) {
         return staticPair("environment", accessKey, secretKey, fromEnv(env, ENV_KEYS.securityToken), ENV_KEYS.accessKey[0], ENV_KEYS.secretKey[0]);
     }
-    const profile = stack.profile ?? fromEnv(env, ENV_KEYS.profile);
+    const profile = fromEnv(env, ENV_KEYS.profile);
     if (profile !== undefined) {
         return { kind: "profile", profile };
     }
@@ -178,27 +206,33 @@ function staticPair(
 }
 
 function fromEnv(env: Environment, names: readonly string[]): string | undefined {
+    return fromEnvNamed(env, names)[0];
+}
+
+/** The first of `names` that is set, and its name. */
+function fromEnvNamed(env: Environment, names: readonly string[]): [string | undefined, string] {
     for (const name of names) {
         const value = nonEmpty(env[name]);
         if (value !== undefined) {
-            return value;
+            return [value, name];
         }
     }
-    return undefined;
+    return [undefined, names[0]];
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
     return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
-function positiveNumber(get: (key: string) => string | undefined, key: string, fallback: number, min: number, max: number): number {
+function positiveNumber(get: (key: string) => string | undefined, key: string, fallback: number, min: number, max: number, integer = false): number {
     const raw = get(key);
     if (raw === undefined) {
         return fallback;
     }
     const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max) {
-        throw new ConfigurationError(key, `invalid ${key}: must be a number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+        const kind = integer ? "a whole number" : "a number";
+        throw new ConfigurationError(key, `invalid ${key}: must be ${kind} from ${min} to ${max}, got ${JSON.stringify(raw)}`);
     }
     return value;
 }

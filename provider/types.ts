@@ -52,11 +52,17 @@ export interface GetFunctionAsyncInvokeConfigArgs {
 
 /** {@link GetFunctionAsyncInvokeConfigArgs} with every input resolved: what the provider receives. */
 export interface LookupInputs {
+    /** The service that holds the function. */
     serviceName: string;
+    /** The function. */
     functionName: string;
+    /** `LATEST` when absent. */
     qualifier?: string;
+    /** Overrides `alicloud:region` and the environment. */
     region?: string;
+    /** Overrides `alicloud:accountId` and the environment. */
     accountId?: string;
+    /** Overrides the default endpoint built from account and region. */
     endpoint?: string;
 }
 
@@ -81,5 +87,6 @@ export interface AsyncInvokeConfigFields {
 
 /** Everything the data source outputs: the lookup (with the qualifier filled in) and FC's answer. */
 export interface FunctionAsyncInvokeConfigOutputs extends LookupInputs, AsyncInvokeConfigFields {
+    /** The qualifier that was read, `LATEST` when the lookup named none. */
     qualifier: string;
 }

@@ -48,7 +48,9 @@ export function checkAccountId(value: unknown): string {
 
 /** Where requests go: what the SDK's Config takes (`protocol` and `host[:port]` separately). */
 export interface EndpointParts {
+    /** The URL's scheme. */
     protocol: "http" | "https";
+    /** `host[:port]`, without scheme or path. */
     host: string;
 }
 

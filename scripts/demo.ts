@@ -52,7 +52,8 @@ async function main(): Promise<void> {
             maxAsyncRetryAttempts: 5,
             statefulInvocation: true,
         });
-        console.log(`     onFailure -> ${newQueue}, maxAsyncRetryAttempts 3 -> 5`);
+        console.log(`     onFailure              ${JSON.stringify(up.outputs.runbookFailureDestination.value)} -> ${JSON.stringify(newQueue)}`);
+        console.log(`     maxAsyncRetryAttempts  ${JSON.stringify(up.outputs.runbookRetryAttempts.value)} -> 5`);
 
         step(5, "pulumi refresh --preview-only --expect-no-changes --diff: the drift check a CI job would run");
         const drift = await runPulumi(demo, ["refresh", "--preview-only", "--expect-no-changes", "--diff"]);
@@ -72,9 +73,11 @@ async function main(): Promise<void> {
 
         step(7, "pulumi destroy: the data source is forgotten; FC is never written to by the provider");
         await stack.destroy();
-        const methods = [...new Set(fc.requests.map((r) => r.method))].join(", ");
-        const writes = fc.requests.filter((r) => r.method !== "GET").length;
-        console.log(`     requests FC saw: ${fc.requests.length} (${methods}); writes: ${writes}, all from step 4's console change`);
+        // The provider marks its requests with an X-Fc-Trace-Id of its own; the console's PUT has none.
+        const fromProvider = fc.requests.filter((r) => r.traceId?.startsWith("pulumi-fcaic-"));
+        const methods = [...new Set(fromProvider.map((r) => r.method))].join(", ");
+        const others = fc.requests.filter((r) => !fromProvider.includes(r)).map((r) => r.method);
+        console.log(`     requests from the provider: ${fromProvider.length} (${methods}); other requests: ${others.join(", ") || "none"}`);
         console.log(`\n${bold("Done.")} Next: README.md shows how to point the example at your own account; \`npm test\` runs every test.`);
     } finally {
         await demo.dispose();

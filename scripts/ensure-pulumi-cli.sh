@@ -101,14 +101,30 @@ grep -E '^replace [^ ]+ => [^.][^ ]* v' "$pkg_mod" | sed -E 's/^replace ([^ ]+) 
   go mod edit -replace="$r"
 done
 # `go get` of the main package records every module and checksum its build needs.
-go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$version" 2>&1 | grep -v '^go: downloading' >&2 || true
-say "compiling (go build; progress: one line per package group)…"
+log="$work/build.log"
+say "resolving the CLI's dependencies (go get; log: $log)…"
+go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$version" 2>&1 \
+  | tee "$log" \
+  | awk '/^go: downloading/ { n++; if (n % 25 == 0) { printf "[pulumi-cli]   %d modules downloaded…\n", n > "/dev/stderr" } }' \
+  || true
+if ! grep -q "github.com/pulumi/pulumi/pkg/v3 v$version" go.mod || grep -qE '^go: .*(error|cannot|not found|refused|403|410)' "$log"; then
+  grep -v '^go: downloading' "$log" | tail -n 20 >&2
+  fail "go get github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$version failed (see above and $log)."
+fi
+say "compiling (go build; progress: one line per 200 packages)…"
 start=$(date +%s)
+# The compiler's output goes to the log, so that a failure can show it; awk only counts lines.
+set +o pipefail
 go build -v -trimpath \
   -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" \
   -o "$bin_dir/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi 2>&1 \
+  | tee -a "$log" \
   | awk '{ n++; if (n % 200 == 0) { printf "[pulumi-cli]   %d packages compiled…\n", n > "/dev/stderr" } }'
-[ -x "$bin_dir/pulumi.tmp" ] || fail "go build of github.com/pulumi/pulumi/pkg/v3/cmd/pulumi failed (see above)."
+set -o pipefail
+if [ ! -x "$bin_dir/pulumi.tmp" ]; then
+  tail -n 30 "$log" >&2
+  fail "go build of github.com/pulumi/pulumi/pkg/v3/cmd/pulumi failed (see above and $log)."
+fi
 mv "$bin_dir/pulumi.tmp" "$bin_dir/pulumi"
 say "built pulumi $(version_of "$bin_dir/pulumi") in $(( $(date +%s) - start ))s"
 finish "$bin_dir/pulumi"

@@ -5,6 +5,7 @@
 
 import * as assert from "node:assert/strict";
 import { basicExample } from "../examples/basic/program";
+import { RunbookEntry } from "../examples/basic/runbookEntry";
 import { getFunctionAsyncInvokeConfig } from "../provider";
 import { FcEmulator, startFcEmulator } from "./fc-emulator";
 import { createEngineStack, EngineStack, pulumiCli, readStateFile, recordEvents, runPulumi, StackConfig, standInConfig } from "./support/engine";
@@ -245,6 +246,29 @@ describe("@engine the data source in the real Pulumi engine", function () {
         assert.match(failed.message, /FunctionNotFound \(HTTP 404\)/);
         assert.match(failed.message, /function "no-such-function" does not exist in service "demo-service"/);
         assert.equal(fc.requests.length, 1, "not-found is not retried");
+    });
+
+    it("9. an argument unknown during preview defers the read to up, instead of reading from the configured default", async () => {
+        const endpoint = fc.endpoint;
+        const s = await createEngineStack({
+            projectName: "fcaic-unknown-input",
+            program: async () => {
+                // The id of a resource still to be created is unknown in preview; so is the endpoint here.
+                const gate = new RunbookEntry("gate", { function: "gate", failureDestination: "", retryAttempts: 0 });
+                const cfg = getFunctionAsyncInvokeConfig("hello", { serviceName: "demo-service", functionName: "hello", endpoint: gate.id.apply(() => endpoint) });
+                return { retries: cfg.maxAsyncRetryAttempts };
+            },
+            config: { ...standInConfig(fc), "fcAsyncInvokeConfig:maxAttempts": { value: "1" } },
+        });
+        stacks.push(s);
+        const preview = recordEvents();
+        await s.stack.preview({ onEvent: preview.onEvent });
+        assert.equal(fc.requests.length, 0, "preview sent a request although the endpoint was not known yet");
+        assert.notEqual(preview.outputs().retries, 3);
+
+        const up = await s.stack.up();
+        assert.equal(up.outputs.retries.value, 3);
+        assert.deepEqual(fc.requests.map((r) => `${r.method} ${r.status}`), ["GET 200"]);
     });
 
     it("8. stack config reaches the provider through configure, with no environment variables", async () => {

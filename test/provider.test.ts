@@ -51,6 +51,7 @@ const SECRETS = {
     stack: "stack-secret-5c1d9e20-from-config",
     sts: "sts-secret-0a9e44f1-temporary",
     stsToken: "sts-token-CAIS-e1f0b2c3d4-temporary",
+    profile: "profile-secret-61c0ffee-in-a-broken-config-file",
 };
 
 /** Every secret in play, the stand-in's default one included. */
@@ -570,18 +571,33 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         it("stops retrying within retryBudgetSeconds even when maxAttempts allows more", async () => {
             const fc = await start();
             fc.addFault({ fault: { kind: "status", status: 500 } });
-            await configure(fc, { "fcAsyncInvokeConfig:maxAttempts": "20", "fcAsyncInvokeConfig:retryBudgetSeconds": "0.6" });
+            await configure(fc, { "fcAsyncInvokeConfig:maxAttempts": "20", "fcAsyncInvokeConfig:retryBudgetSeconds": "3" });
             const started = Date.now();
             const err = await failure(read(fc, { functionName: "hello" }), FcError);
             const elapsed = Date.now() - started;
             const log = await logOf(fc);
             assert.equal(err.kind, "server");
             assert.equal(err.attempts, log.length);
+            // The first wait is at most 1 s, so a 3 s budget always allows a retry.
             assert.ok(log.length >= 2 && log.length < 20, `${log.length} attempts`);
             // Waits never add up past the budget; what is left is round trips and timer slack. Without the
-            // budget, 19 retries backing off from 200 ms towards 10 s would take well over a minute.
-            assert.ok(elapsed < 600 + 300, `took ${elapsed} ms with a 600 ms budget`);
-            assert.ok(log[log.length - 1].at - log[0].at < 600 + 100, "an attempt started well after the budget was spent");
+            // budget, 19 retries backing off from 1 s towards 20 s would take minutes.
+            assert.ok(elapsed < 3000 + 300, `took ${elapsed} ms with a 3 s budget`);
+            assert.ok(log[log.length - 1].at - log[0].at < 3000, "an attempt started after the budget was spent");
+        });
+
+        it("cuts a retry's timeout to what is left of the budget, so a hanging FC costs the budget, not a full extra timeout", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "delay", ms: 10_000 } });
+            await configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "2", "fcAsyncInvokeConfig:maxAttempts": "5", "fcAsyncInvokeConfig:retryBudgetSeconds": "3" });
+            const started = Date.now();
+            const err = await failure(read(fc, { functionName: "hello" }), FcError);
+            const elapsed = Date.now() - started;
+            assert.equal(err.kind, "network");
+            assert.equal(err.code, "Timeout");
+            assert.ok(err.attempts >= 2, `${err.attempts} attempts`);
+            // Uncut, the retry would run its full 2 s past the first attempt's 2 s and a wait: over 4 s.
+            assert.ok(elapsed < 3000 + 400, `took ${elapsed} ms with a 3 s budget and 2 s timeouts`);
         });
     });
 
@@ -800,6 +816,39 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.ok(err.message.startsWith("missing credentials"), err.message);
             assert.ok(err.message.includes("alicloud:accessKey"), err.message);
             assert.deepEqual(await logOf(fc), []);
+        });
+
+        it("a broken aliyun CLI config file is a ConfigurationError that does not quote the secrets in it", async () => {
+            const fc = await start();
+            await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined, "alicloud:profile": "default" });
+            // @alicloud/credentials puts the whole unparseable file into its error message.
+            fs.mkdirSync(path.join(home, ".aliyun"), { recursive: true });
+            fs.writeFileSync(
+                path.join(home, ".aliyun", "config.json"),
+                `{"current":"default","profiles":[{"name":"default","mode":"AK","access_key_id":"LTAI5tProfileKey","access_key_secret":"${SECRETS.profile}",}]}`,
+            );
+            try {
+                const err = await withEnv({ ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "false" }, () => failure(read(fc, { functionName: "hello" }), ConfigurationError));
+                assert.equal(err.setting, "credentials");
+                assert.ok(err.message.includes('aliyun CLI profile "default"'), err.message);
+                assert.ok(err.message.includes("parse aliyun cli config"), `the cause is kept: ${err.message}`);
+                assert.ok(!err.message.includes(SECRETS.profile) && !String(err.stack).includes(SECRETS.profile), err.message);
+            } finally {
+                fs.rmSync(path.join(home, ".aliyun"), { recursive: true, force: true });
+            }
+            assert.deepEqual(await logOf(fc), []);
+        });
+
+        it("a configure that fails (bad tuning value) fails every later read too, instead of reading with defaults", async () => {
+            const fc = await start();
+            await assert.rejects(configure(fc, { "fcAsyncInvokeConfig:maxConcurrentRequests": "2.5" }), (err: unknown) => err instanceof ConfigurationError && err.setting === "fcAsyncInvokeConfig:maxConcurrentRequests");
+            for (let i = 0; i < 2; i++) {
+                const err = await failure(read(fc, { functionName: "hello" }), ConfigurationError);
+                assert.equal(err.setting, "fcAsyncInvokeConfig:maxConcurrentRequests");
+            }
+            await configure(fc);
+            assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncRetryAttempts, 3, "a good configure recovers");
+            assert.equal((await logOf(fc)).length, 1, "only the read after the good configure was sent");
         });
 
         for (const [idVar, secretVar] of [

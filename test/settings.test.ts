@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
 import { ConfigurationError } from "../provider/errors";
 import { CONFIG_KEYS, DEFAULT_TUNING, readStackSettings, resolveCredentialSource, resolveTarget } from "../provider/settings";
-import { InvalidLookupError } from "../provider/errors";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 const none = readStackSettings(config({}));
@@ -33,8 +32,15 @@ describe("configuration", () => {
         );
     });
 
-    it("checks values that come from configuration, not only from arguments", () => {
-        assert.throws(() => resolveTarget(lookup, none, { ALICLOUD_REGION: "Hangzhou!", ALICLOUD_ACCOUNT_ID: "1" }), InvalidLookupError);
+    it("checks values that come from configuration too, blaming the key or variable they came from", () => {
+        assert.throws(
+            () => resolveTarget(lookup, none, { ALICLOUD_REGION: "Hangzhou!", ALICLOUD_ACCOUNT_ID: "1" }),
+            (err: unknown) => err instanceof ConfigurationError && err.setting === "ALICLOUD_REGION" && /must be a region id/.test(err.message),
+        );
+        assert.throws(
+            () => resolveTarget(lookup, readStackSettings(config({ [CONFIG_KEYS.region]: "cn-hangzhou", [CONFIG_KEYS.accountId]: "12ab" })), {}),
+            (err: unknown) => err instanceof ConfigurationError && err.setting === CONFIG_KEYS.accountId && /numeric/.test(err.message),
+        );
     });
 
     it("uses an explicit endpoint as is, with the account header when known", () => {
@@ -46,7 +52,7 @@ describe("configuration", () => {
         });
     });
 
-    it("picks credentials from stack config, then environment, then profile, then the default chain", () => {
+    it("picks credentials from stack config (keys, then profile), then the environment (keys, then profile), then the default chain", () => {
         const stack = readStackSettings(config({ [CONFIG_KEYS.accessKey]: "AK1", [CONFIG_KEYS.secretKey]: "S1", [CONFIG_KEYS.securityToken]: "T1" }));
         assert.deepEqual(resolveCredentialSource(stack, { ALIBABA_CLOUD_ACCESS_KEY_ID: "AK2", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "S2" }), {
             kind: "static", origin: "stack config", accessKeyId: "AK1", accessKeySecret: "S1", securityToken: "T1",
@@ -57,6 +63,11 @@ describe("configuration", () => {
         assert.deepEqual(resolveCredentialSource(none, { ALICLOUD_PROFILE: "ops" }), { kind: "profile", profile: "ops" });
         assert.deepEqual(resolveCredentialSource(readStackSettings(config({ [CONFIG_KEYS.profile]: "dev" })), { ALICLOUD_PROFILE: "ops" }), { kind: "profile", profile: "dev" });
         assert.deepEqual(resolveCredentialSource(none, {}), { kind: "default-chain" });
+        // A profile named in stack config beats keys in the environment: stack config comes first.
+        assert.deepEqual(resolveCredentialSource(readStackSettings(config({ [CONFIG_KEYS.profile]: "prod" })), { ALICLOUD_ACCESS_KEY: "AK4", ALICLOUD_SECRET_KEY: "S4" }), {
+            kind: "profile",
+            profile: "prod",
+        });
     });
 
     it("refuses half a credential pair instead of silently falling back, without echoing the secret", () => {
@@ -75,5 +86,11 @@ describe("configuration", () => {
             () => readStackSettings(config({ [CONFIG_KEYS.maxAttempts]: "0" })),
             (err: unknown) => err instanceof ConfigurationError && err.setting === CONFIG_KEYS.maxAttempts && /from 1 to 20/.test(err.message),
         );
+        for (const key of [CONFIG_KEYS.maxAttempts, CONFIG_KEYS.maxConcurrentRequests]) {
+            assert.throws(
+                () => readStackSettings(config({ [key]: "2.5" })),
+                (err: unknown) => err instanceof ConfigurationError && err.setting === key && /whole number/.test(err.message),
+            );
+        }
     });
 });

@@ -21,7 +21,7 @@ export interface BasicExampleOutputs {
     maxAsyncEventAgeInSeconds: pulumi.Output<number | undefined>;
     maxAsyncRetryAttempts: pulumi.Output<number | undefined>;
     statefulInvocation: pulumi.Output<boolean | undefined>;
-    lastModifiedTime: pulumi.Output<string>;
+    lastModifiedTime: pulumi.Output<string | undefined>;
     runbookFailureDestination: pulumi.Output<string>;
     runbookRetryAttempts: pulumi.Output<number>;
 }
