@@ -248,29 +248,6 @@ describe("@engine the data source in the real Pulumi engine", function () {
         assert.equal(fc.requests.length, 1, "not-found is not retried");
     });
 
-    it("9. an argument unknown during preview defers the read to up, instead of reading from the configured default", async () => {
-        const endpoint = fc.endpoint;
-        const s = await createEngineStack({
-            projectName: "fcaic-unknown-input",
-            program: async () => {
-                // The id of a resource still to be created is unknown in preview; so is the endpoint here.
-                const gate = new RunbookEntry("gate", { function: "gate", failureDestination: "", retryAttempts: 0 });
-                const cfg = getFunctionAsyncInvokeConfig("hello", { serviceName: "demo-service", functionName: "hello", endpoint: gate.id.apply(() => endpoint) });
-                return { retries: cfg.maxAsyncRetryAttempts };
-            },
-            config: { ...standInConfig(fc), "fcAsyncInvokeConfig:maxAttempts": { value: "1" } },
-        });
-        stacks.push(s);
-        const preview = recordEvents();
-        await s.stack.preview({ onEvent: preview.onEvent });
-        assert.equal(fc.requests.length, 0, "preview sent a request although the endpoint was not known yet");
-        assert.notEqual(preview.outputs().retries, 3);
-
-        const up = await s.stack.up();
-        assert.equal(up.outputs.retries.value, 3);
-        assert.deepEqual(fc.requests.map((r) => `${r.method} ${r.status}`), ["GET 200"]);
-    });
-
     it("8. stack config reaches the provider through configure, with no environment variables", async () => {
         await fc.close();
         // A key of another account that only stack config names.
@@ -299,5 +276,28 @@ describe("@engine the data source in the real Pulumi engine", function () {
         assert.equal(request.accountId, "5555555555555555", "X-Fc-Account-Id from stack config");
         assert.equal(request.status, 404, "the signature made with the secret from config was accepted");
         assert.ok(!failed.message.includes("stack-config-secret-value"));
+    });
+
+    it("9. an argument unknown during preview defers the read to up, instead of reading from the configured default", async () => {
+        const endpoint = fc.endpoint;
+        const s = await createEngineStack({
+            projectName: "fcaic-unknown-input",
+            program: async () => {
+                // The id of a resource still to be created is unknown in preview; so is the endpoint here.
+                const gate = new RunbookEntry("gate", { function: "gate", failureDestination: "", retryAttempts: 0 });
+                const cfg = getFunctionAsyncInvokeConfig("hello", { serviceName: "demo-service", functionName: "hello", endpoint: gate.id.apply(() => endpoint) });
+                return { retries: cfg.maxAsyncRetryAttempts };
+            },
+            config: { ...standInConfig(fc), "fcAsyncInvokeConfig:maxAttempts": { value: "1" } },
+        });
+        stacks.push(s);
+        const preview = recordEvents();
+        await s.stack.preview({ onEvent: preview.onEvent });
+        assert.equal(fc.requests.length, 0, "preview sent a request although the endpoint was not known yet");
+        assert.notEqual(preview.outputs().retries, 3);
+
+        const up = await s.stack.up();
+        assert.equal(up.outputs.retries.value, 3);
+        assert.deepEqual(fc.requests.map((r) => `${r.method} ${r.status}`), ["GET 200"]);
     });
 });
