@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { builtPackage } from "./built-package";
 import { measureConcurrencyInProcess } from "./concurrency-in-process";
 import { dataSourceKind, measureEngineStacks, StackKind, trivialKind } from "./engine-stacks";
 import { measureEngineThrottle } from "./engine-throttle";
@@ -54,7 +55,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
     const outFile = chooseOutFile(options, profile, sections.size < SECTIONS.length);
 
     const machine = await describeMachine(options.command ?? "runBench()");
-    const results: BenchResults = { machine, profile, durationMs: 0 };
+    const defaults = { ...builtPackage().DEFAULT_TUNING };
+    const results: BenchResults = { machine, profile, defaults, durationMs: 0 };
     const standIn = await startStandIn();
     try {
         const largestEngine = Math.max(...profile.engineSizes);
@@ -64,11 +66,13 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
 
         if (sections.has("overhead")) {
             log("1. overhead in process");
-            results.overhead = await measureOverheadInProcess(standIn, { ...profile.overhead, runs: profile.runs, warmups: profile.warmups, log });
+            results.overhead = await measureOverheadInProcess(standIn, { ...profile.overhead, runs: profile.inProcessRuns, warmups: profile.warmups, log });
         }
         if (sections.has("concurrency")) {
             log("5. bounded concurrency in process");
-            results.concurrency = await measureConcurrencyInProcess(standIn, { ...profile.concurrency, runs: profile.runs, log });
+            // The default cap is whatever the package ships; the wide cap is the profile's.
+            const caps: [number, number] = [defaults.maxConcurrentRequests, profile.concurrency.caps[1]];
+            results.concurrency = await measureConcurrencyInProcess(standIn, { ...profile.concurrency, caps, runs: profile.inProcessRuns, log });
         }
         if (sections.has("serialization")) {
             log("4. provider serialization");
@@ -98,6 +102,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
         await standIn.close();
     }
     results.durationMs = Date.now() - started;
+    results.machine.loadAvgEnd = os.loadavg();
     const goals = judgeGoals(results);
     const markdown = renderReport(results, goals);
     if (outFile !== undefined) {

@@ -4,7 +4,7 @@
 // so the provider's cap (not the caller) decides how many requests are in flight.
 //  - Throttled: the stand-in answers 429 beyond a token-bucket rate. Every lookup must still succeed
 //    through the provider's retries; the stand-in's in-flight peak must not exceed the cap.
-//  - Unthrottled: the default cap 8 against a cap of 64, to see whether the default slows a stack
+//  - Unthrottled: the default cap against a cap of 64, to see whether the default slows a stack
 //    of many lookups when FC is not pushing back.
 // Both are run with a simulated FC round trip (the stand-in delays each answer): on loopback with
 // no delay, a request is answered before the next one is even signed, nothing is ever in flight

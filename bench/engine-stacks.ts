@@ -35,7 +35,7 @@ export const TRIVIAL_TYPE = "pulumi-nodejs:dynamic/bench:Constant";
 export function dataSourceKind(sizes: readonly number[], variant: { cap?: number; latencyMs?: number } = {}): StackKind {
     const { cap, latencyMs } = variant;
     const key = `dataSource${cap === undefined ? "" : `Cap${cap}`}${latencyMs ? `@${latencyMs}ms` : ""}`;
-    const label = `data sources (${cap === undefined ? "default cap 8" : `cap ${cap}`}${latencyMs ? `, ${latencyMs} ms round trip` : ""})`;
+    const label = `data sources (${cap === undefined ? "default cap" : `cap ${cap}`}${latencyMs ? `, ${latencyMs} ms round trip` : ""})`;
     return {
         key,
         label,
@@ -62,6 +62,8 @@ export interface OperationFigures {
     hostRssMiB: Summary;
     /** CPU time (user + system) of the provider host, ms. */
     hostCpuMs: Summary;
+    /** CPU time of the stand-in during the operation, ms: FC's share, which real FC would not put on this machine. */
+    standInCpuMs: Summary;
 }
 
 export interface CellResult {
@@ -139,6 +141,7 @@ export function figures(measures: readonly OperationMeasure[]): OperationFigures
         hosts: summarize(measures.map((m) => m.processes.hosts.length)),
         hostRssMiB: summarize(measures.map((m) => hostRssMiB(m.processes.hosts))),
         hostCpuMs: summarize(measures.map((m) => m.processes.hosts.reduce((sum, h) => sum + (h.userCpuUs + h.systemCpuUs) / 1000, 0))),
+        standInCpuMs: summarize(measures.map((m) => m.fc.cpuMs)),
     };
 }
 

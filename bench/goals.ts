@@ -38,7 +38,14 @@ export function judgeGoals(results: BenchResults): GoalResult[] {
         });
         goals.push({
             goal: 1,
-            name: `in process, ${o.lookups} lookups ${o.width} at a time, default cap 8: provider / raw SDK`,
+            name: `in process, ${o.lookups} lookups ${o.width} at a time (cap ${o.width}), ${o.latencyMs} ms simulated FC round trip: provider / raw SDK`,
+            figure: `${o.concurrentLatencyRatio.toFixed(3)}`,
+            target: "informational (the goal is judged on loopback, above)",
+            met: undefined,
+        });
+        goals.push({
+            goal: 1,
+            name: `in process, ${o.lookups} lookups ${o.width} at a time, default cap ${results.defaults.maxConcurrentRequests}: provider / raw SDK`,
             figure: `${o.concurrentDefaultCapRatio.toFixed(3)}`,
             target: "informational (the cap, not the code)",
             met: undefined,
@@ -62,6 +69,9 @@ export function judgeGoals(results: BenchResults): GoalResult[] {
     if (q !== undefined) {
         for (const op of ["preview", "up"] as const) {
             const c = q[op];
+            if (c === undefined) {
+                continue;
+            }
             goals.push({
                 goal: 3,
                 name: `GETs to FC during ${op} of ${q.sources} data sources naming ${q.distinct} functions`,
@@ -122,39 +132,49 @@ export function judgeGoals(results: BenchResults): GoalResult[] {
                 met: allOk && bounded,
             });
         }
-        const [def, wide] = c.unthrottled;
-        if (def !== undefined && wide !== undefined) {
-            const r = def.ms.median / wide.ms.median;
-            goals.push({ goal: 5, name: `in process, ${c.lookups} lookups unthrottled: cap ${def.cap} / cap ${wide.cap}`, figure: ratio(r, CAP_SLOWDOWN_GOAL), target: `<= ${CAP_SLOWDOWN_GOAL.toFixed(2)}`, met: r <= CAP_SLOWDOWN_GOAL });
+        for (const latencyMs of [...new Set(c.unthrottled.map((u) => u.latencyMs))]) {
+            const [def, wide] = c.unthrottled.filter((u) => u.latencyMs === latencyMs);
+            if (def !== undefined && wide !== undefined) {
+                const r = def.ms.median / wide.ms.median;
+                goals.push({
+                    goal: 5,
+                    name: `in process, ${c.lookups} lookups unthrottled, ${latencyMs} ms round trip: cap ${def.cap} / cap ${wide.cap}`,
+                    figure: ratio(r, CAP_SLOWDOWN_GOAL),
+                    target: `<= ${CAP_SLOWDOWN_GOAL.toFixed(2)}`,
+                    met: r <= CAP_SLOWDOWN_GOAL,
+                });
+            }
         }
     }
     const et = results.engineThrottle;
+    const cap = results.defaults.maxConcurrentRequests;
     if (et !== undefined) {
         goals.push({
             goal: 5,
-            name: `engine, up of ${et.sources} data sources throttled at ${et.limit.requestsPerSecond} req/s burst ${et.limit.burst ?? "-"}: succeeds, in flight <= cap 8`,
-            figure: `${et.succeededRuns}/${et.runs} runs succeeded, peak in flight ${et.maxInFlight.max}`,
-            target: `${et.runs}/${et.runs}, peak <= 8`,
-            met: et.succeededRuns === et.runs && et.maxInFlight.max <= 8,
+            name: `engine, up of ${et.sources} data sources throttled at ${et.limit.requestsPerSecond} req/s burst ${et.limit.burst ?? "-"}, ${et.latencyMs} ms round trip: succeeds, in flight <= cap ${cap}`,
+            figure: `${et.succeededRuns}/${et.runs} runs succeeded, peak in flight ${et.maxInFlight.max}, ${et.throttledAnswers.median} x 429 (median)`,
+            target: `${et.runs}/${et.runs}, peak <= ${cap}`,
+            met: et.succeededRuns === et.runs && et.maxInFlight.max <= cap,
         });
     }
     if (engine !== undefined && engine.length > 0) {
         const largest = Math.max(...engine.map((x) => x.size));
-        const def = cell(engine, "dataSource", largest);
-        const wide = engine.find((x) => x.size === largest && x.kind.startsWith("dataSourceCap"));
+        const def = engine.find((x) => x.size === largest && /^dataSource@/.test(x.kind));
+        const wide = engine.find((x) => x.size === largest && /^dataSourceCap/.test(x.kind));
         if (def !== undefined && wide !== undefined) {
             for (const op of ["preview", "up"] as const) {
                 const r = def[op].ms.median / wide[op].ms.median;
-                goals.push({ goal: 5, name: `engine, ${op} of ${largest} data sources unthrottled: default cap 8 / ${wide.label}`, figure: r.toFixed(3), target: `<= ${CAP_SLOWDOWN_GOAL.toFixed(2)}`, met: r <= CAP_SLOWDOWN_GOAL });
+                goals.push({ goal: 5, name: `engine, ${op} of ${largest} data sources unthrottled: ${def.label} / ${wide.label}`, figure: r.toFixed(3), target: `<= ${CAP_SLOWDOWN_GOAL.toFixed(2)}`, met: r <= CAP_SLOWDOWN_GOAL });
             }
         }
+        const ds = cell(engine, "dataSource", largest);
         const floor = cell(engine, "trivial", largest);
-        if (def !== undefined && floor !== undefined) {
+        if (ds !== undefined && floor !== undefined) {
             for (const op of ["preview", "up"] as const) {
                 goals.push({
                     goal: 6,
                     name: `provider host peak RSS, ${op} of ${largest} data sources vs ${largest} trivial resources`,
-                    figure: `${def[op].hostRssMiB.median.toFixed(1)} MiB vs ${floor[op].hostRssMiB.median.toFixed(1)} MiB (+${(def[op].hostRssMiB.median - floor[op].hostRssMiB.median).toFixed(1)} MiB)`,
+                    figure: `${ds[op].hostRssMiB.median.toFixed(1)} MiB vs ${floor[op].hostRssMiB.median.toFixed(1)} MiB (+${(ds[op].hostRssMiB.median - floor[op].hostRssMiB.median).toFixed(1)} MiB)`,
                     target: "informational (no target in the brief)",
                     met: undefined,
                 });

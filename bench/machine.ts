@@ -13,6 +13,10 @@ export interface MachineInfo {
     pulumiSdk: string;
     command: string;
     date: string;
+    /** 1/5/15-minute load averages when the bench started: other work on the machine skews timings. */
+    loadAvgStart: number[];
+    /** The same when it finished (set by runBench). */
+    loadAvgEnd?: number[];
 }
 
 /** Collects the machine's description; finds (or builds, once) the pulumi CLI to ask its version. */
@@ -30,5 +34,6 @@ export async function describeMachine(command: string): Promise<MachineInfo> {
         pulumiSdk: sdk,
         command,
         date: new Date().toISOString(),
+        loadAvgStart: os.loadavg(),
     };
 }

@@ -7,7 +7,7 @@
 // evenly instead of always hitting the same variant.
 //
 // Fairness of the 16-at-a-time comparison: the provider caps requests in flight at
-// `fcAsyncInvokeConfig:maxConcurrentRequests` (default 8). Against 16 raw calls in flight, the default
+// `fcAsyncInvokeConfig:maxConcurrentRequests` (default 8 when this was written). Against 16 raw calls in flight, the default
 // cap would measure the cap, not the code. The goal compares like with like (cap 16, 16 callers); the
 // default cap with 16 callers is measured beside it, so the price of the default is visible too.
 
@@ -22,6 +22,11 @@ export interface OverheadOptions {
     lookups: number;
     /** Callers in flight for the concurrent comparison. */
     width: number;
+    /**
+     * A simulated FC round trip for one extra pair (raw and provider, `width` at a time, cap = width):
+     * the same comparison as a deployment would see it, where FC's latency dwarfs both sides' CPU.
+     */
+    latencyMs: number;
     runs: number;
     /** Unmeasured rounds first: JIT, the keep-alive pool, lazy requires. */
     warmups: number;
@@ -32,10 +37,19 @@ export interface OverheadOptions {
 interface Variant {
     key: VariantKey;
     label: string;
+    /** Simulated FC round trip while this variant runs, ms (0 = loopback as is). */
+    latencyMs: number;
     run(): Promise<void>;
 }
 
-export type VariantKey = "rawSequential" | "providerSequential" | "rawConcurrent" | "providerConcurrentSameCap" | "providerConcurrentDefaultCap";
+export type VariantKey =
+    | "rawSequential"
+    | "providerSequential"
+    | "rawConcurrent"
+    | "providerConcurrentSameCap"
+    | "providerConcurrentDefaultCap"
+    | "rawConcurrentLatency"
+    | "providerConcurrentLatency";
 
 export interface VariantResult {
     label: string;
@@ -55,6 +69,9 @@ export interface OverheadResult {
     concurrentRatio: number;
     /** provider with the default cap / raw at width (medians): the price of the default cap. */
     concurrentDefaultCapRatio: number;
+    /** provider with cap = width / raw at width, both with the simulated round trip (medians). */
+    concurrentLatencyRatio: number;
+    latencyMs: number;
 }
 
 export async function measureOverheadInProcess(standIn: StandIn, options: OverheadOptions): Promise<OverheadResult> {
@@ -70,12 +87,16 @@ export async function measureOverheadInProcess(standIn: StandIn, options: Overhe
         await runPool(names.length, width, async (i) => check(await readThroughProvider(standIn, names[i]), names[i]));
     };
 
+    const w = options.width;
+    const rt = options.latencyMs;
     const variants: Variant[] = [
-        { key: "rawSequential", label: "raw SDK, sequential", run: () => rawRun(1) },
-        { key: "providerSequential", label: "provider read, sequential", run: () => providerRun(1, {}) },
-        { key: "rawConcurrent", label: `raw SDK, ${options.width} at a time`, run: () => rawRun(options.width) },
-        { key: "providerConcurrentSameCap", label: `provider read, ${options.width} at a time, cap ${options.width}`, run: () => providerRun(options.width, sameCap) },
-        { key: "providerConcurrentDefaultCap", label: `provider read, ${options.width} at a time, default cap 8`, run: () => providerRun(options.width, {}) },
+        { key: "rawSequential", label: "raw SDK, sequential", latencyMs: 0, run: () => rawRun(1) },
+        { key: "providerSequential", label: "provider read, sequential", latencyMs: 0, run: () => providerRun(1, {}) },
+        { key: "rawConcurrent", label: `raw SDK, ${w} at a time`, latencyMs: 0, run: () => rawRun(w) },
+        { key: "providerConcurrentSameCap", label: `provider read, ${w} at a time, cap ${w}`, latencyMs: 0, run: () => providerRun(w, sameCap) },
+        { key: "providerConcurrentDefaultCap", label: `provider read, ${w} at a time, default cap`, latencyMs: 0, run: () => providerRun(w, {}) },
+        { key: "rawConcurrentLatency", label: `raw SDK, ${w} at a time, ${rt} ms round trip`, latencyMs: rt, run: () => rawRun(w) },
+        { key: "providerConcurrentLatency", label: `provider read, ${w} at a time, cap ${w}, ${rt} ms round trip`, latencyMs: rt, run: () => providerRun(w, sameCap) },
     ];
 
     for (let w = 0; w < options.warmups; w++) {
@@ -105,13 +126,16 @@ export async function measureOverheadInProcess(standIn: StandIn, options: Overhe
         sequentialRatio: result.providerSequential.ms.median / result.rawSequential.ms.median,
         concurrentRatio: result.providerConcurrentSameCap.ms.median / result.rawConcurrent.ms.median,
         concurrentDefaultCapRatio: result.providerConcurrentDefaultCap.ms.median / result.rawConcurrent.ms.median,
+        concurrentLatencyRatio: result.providerConcurrentLatency.ms.median / result.rawConcurrentLatency.ms.median,
+        latencyMs: rt,
     };
 }
 
 /** Runs a variant and checks the stand-in saw exactly one successful GET per lookup. */
 async function measured(standIn: StandIn, variant: Variant, lookups: number): Promise<{ ms: number; stats: StandInStats }> {
+    await standIn.setLatency(variant.latencyMs);
     await standIn.resetLog();
-    const { ms } = await timed(() => variant.run());
+    const { ms } = await timed(() => variant.run()).finally(() => standIn.setLatency(0));
     const stats = await standIn.stats();
     if (stats.gets !== lookups || stats.byStatus["200"] !== lookups) {
         throw new Error(`${variant.label}: expected ${lookups} GETs answered 200, the stand-in saw ${JSON.stringify(stats)}`);

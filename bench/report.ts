@@ -31,6 +31,8 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
     out.push(`| command | \`${m.command}\` |`);
     out.push(`| date | ${m.date} |`);
     out.push(`| bench duration | ${(results.durationMs / 60000).toFixed(1)} min |`);
+    const load = (l: number[] | undefined): string => (l === undefined ? "-" : l.map((x) => x.toFixed(2)).join(" / "));
+    out.push(`| load average (1/5/15 min) at start, end | ${load(m.loadAvgStart)}; ${load(m.loadAvgEnd)} (the bench itself keeps about 1-2 cores busy) |`);
     out.push("");
     out.push("## Goals");
     out.push("");
@@ -54,7 +56,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         );
         out.push("");
         out.push(
-            `Fairness at ${o.width} at a time: the provider caps requests in flight (default 8). The goal compares the provider with cap ${o.width} against ${o.width} raw calls in flight, ` +
+            `Fairness at ${o.width} at a time: the provider caps requests in flight (default ${results.defaults.maxConcurrentRequests}). The goal compares the provider with cap ${o.width} against ${o.width} raw calls in flight, ` +
                 "i.e. the same concurrency, so the ratio is the cost of the provider's code. The default cap with the same callers is shown beside it: that ratio is mostly the cap's doing.",
         );
         out.push("");
@@ -64,7 +66,15 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             out.push(`| ${v.label} | ${ms(v.ms)} | ${((v.ms.median / o.lookups) * 1000).toFixed(0)} µs | ${v.maxInFlight} |`);
         }
         out.push("");
-        out.push(`Ratios (provider / raw): sequential **${o.sequentialRatio.toFixed(3)}**, ${o.width} at a time with cap ${o.width} **${o.concurrentRatio.toFixed(3)}**, ${o.width} at a time with the default cap 8 ${o.concurrentDefaultCapRatio.toFixed(3)}.`);
+        out.push(
+            `Ratios (provider / raw): sequential **${o.sequentialRatio.toFixed(3)}**, ${o.width} at a time with cap ${o.width} **${o.concurrentRatio.toFixed(3)}**, ` +
+                `${o.width} at a time with the default cap ${results.defaults.maxConcurrentRequests} ${o.concurrentDefaultCapRatio.toFixed(3)}; with a ${o.latencyMs} ms simulated FC round trip, ${o.width} at a time with cap ${o.width}: ${o.concurrentLatencyRatio.toFixed(3)}.`,
+        );
+        out.push("");
+        out.push(
+            "On loopback with no delay, a lookup is pure CPU on both sides (SDK signing, HTTP, JSON), so the ratio is the provider's CPU per lookup over the SDK's; " +
+                "with a round trip of the order of real FC's, the same code is compared as a deployment sees it.",
+        );
         out.push("");
     }
 
@@ -109,6 +119,9 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         out.push("|---|---|---|---|---|");
         for (const op of ["preview", "up"] as const) {
             const c = q[op];
+            if (c === undefined) {
+                continue;
+            }
             out.push(`| ${op} | ${count(c.gets)} | ${count(c.distinctPaths)} | ${count(c.hosts)} | ${ms(c.ms)} |`);
         }
         out.push("");
@@ -158,19 +171,23 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
 
     const c = results.concurrency;
     const et = results.engineThrottle;
+    const d = results.defaults;
     if (c !== undefined || et !== undefined) {
         out.push("## 5. Bounded concurrency");
         out.push("");
         if (c !== undefined) {
             out.push(
-                `In process: ${c.lookups} lookups started at once (as the engine issues reads) against a fresh provider (default settings: cap 8, 5 attempts, 60 s budget, ` +
-                    "backoff 200 ms doubling, full jitter). The stand-in's token bucket starts full each run. Floor = (lookups - burst) / rate: no client can finish sooner.",
+                `In process: ${c.lookups} lookups started at once (as the engine issues reads) against a fresh provider with its default settings ` +
+                    `(cap ${d.maxConcurrentRequests}, ${d.maxAttempts} attempts, ${d.retryBudgetSeconds} s retry budget). The stand-in delays each answer by the round trip shown (a simulated FC latency: on loopback without it requests ` +
+                    "never overlap, so no cap could show). Its token bucket starts full each run. Floor = (lookups - burst) / rate: no client can finish sooner.",
             );
             out.push("");
-            out.push("| throttling | wall time | floor | lookups ok (worst run) | 429 answers | GETs | peak in flight (cap) |");
-            out.push("|---|---|---|---|---|---|---|");
+            out.push("| throttling | round trip | wall time | floor | lookups ok (worst run) | 429 answers | GETs | peak in flight (cap) |");
+            out.push("|---|---|---|---|---|---|---|---|");
             for (const t of c.throttled) {
-                out.push(`| ${t.label} | ${ms(t.ms)} | ${t.floorMs.toFixed(0)} ms | ${t.succeeded.min}/${t.lookups} | ${count(t.throttledAnswers)} | ${count(t.requests)} | ${count(t.maxInFlight)} (${t.cap}) |`);
+                out.push(
+                    `| ${t.label} | ${t.latencyMs} ms | ${ms(t.ms)} | ${t.floorMs.toFixed(0)} ms | ${t.succeeded.min}/${t.lookups} | ${count(t.throttledAnswers)} | ${count(t.requests)} | ${count(t.maxInFlight)} (${t.cap}) |`,
+                );
             }
             out.push("");
             for (const t of c.throttled.filter((x) => x.firstError !== undefined)) {
@@ -179,17 +196,17 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             }
             out.push("Unthrottled, same lookups, default cap against a wide one:");
             out.push("");
-            out.push("| cap | wall time | peak in flight |");
-            out.push("|---|---|---|");
+            out.push("| round trip | cap | wall time | peak in flight |");
+            out.push("|---|---|---|---|");
             for (const u of c.unthrottled) {
-                out.push(`| ${u.cap} | ${ms(u.ms)} | ${count(u.maxInFlight)} |`);
+                out.push(`| ${u.latencyMs} ms | ${u.cap} | ${ms(u.ms)} | ${count(u.maxInFlight)} |`);
             }
             out.push("");
         }
         if (et !== undefined) {
             out.push(
-                `Through the engine: \`pulumi up\` of ${et.sources} data sources, stand-in at ${et.limit.requestsPerSecond} req/s, burst ${et.limit.burst ?? "-"}` +
-                    `${et.limit.retryAfterSeconds === undefined ? "" : `, Retry-After ${et.limit.retryAfterSeconds} s`}; default cap 8.`,
+                `Through the engine: \`pulumi up\` of ${et.sources} data sources, ${et.latencyMs} ms round trip, stand-in at ${et.limit.requestsPerSecond} req/s, burst ${et.limit.burst ?? "-"}` +
+                    `${et.limit.retryAfterSeconds === undefined ? "" : `, Retry-After ${et.limit.retryAfterSeconds} s`}; default settings (cap ${d.maxConcurrentRequests}). A failed read fails the \`up\`.`,
             );
             out.push("");
             out.push("| runs succeeded | wall time | 429 answers | GETs | peak in flight | hosts |");
@@ -206,10 +223,10 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             }
         }
         const largest = engine === undefined || engine.length === 0 ? undefined : Math.max(...engine.map((x) => x.size));
-        const wide = largest === undefined ? undefined : engine?.find((x) => x.size === largest && x.kind.startsWith("dataSourceCap"));
-        const def = largest === undefined || engine === undefined ? undefined : cell(engine, "dataSource", largest);
+        const wide = engine?.find((x) => x.size === largest && /^dataSourceCap/.test(x.kind));
+        const def = engine?.find((x) => x.size === largest && /^dataSource@/.test(x.kind));
         if (wide !== undefined && def !== undefined) {
-            out.push(`Through the engine, unthrottled, ${largest} data sources: default cap 8 preview ${ms(def.preview.ms)}, up ${ms(def.up.ms)}; ${wide.label} preview ${ms(wide.preview.ms)}, up ${ms(wide.up.ms)}.`);
+            out.push(`Through the engine, unthrottled, ${largest} data sources (section 2's table has the runs): ${def.label} preview ${ms(def.preview.ms)}, up ${ms(def.up.ms)}; ${wide.label} preview ${ms(wide.preview.ms)}, up ${ms(wide.up.ms)}.`);
             out.push("");
         }
     }
@@ -222,11 +239,18 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
                 "environment preloads through `NODE_OPTIONS=--require` (the bench process's own environment is untouched, so the inline program is not probed).",
         );
         out.push("");
-        out.push("| N | stack | host peak RSS, preview | host peak RSS, up | host CPU, preview | host CPU, up |");
-        out.push("|---|---|---|---|---|---|");
+        out.push("| N | stack | host peak RSS, preview | host peak RSS, up | host CPU, preview | host CPU, up | stand-in CPU, preview / up |");
+        out.push("|---|---|---|---|---|---|---|");
         for (const x of engine) {
-            out.push(`| ${x.size} | ${x.label} | ${mib(x.preview.hostRssMiB)} | ${mib(x.up.hostRssMiB)} | ${ms(x.preview.hostCpuMs)} | ${ms(x.up.hostCpuMs)} |`);
+            out.push(
+                `| ${x.size} | ${x.label} | ${mib(x.preview.hostRssMiB)} | ${mib(x.up.hostRssMiB)} | ${ms(x.preview.hostCpuMs)} | ${ms(x.up.hostCpuMs)} | ${x.preview.standInCpuMs.median.toFixed(0)} / ${x.up.standInCpuMs.median.toFixed(0)} ms |`,
+            );
         }
+        out.push("");
+        out.push(
+            "The stand-in's CPU is FC's work: on this machine it competes with the CLI, the program and the host for the same cores, " +
+                "so it is charged to the data-source stacks' wall time, while a real deployment would not pay it locally.",
+        );
         out.push("");
         const others = [...new Set(engine.flatMap((x) => x.otherProcesses))];
         out.push(

@@ -10,6 +10,7 @@ import type { Profile } from "./profile";
 import type { RequestCountResult } from "./request-count";
 import type { SerializationResult } from "./serialization";
 import type { StateSizeResult } from "./state-size";
+import type { Tuning } from "../provider";
 
 /** The sections a run can be limited to (all by default). */
 export const SECTIONS = ["overhead", "concurrency", "serialization", "engine", "requests", "throttle"] as const;
@@ -18,6 +19,8 @@ export type Section = (typeof SECTIONS)[number];
 export interface BenchResults {
     machine: MachineInfo;
     profile: Profile;
+    /** The provider's default tuning (DEFAULT_TUNING of the built package) the figures ran with. */
+    defaults: Tuning;
     /** Wall time of the whole bench, ms. */
     durationMs: number;
     overhead?: OverheadResult;

@@ -19,6 +19,7 @@ function configFor(accountId: string, region: string, service: string, fn: strin
 
 async function main(): Promise<void> {
     const fc = await startFcEmulator({ seed: false, quiet: true });
+    let cpuAtReset = process.cpuUsage();
 
     const stats = (): StandInStats => {
         const byStatus: Record<string, number> = {};
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
                 paths.add(request.path);
             }
         }
-        return { total: fc.requests.length, gets, byStatus, distinctPaths: paths.size, maxInFlight: fc.maxInFlight() };
+        const cpu = process.cpuUsage(cpuAtReset);
+        return { total: fc.requests.length, gets, byStatus, distinctPaths: paths.size, maxInFlight: fc.maxInFlight(), cpuMs: (cpu.user + cpu.system) / 1000 };
     };
 
     const obey = async (command: StandInCommand): Promise<StandInStats | undefined> => {
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
                 return undefined;
             case "resetLog":
                 fc.resetLog();
+                cpuAtReset = process.cpuUsage();
                 return undefined;
             case "stats":
                 return stats();

@@ -35,6 +35,8 @@ export interface StandInStats {
     distinctPaths: number;
     /** The most requests that were in flight at once. */
     maxInFlight: number;
+    /** CPU time (user + system) the stand-in spent since the last reset, ms: FC's work, not the client's. */
+    cpuMs: number;
 }
 
 export type StandInReply =
