@@ -54,9 +54,9 @@ describe("@engine the data source in the real Pulumi engine", function () {
             program: basicExample,
             config: {
                 ...standInConfig(fc),
-                // An outage must fail in seconds here, not after the production default of 60.
+                // An outage must fail in seconds here (3 attempts, waits of at most 1 s and 2 s), not after a minute.
                 "fcAsyncInvokeConfig:maxAttempts": { value: "3" },
-                "fcAsyncInvokeConfig:retryBudgetSeconds": { value: "3" },
+                "fcAsyncInvokeConfig:retryBudgetSeconds": { value: "10" },
                 "fcAsyncInvokeConfig:timeoutSeconds": { value: "2" },
                 ...extra,
             },

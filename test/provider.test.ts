@@ -589,15 +589,17 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         it("cuts a retry's timeout to what is left of the budget, so a hanging FC costs the budget, not a full extra timeout", async () => {
             const fc = await start();
             fc.addFault({ fault: { kind: "delay", ms: 10_000 } });
-            await configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "2", "fcAsyncInvokeConfig:maxAttempts": "5", "fcAsyncInvokeConfig:retryBudgetSeconds": "3" });
+            // After the first 2 s timeout, 1.5 s of budget are left: more than the longest first wait (1 s)
+            // plus MIN_RETRY_MS, so a retry always starts, and it cannot run its full 2 s.
+            await configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "2", "fcAsyncInvokeConfig:maxAttempts": "5", "fcAsyncInvokeConfig:retryBudgetSeconds": "3.5" });
             const started = Date.now();
             const err = await failure(read(fc, { functionName: "hello" }), FcError);
             const elapsed = Date.now() - started;
             assert.equal(err.kind, "network");
             assert.equal(err.code, "Timeout");
             assert.ok(err.attempts >= 2, `${err.attempts} attempts`);
-            // Uncut, the retry would run its full 2 s past the first attempt's 2 s and a wait: over 4 s.
-            assert.ok(elapsed < 3000 + 400, `took ${elapsed} ms with a 3 s budget and 2 s timeouts`);
+            // Uncut, the retry would run its full 2 s after the first attempt's 2 s: 4 s at the very least.
+            assert.ok(elapsed < 3500 + 400, `took ${elapsed} ms with a 3.5 s budget and 2 s timeouts`);
         });
     });
 
