@@ -61,7 +61,7 @@ export async function measureEngineThrottle(standIn: StandIn, options: EngineThr
             hosts.push(up.processes.hosts.length);
             options.log(`  engine throttled up run ${r + 1}/${options.runs}: ${up.ms.toFixed(0)} ms, ${up.fc.byStatus["200"] ?? 0} OK, ${up.fc.byStatus["429"] ?? 0}x 429, peak ${up.fc.maxInFlight}`);
         } catch (error) {
-            firstError ??= (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+            firstError ??= essentialError(error instanceof Error ? error.message : String(error));
             options.log(`  engine throttled up run ${r + 1}/${options.runs}: FAILED`);
         } finally {
             await standIn.setRateLimit(undefined);
@@ -82,4 +82,11 @@ export async function measureEngineThrottle(standIn: StandIn, options: EngineThr
         hosts: orZero(hosts),
         firstError,
     };
+}
+
+/** The lines of a failed `pulumi up` that say why (the CLI's progress lines are dropped), at most ~1500 characters. */
+function essentialError(message: string): string {
+    const lines = message.split("\n").filter((line) => /error|ResourceExhausted|throttl|429/i.test(line) && !/^\s*\+\s+pulumi:pulumi:Stack .* creating/.test(line));
+    const picked = [...new Set(lines.map((line) => line.trim()))].slice(0, 6).join("\n");
+    return (picked === "" ? message.slice(-1500) : picked).slice(0, 1500);
 }

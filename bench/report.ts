@@ -12,7 +12,8 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
     out.push("# Benchmark results");
     out.push("");
     out.push(
-        `Written by \`bench/run.ts\` (${p.name} profile, ${p.runs} measured run${p.runs === 1 ? "" : "s"} per figure). ` +
+        `Written by \`bench/run.ts\` (${p.name} profile, ${p.runs} measured run${p.runs === 1 ? "" : "s"} per engine figure, ` +
+            `${p.inProcessRuns} per in-process figure). ` +
             "These are benchmarks, not tests: nothing here fails a build. Timed figures are **median (min-max)** over the runs; " +
             "ratios are ratios of medians. FC is the local stand-in of `test/fc-emulator`, run in its own process.",
     );

@@ -8,6 +8,7 @@ import { getAsyncInvokeConfigOnce, isAttemptFailure, RequestSpec } from "./fcReq
 import { toFields } from "./mapping";
 import { MIN_RETRY_MS, realRetryEnvironment, RetryDecision, RetryEnvironment, RetryPolicy, withRetries } from "./retry";
 import { Environment, resolveCredentialSource, resolveTarget, StackSettings, Target } from "./settings";
+import { ThrottleGate } from "./throttle";
 import { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
 import { validateLookup } from "./validation";
 
@@ -22,6 +23,8 @@ export interface LookupContext {
      */
     answers: Map<string, Promise<$FC.GetFunctionAsyncInvokeConfigResponseBody>>;
     retryEnvironment?: RetryEnvironment;
+    /** Closed by a throttled answer; every request of the deployment waits for it. Created on first use. */
+    gate?: ThrottleGate;
 }
 
 /** Reads the async invoke config a lookup names. Rejects with InvalidLookupError, ConfigurationError or FcError. */
@@ -44,14 +47,26 @@ async function fetchWithRetries(ctx: LookupContext, spec: RequestSpec): Promise<
     const client = await getFcClient(spec.target, credentials, ctx.stack.tuning.timeoutSeconds);
     try {
         const env = ctx.retryEnvironment ?? realRetryEnvironment;
+        const gate = (ctx.gate ??= new ThrottleGate(env));
         const timeoutMs = Math.round(ctx.stack.tuning.timeoutSeconds * 1000);
         return await withRetries(
             // The slot is held per attempt, not across backoff waits, so sleeping lookups do not starve others.
             (n, deadline) =>
-                ctx.limiter.run(() => {
+                ctx.limiter.run(async () => {
+                    // While FC throttles the deployment, no lookup sends anything.
+                    await gate.pass();
                     // A retry ends by the budget's end, however long it waited for a slot.
                     const budgeted = deadline === undefined ? timeoutMs : Math.max(MIN_RETRY_MS, Math.min(timeoutMs, deadline - env.now()));
-                    return getAsyncInvokeConfigOnce(client, spec, n, budgeted);
+                    try {
+                        const body = await getAsyncInvokeConfigOnce(client, spec, n, budgeted);
+                        gate.succeeded();
+                        return body;
+                    } catch (failure) {
+                        if (isAttemptFailure(failure) && failure.error.kind === "throttled") {
+                            gate.throttled(failure.retryAfterMs);
+                        }
+                        throw failure;
+                    }
                 }),
             decide,
             retryPolicy(ctx.stack),
@@ -63,7 +78,9 @@ async function fetchWithRetries(ctx: LookupContext, spec: RequestSpec): Promise<
 }
 
 function decide(failure: unknown): RetryDecision {
-    return isAttemptFailure(failure) ? { retryable: failure.error.retryable, retryAfterMs: failure.retryAfterMs } : { retryable: false };
+    return isAttemptFailure(failure)
+        ? { retryable: failure.error.retryable, retryAfterMs: failure.retryAfterMs, throttled: failure.error.kind === "throttled" }
+        : { retryable: false };
 }
 
 /**

@@ -19,6 +19,12 @@ export interface RetryDecision {
     retryable: boolean;
     /** Wait at least this long before the next attempt (FC's Retry-After). */
     retryAfterMs?: number;
+    /**
+     * FC refused the request for its rate (throttling). Such an attempt does not count against
+     * `maxAttempts`, only against the time budget: being over FC's rate says nothing about whether the
+     * request itself can succeed, and with many lookups at once most attempts would be spent on it.
+     */
+    throttled?: boolean;
 }
 
 /** Clock and randomness, injectable so the schedule itself can be tested without waiting. */
@@ -65,12 +71,16 @@ export async function withRetries<T>(
 ): Promise<T> {
     const started = env.now();
     const deadline = started + policy.budgetMs;
+    let counted = 0;
     for (let n = 1; ; n++) {
         try {
             return await attempt(n, n === 1 ? undefined : deadline);
         } catch (failure) {
             const decision = decide(failure);
-            if (!decision.retryable || n >= policy.maxAttempts) {
+            if (!decision.throttled) {
+                counted++;
+            }
+            if (!decision.retryable || counted >= policy.maxAttempts) {
                 throw failure;
             }
             const wait = backoffMs(policy, n, env.random, decision.retryAfterMs);

@@ -522,6 +522,34 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.ok(gap >= 1000, `the retry came ${gap} ms after a Retry-After of 1 s`);
         });
 
+        it("does not count throttled answers against maxAttempts: with maxAttempts 1, two 429s then success still succeeds", async () => {
+            const fc = await start();
+            fc.addFault({ fault: { kind: "status", status: 429 }, times: 2 });
+            await configure(fc, { "fcAsyncInvokeConfig:maxAttempts": "1" });
+            const result = await read(fc, { functionName: "hello" });
+            assert.equal(result.props.maxAsyncRetryAttempts, 3);
+            assert.deepEqual((await logOf(fc)).map((r) => r.status), [429, 429, 200]);
+        });
+
+        it("pauses every lookup of the deployment when FC throttles one, instead of each retrying on its own", async () => {
+            const fc = await start();
+            for (let i = 0; i < 40; i++) {
+                fc.store.putFunction(SERVICE, `gated-${i}`);
+                fc.store.putAsyncConfig(SERVICE, `gated-${i}`, "LATEST", { maxAsyncRetryAttempts: 1 });
+            }
+            fc.setRateLimit({ requestsPerSecond: 20, burst: 4 });
+            await configure(fc);
+            const results = await Promise.all(Array.from({ length: 40 }, (_, i) => read(fc, { functionName: `gated-${i}` })));
+            assert.equal(results.length, 40);
+            const log = await logOf(fc);
+            const throttled = log.filter((r) => r.status === 429).length;
+            assert.equal(log.filter((r) => r.status === 200).length, 40);
+            // Without the shared pause, every lookup over the burst keeps retrying on its own schedule and
+            // draws a 429 each time (54-57 throttled answers here); with it, one throttled burst holds
+            // everyone back (37-43).
+            assert.ok(throttled <= 50, `${throttled} throttled answers for 40 lookups`);
+        });
+
         const exhausted: Array<{ name: string; fault: Fault; kind: FcError["kind"]; code: string; status?: number }> = [
             { name: "429", fault: { kind: "status", status: 429 }, kind: "throttled", code: "ResourceExhausted", status: 429 },
             { name: "503 ResourceThrottled", fault: { kind: "status", status: 503 }, kind: "throttled", code: "ResourceThrottled", status: 503 },
@@ -531,26 +559,37 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             { name: "timeout", fault: { kind: "delay", ms: 2000 }, kind: "network", code: "Timeout" },
         ];
         for (const { name, fault, kind, code, status } of exhausted) {
-            it(`gives up on persistent ${name} after maxAttempts with kind ${kind} and the attempt count`, async () => {
+            // Throttled answers do not use up attempts (being over FC's rate says nothing about the request):
+            // only the retry budget ends them.
+            const bound = kind === "throttled" ? "retryBudgetSeconds" : "maxAttempts";
+            it(`gives up on persistent ${name} after ${bound} with kind ${kind} and the attempt count`, async () => {
                 const fc = await start();
                 fc.addFault({ fault });
-                await configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "0.3", "fcAsyncInvokeConfig:maxAttempts": "3" });
+                const budget = kind === "throttled" ? "2.5" : "10";
+                await configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "0.3", "fcAsyncInvokeConfig:maxAttempts": "3", "fcAsyncInvokeConfig:retryBudgetSeconds": budget });
+                const started = Date.now();
                 const err = await failure(read(fc, { functionName: "hello" }), FcError);
+                const elapsed = Date.now() - started;
                 const log = await logOf(fc);
-                assert.equal(log.length, 3);
+                if (kind === "throttled") {
+                    assert.ok(log.length >= 2, `${log.length} attempts`);
+                    assert.ok(elapsed < 2500 + 400, `took ${elapsed} ms with a 2.5 s budget`);
+                } else {
+                    assert.equal(log.length, 3);
+                }
                 assert.equal(err.kind, kind);
                 assert.notEqual(err.kind, "not-found");
                 assert.equal(err.code, code);
                 assert.equal(err.status, status);
-                assert.equal(err.attempts, 3);
+                assert.equal(err.attempts, log.length);
                 assert.ok(err.retryable);
-                assert.ok(err.message.includes("attempts: 3"), err.message);
+                assert.ok(err.message.includes(`attempts: ${log.length}`), err.message);
                 if (status === undefined) {
                     assert.ok(err.message.includes("(no HTTP answer)"), err.message);
                     assert.ok(err.message.includes("request id: none"), err.message);
                 } else {
                     assert.ok(err.message.includes(`(HTTP ${status})`), err.message);
-                    assert.equal(err.requestId, log[2].requestId, "the request id is the last answer's");
+                    assert.equal(err.requestId, log[log.length - 1].requestId, "the request id is the last answer's");
                 }
             });
         }

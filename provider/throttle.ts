@@ -1,0 +1,44 @@
+// When FC throttles one request, the whole deployment is over FC's rate, not just that lookup. So a 429
+// closes a gate that every lookup of the deployment passes before its next request: they back off
+// together instead of each hammering FC on its own schedule (which, with hundreds of lookups, keeps the
+// offered rate far above FC's and burns every lookup's attempts).
+
+import { RetryEnvironment } from "./retry";
+
+/** One per deployment (LookupContext); requests pass it before they are sent. */
+export class ThrottleGate {
+    private openAt = 0;
+    private streak = 0;
+
+    constructor(private readonly env: RetryEnvironment, private readonly baseDelayMs = 200, private readonly maxDelayMs = 10_000) {}
+
+    /** Resolves once no throttling backoff is pending. */
+    async pass(): Promise<void> {
+        for (let wait = this.openAt - this.env.now(); wait > 0; wait = this.openAt - this.env.now()) {
+            await this.env.sleep(wait);
+        }
+    }
+
+    /**
+     * FC throttled a request: close the gate for a backoff that doubles with each throttled answer in a
+     * row, at least Retry-After. Half fixed, half jittered, so the gate never reopens at once.
+     */
+    throttled(retryAfterMs?: number): void {
+        const now = this.env.now();
+        if (now < this.openAt) {
+            // Already closed by a request refused in the same burst: one burst is one backoff step,
+            // but a Retry-After still counts from this answer.
+            this.openAt = Math.max(this.openAt, now + (retryAfterMs ?? 0));
+            return;
+        }
+        this.streak++;
+        const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** Math.min(this.streak - 1, 16));
+        const wait = Math.max(ceiling / 2 + this.env.random() * (ceiling / 2), retryAfterMs ?? 0);
+        this.openAt = now + wait;
+    }
+
+    /** A request got through: the next throttling starts from the base delay again. */
+    succeeded(): void {
+        this.streak = 0;
+    }
+}
