@@ -1,6 +1,7 @@
 // One lookup, start to finish: validate, resolve configuration, ask FC (bounded, retried, shared with
 // identical lookups), map the answer. Everything the provider's `read` does goes through here.
 
+import type FC from "@alicloud/fc-open20210406";
 import type * as $FC from "@alicloud/fc-open20210406";
 import { ConcurrencyLimiter } from "./concurrency";
 import { getFcClient } from "./fcClient";
@@ -25,26 +26,68 @@ export interface LookupContext {
     retryEnvironment?: RetryEnvironment;
     /** Closed by a throttled answer; every request of the deployment waits for it. Created on first use. */
     gate?: ThrottleGate;
+    /**
+     * Resolved targets of this deployment by the lookup arguments they came from (region, account,
+     * endpoint). Configuration does not change within a deployment, and hundreds of lookups usually
+     * name a handful of targets: resolving once each keeps the per-lookup cost near the SDK call's.
+     * Created on first use; a resolution that fails is not kept.
+     */
+    routes?: Map<string, Route>;
+}
+
+/** Where the lookups that name the same region, account and endpoint send their requests. */
+interface Route {
+    target: Target;
+    /** The target as part of a lookup key. */
+    key: string;
+    /** The SDK client for the target, resolved on the first request (credentials are checked then). */
+    client?: Promise<FC>;
 }
 
 /** Reads the async invoke config a lookup names. Rejects with InvalidLookupError, ConfigurationError or FcError. */
 export async function lookupAsyncInvokeConfig(ctx: LookupContext, inputs: Partial<Record<keyof LookupInputs, unknown>>): Promise<FunctionAsyncInvokeConfigOutputs> {
     const lookup = validateLookup(inputs);
-    const target = resolveTarget(lookup, ctx.stack, ctx.env);
-    const spec: RequestSpec = { lookup, target, reading: describeReading(lookup, target) };
-    const key = lookupKey(spec);
+    const route = routeFor(ctx, lookup);
+    const key = JSON.stringify([lookup.serviceName, lookup.functionName, lookup.qualifier, route.key]);
     let answer = ctx.answers.get(key);
     if (answer === undefined) {
-        answer = fetchWithRetries(ctx, spec);
+        answer = fetchWithRetries(ctx, route, { lookup, target: route.target, reading: describeReading(lookup, route.target) });
         answer.catch(() => ctx.answers.delete(key));
         ctx.answers.set(key, answer);
     }
     return { ...lookup, ...toFields(await answer) };
 }
 
-async function fetchWithRetries(ctx: LookupContext, spec: RequestSpec): Promise<$FC.GetFunctionAsyncInvokeConfigResponseBody> {
-    const credentials = resolveCredentialSource(ctx.stack, ctx.env);
-    const client = await getFcClient(spec.target, credentials, ctx.stack.tuning.timeoutSeconds);
+/** The route of a lookup, resolved on first use. Throws {@link ConfigurationError} when a setting is missing. */
+function routeFor(ctx: LookupContext, lookup: LookupInputs): Route {
+    const routes = (ctx.routes ??= new Map());
+    const named = `${lookup.region ?? ""}\n${lookup.accountId ?? ""}\n${lookup.endpoint ?? ""}`;
+    let route = routes.get(named);
+    if (route === undefined) {
+        const target = resolveTarget(lookup, ctx.stack, ctx.env);
+        // Two lookups are the same FC request when they reach the same endpoint as the same account.
+        route = { target, key: `${target.protocol}://${target.host}|${target.accountId ?? ""}|${target.region ?? ""}` };
+        routes.set(named, route);
+    }
+    return route;
+}
+
+/** The route's SDK client; a failure (no credentials) is not kept, so the next lookup tries again. */
+function clientFor(ctx: LookupContext, route: Route): Promise<FC> {
+    if (route.client === undefined) {
+        const client = getFcClient(route.target, resolveCredentialSource(ctx.stack, ctx.env), ctx.stack.tuning.timeoutSeconds);
+        client.catch(() => {
+            if (route.client === client) {
+                route.client = undefined;
+            }
+        });
+        route.client = client;
+    }
+    return route.client;
+}
+
+async function fetchWithRetries(ctx: LookupContext, route: Route, spec: RequestSpec): Promise<$FC.GetFunctionAsyncInvokeConfigResponseBody> {
+    const client = await clientFor(ctx, route);
     try {
         const env = ctx.retryEnvironment ?? realRetryEnvironment;
         const gate = (ctx.gate ??= new ThrottleGate(env));
@@ -95,13 +138,6 @@ function retryPolicy(stack: StackSettings): RetryPolicy {
         baseDelayMs: 1_000,
         maxDelayMs: 20_000,
     };
-}
-
-/** Two lookups with the same key are the same FC request. */
-function lookupKey(spec: RequestSpec): string {
-    const { serviceName, functionName, qualifier } = spec.lookup;
-    const { protocol, host, accountId, region } = spec.target;
-    return JSON.stringify([serviceName, functionName, qualifier, accountId ?? "", region ?? "", `${protocol}://${host}`]);
 }
 
 function describeReading(lookup: LookupInputs & { qualifier: string }, target: Target): string {

@@ -859,6 +859,18 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.deepEqual(await logOf(fc), []);
         });
 
+        it("a lookup that failed for want of credentials is not remembered: once they are there, the next lookup of the deployment reads", async () => {
+            const fc = await start({ credentials: [{ accessKeyId: "LTAI5tFromEnvironment", accessKeySecret: SECRETS.env }] });
+            await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined });
+            const refused = await closedPort();
+            await withEnv({ ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${refused}/` }, () => failure(read(fc, { functionName: "hello" }), ConfigurationError));
+            // Same deployment (no configure), same target: the route is kept, its failed client is not.
+            await withEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tFromEnvironment", ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRETS.env }, async () => {
+                assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncRetryAttempts, 3);
+            });
+            assert.deepEqual((await logOf(fc)).map((r) => [r.accessKeyId, r.status]), [["LTAI5tFromEnvironment", 200]]);
+        });
+
         it("a broken aliyun CLI config file is a ConfigurationError that does not quote the secrets in it", async () => {
             const fc = await start();
             await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined, "alicloud:profile": "default" });
