@@ -3,7 +3,6 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 import { ConcurrencyLimiter } from "./concurrency";
-import { clearFcClients } from "./fcClient";
 import { formatId, parseId } from "./id";
 import { LookupContext, lookupAsyncInvokeConfig } from "./lookup";
 import { ConfigSource, readStackSettings, StackSettings } from "./settings";
@@ -16,10 +15,9 @@ let configureFailure: unknown;
 
 /**
  * Takes the stack's configuration (the engine calls this once per provider host, before any read).
- * Starts a fresh deployment: new settings, new request cap, no remembered answers.
+ * Starts a fresh deployment: new settings, new request cap, new SDK clients, no remembered answers.
  */
 export async function configure(config: ConfigSource): Promise<void> {
-    clearFcClients();
     try {
         context = newContext(readStackSettings(config));
         configureFailure = undefined;

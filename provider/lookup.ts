@@ -4,7 +4,7 @@
 import type FC from "@alicloud/fc-open20210406";
 import type * as $FC from "@alicloud/fc-open20210406";
 import { ConcurrencyLimiter } from "./concurrency";
-import { getFcClient } from "./fcClient";
+import { createFcClient } from "./fcClient";
 import { getAsyncInvokeConfigOnce, isAttemptFailure, RequestSpec } from "./fcRequest";
 import { toFields } from "./mapping";
 import { MIN_RETRY_MS, realRetryEnvironment, RetryDecision, RetryEnvironment, RetryPolicy, withRetries } from "./retry";
@@ -28,9 +28,10 @@ export interface LookupContext {
     gate?: ThrottleGate;
     /**
      * Resolved targets of this deployment by the lookup arguments they came from (region, account,
-     * endpoint). Configuration does not change within a deployment, and hundreds of lookups usually
-     * name a handful of targets: resolving once each keeps the per-lookup cost near the SDK call's.
-     * Created on first use; a resolution that fails is not kept.
+     * endpoint), each with its SDK client. Configuration does not change within a deployment, and
+     * hundreds of lookups usually name a handful of targets: resolving once each keeps environment
+     * reads, URL parsing and credential checks off the per-lookup path. Created on first use; a
+     * resolution that fails is not kept.
      */
     routes?: Map<string, Route>;
 }
@@ -75,7 +76,7 @@ function routeFor(ctx: LookupContext, lookup: LookupInputs): Route {
 /** The route's SDK client; a failure (no credentials) is not kept, so the next lookup tries again. */
 function clientFor(ctx: LookupContext, route: Route): Promise<FC> {
     if (route.client === undefined) {
-        const client = getFcClient(route.target, resolveCredentialSource(ctx.stack, ctx.env), ctx.stack.tuning.timeoutSeconds);
+        const client = createFcClient(route.target, resolveCredentialSource(ctx.stack, ctx.env), ctx.stack.tuning.timeoutSeconds);
         client.catch(() => {
             if (route.client === client) {
                 route.client = undefined;
