@@ -65,5 +65,6 @@ function newContext(stack: StackSettings): LookupContext {
         env: process.env,
         limiter: new ConcurrencyLimiter(stack.tuning.maxConcurrentRequests),
         answers: new Map(),
+        routes: new Map(),
     };
 }

@@ -30,14 +30,14 @@ export interface LookupContext {
      * Resolved targets of this deployment by the lookup arguments they came from (region, account,
      * endpoint), each with its SDK client. Configuration does not change within a deployment, and
      * hundreds of lookups usually name a handful of targets: resolving once each keeps environment
-     * reads, URL parsing and credential checks off the per-lookup path. Created on first use; a
-     * resolution that fails is not kept.
+     * reads, URL parsing and credential checks off the per-lookup path. A resolution that fails is
+     * not kept.
      */
-    routes?: Map<string, Route>;
+    routes: Map<string, Route>;
 }
 
 /** Where the lookups that name the same region, account and endpoint send their requests. */
-interface Route {
+export interface Route {
     target: Target;
     /** The target as part of a lookup key. */
     key: string;
@@ -61,14 +61,13 @@ export async function lookupAsyncInvokeConfig(ctx: LookupContext, inputs: Partia
 
 /** The route of a lookup, resolved on first use. Throws {@link ConfigurationError} when a setting is missing. */
 function routeFor(ctx: LookupContext, lookup: LookupInputs): Route {
-    const routes = (ctx.routes ??= new Map());
     const named = `${lookup.region ?? ""}\n${lookup.accountId ?? ""}\n${lookup.endpoint ?? ""}`;
-    let route = routes.get(named);
+    let route = ctx.routes.get(named);
     if (route === undefined) {
         const target = resolveTarget(lookup, ctx.stack, ctx.env);
         // Two lookups are the same FC request when they reach the same endpoint as the same account.
         route = { target, key: `${target.protocol}://${target.host}|${target.accountId ?? ""}|${target.region ?? ""}` };
-        routes.set(named, route);
+        ctx.routes.set(named, route);
     }
     return route;
 }
