@@ -4,11 +4,20 @@
 
 import type * as packageApi from "../provider";
 
-/** `require("pulumi-fc-async-invoke-config")`, typed by the sources; fails clearly when not built. */
+let loaded: typeof packageApi | undefined;
+
+/**
+ * `require("pulumi-fc-async-invoke-config")`, typed by the sources; fails clearly when not built.
+ * Loaded once: resolving a package name costs about 12 µs per `require`, which a timed loop would
+ * otherwise charge to the provider.
+ */
 export function builtPackage(): typeof packageApi {
-    try {
-        return require("pulumi-fc-async-invoke-config") as typeof packageApi;
-    } catch (error) {
-        throw new Error(`the built provider is missing: run \`npm run build\` first (${error instanceof Error ? error.message : String(error)})`);
+    if (loaded === undefined) {
+        try {
+            loaded = require("pulumi-fc-async-invoke-config") as typeof packageApi;
+        } catch (error) {
+            throw new Error(`the built provider is missing: run \`npm run build\` first (${error instanceof Error ? error.message : String(error)})`);
+        }
     }
+    return loaded;
 }

@@ -6,13 +6,15 @@
 // request id come from the response itself (see responseCapture.ts), not from the SDK's error.
 
 import { randomUUID } from "node:crypto";
-import FC, * as $FC from "@alicloud/fc-open20210406";
+import type FC from "@alicloud/fc-open20210406";
+import * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
 import { FcError, FcErrorKind, RAM_ACTION } from "./errors";
+import { toFields, UnexpectedBodyError } from "./mapping";
 import { redact } from "./redaction";
 import { ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
 import { Target } from "./settings";
-import { LookupInputs } from "./types";
+import { AsyncInvokeConfigFields, LookupInputs } from "./types";
 
 /** The lookup as one request needs it. */
 export interface RequestSpec {
@@ -20,8 +22,6 @@ export interface RequestSpec {
     lookup: LookupInputs & { qualifier: string };
     /** Where the request goes. */
     target: Target;
-    /** What is being read, for messages. */
-    reading: string;
 }
 
 /** A failed attempt, with what the retry logic needs to decide. */
@@ -32,47 +32,87 @@ export interface AttemptFailure {
     retryAfterMs?: number;
 }
 
+/** The API and its version, as FC routes and signs them. */
+const ACTION = "GetFunctionAsyncInvokeConfig";
+const API_VERSION = "2021-04-06";
+
 /**
- * Sends one GetFunctionAsyncInvokeConfig request. Resolves to FC's body on 2xx; rejects with an
- * {@link AttemptFailure} otherwise.
+ * Sends one GetFunctionAsyncInvokeConfig request. Resolves to FC's answer mapped onto the data
+ * source's fields; rejects with an {@link AttemptFailure} otherwise.
+ *
+ * The request goes through the SDK's generic `callApi` (the client's own signing, credentials and
+ * HTTP) with the same description the SDK's generated `getFunctionAsyncInvokeConfigWithOptions`
+ * builds. The generated method adds only model objects around it and a reflective cast of the body
+ * onto model classes, which costs more CPU per lookup than everything else this provider does;
+ * mapping.ts checks the body itself, naming the field that is wrong.
  */
-export async function getAsyncInvokeConfigOnce(
-    client: FC,
-    spec: RequestSpec,
-    attempt: number,
-    timeoutMs: number,
-): Promise<$FC.GetFunctionAsyncInvokeConfigResponseBody> {
+export async function getAsyncInvokeConfigOnce(client: FC, spec: RequestSpec, attempt: number, timeoutMs: number): Promise<AsyncInvokeConfigFields> {
     const traceId = `pulumi-fcaic-${randomUUID()}`;
     watchResponse(traceId);
+    let body: unknown;
     try {
-        const response = await client.getFunctionAsyncInvokeConfigWithOptions(
-            spec.lookup.serviceName,
-            spec.lookup.functionName,
-            new $FC.GetFunctionAsyncInvokeConfigRequest({ qualifier: spec.lookup.qualifier }),
-            new $FC.GetFunctionAsyncInvokeConfigHeaders({ xFcAccountId: spec.target.accountId, xFcTraceId: traceId }),
-            // The SDK's own retry loop retries nothing useful; ours (retry.ts) does the work.
-            new $Util.RuntimeOptions({ autoretry: false, connectTimeout: timeoutMs, readTimeout: timeoutMs }),
+        const response: { body?: unknown } = await client.callApi(
+            new $OpenApi.Params({
+                action: ACTION,
+                version: API_VERSION,
+                // The client's configured protocol wins over this one (http for the stand-in).
+                protocol: "HTTPS",
+                pathname: pathOf(spec.lookup),
+                method: "GET",
+                authType: "AK",
+                style: "ROA",
+                reqBodyType: "json",
+                bodyType: "json",
+            }),
+            new $OpenApi.OpenApiRequest({ headers: headersOf(spec.target, traceId), query: { qualifier: spec.lookup.qualifier } }),
+            runtimeOptions(timeoutMs),
         );
-        const seen = takeResponse(traceId);
-        // FC always stamps a config with its times; a 2xx without them is something else answering
-        // (a proxy, a misrouted endpoint), and reading it as "nothing configured" would be a lie.
-        if (typeof response.body?.lastModifiedTime !== "string" && typeof response.body?.createdTime !== "string") {
-            throw malformed(spec, traceId, attempt, seen?.status ?? response.statusCode, seen?.requestId, "it has neither createdTime nor lastModifiedTime");
-        }
-        return response.body;
+        body = response.body;
     } catch (err) {
-        if (isAttemptFailure(err)) {
-            throw err;
-        }
         throw failureFrom(err, takeResponse(traceId), spec, traceId, attempt);
     }
+    const seen = takeResponse(traceId);
+    try {
+        return toFields(body);
+    } catch (err) {
+        if (err instanceof UnexpectedBodyError) {
+            throw malformed(spec, traceId, attempt, seen?.status, seen?.requestId, err.message);
+        }
+        throw err;
+    }
+}
+
+/** The last runtime options built: every first attempt of a deployment uses the same timeout. */
+let lastRuntime: { timeoutMs: number; options: $Util.RuntimeOptions } | undefined;
+
+/** The SDK's per-request options; the SDK only reads them, so one object serves many requests. */
+function runtimeOptions(timeoutMs: number): $Util.RuntimeOptions {
+    if (lastRuntime?.timeoutMs !== timeoutMs) {
+        // The SDK's own retry loop retries nothing useful; ours (retry.ts) does the work.
+        lastRuntime = { timeoutMs, options: new $Util.RuntimeOptions({ autoretry: false, connectTimeout: timeoutMs, readTimeout: timeoutMs }) };
+    }
+    return lastRuntime.options;
+}
+
+/** `/2021-04-06/services/{serviceName}/functions/{functionName}/async-invoke-config`. */
+function pathOf(lookup: LookupInputs): string {
+    // Validated names need no escaping; encoding anyway keeps the path safe if the rules ever loosen.
+    return `/${API_VERSION}/services/${encodeURIComponent(lookup.serviceName)}/functions/${encodeURIComponent(lookup.functionName)}/async-invoke-config`;
+}
+
+function headersOf(target: Target, traceId: string): Record<string, string> {
+    const headers: Record<string, string> = { "X-Fc-Trace-Id": traceId };
+    if (target.accountId !== undefined) {
+        headers["X-Fc-Account-Id"] = target.accountId;
+    }
+    return headers;
 }
 
 /** Classifies a thrown SDK error, using the response (if one arrived) as the source of truth. */
 export function failureFrom(err: unknown, response: ResponseInfo | undefined, spec: RequestSpec, traceId: string, attempt: number): AttemptFailure {
     const body = errorBody(err);
     const status = response?.status ?? numberOr(body.statusCode);
-    const base = { reading: spec.reading, traceId, attempts: attempt, requestId: response?.requestId ?? stringOr(body.RequestId ?? body.requestId) };
+    const base = { reading: describeReading(spec), traceId, attempts: attempt, requestId: response?.requestId ?? stringOr(body.RequestId ?? body.requestId) };
 
     // An SDK error that carries a parsed body is an HTTP answer, whatever its message says.
     const answered = err instanceof Error && (err as { data?: unknown }).data !== undefined;
@@ -105,7 +145,7 @@ export function failureFrom(err: unknown, response: ResponseInfo | undefined, sp
 function malformed(spec: RequestSpec, traceId: string, attempt: number, status: number | undefined, requestId: string | undefined, why: string): AttemptFailure {
     return {
         error: new FcError({
-            reading: spec.reading,
+            reading: describeReading(spec),
             traceId,
             attempts: attempt,
             requestId,
@@ -115,6 +155,17 @@ function malformed(spec: RequestSpec, traceId: string, attempt: number, status: 
             hint: `FC answered ${status ?? "2xx"} but the body is not an async invoke config (${why})`,
         }),
     };
+}
+
+/** What was being read, for messages: only built when something failed. */
+function describeReading(spec: RequestSpec): string {
+    const { lookup, target } = spec;
+    const where = [
+        target.accountId === undefined ? undefined : `account ${target.accountId}`,
+        target.region === undefined ? undefined : `region ${target.region}`,
+        lookup.endpoint === undefined ? undefined : `endpoint ${lookup.endpoint}`,
+    ].filter((part) => part !== undefined);
+    return `the async invoke config of function "${lookup.functionName}" in service "${lookup.serviceName}" (qualifier ${lookup.qualifier}${where.length ? `; ${where.join(", ")}` : ""})`;
 }
 
 /** Whether a rejection came from {@link getAsyncInvokeConfigOnce} (and so carries an FcError). */

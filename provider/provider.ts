@@ -14,13 +14,15 @@ import type { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
  * - `create` always fails: the data source is read by id, never created.
  */
 export const functionAsyncInvokeConfigProvider: pulumi.dynamic.ResourceProvider<LookupInputs, FunctionAsyncInvokeConfigOutputs> = {
-    async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-        await implementation.configure(req.config);
+    // Each method hands on the implementation's promise (those functions are async, so they never
+    // throw synchronously), as loader.ts does in the provider host.
+    configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+        return implementation.configure(req.config);
     },
-    async read(id: string, props?: FunctionAsyncInvokeConfigOutputs): Promise<pulumi.dynamic.ReadResult<FunctionAsyncInvokeConfigOutputs>> {
+    read(id: string, props?: FunctionAsyncInvokeConfigOutputs): Promise<pulumi.dynamic.ReadResult<FunctionAsyncInvokeConfigOutputs>> {
         return implementation.read(id, { ...props });
     },
-    async create(): Promise<pulumi.dynamic.CreateResult<FunctionAsyncInvokeConfigOutputs>> {
+    create(): Promise<pulumi.dynamic.CreateResult<FunctionAsyncInvokeConfigOutputs>> {
         return implementation.create();
     },
 };

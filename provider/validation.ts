@@ -54,8 +54,29 @@ export interface EndpointParts {
     host: string;
 }
 
+/**
+ * Valid endpoints already checked, by the string given. A deployment names a handful of endpoints,
+ * each in hundreds of lookups, and parsing a URL costs more than all the other checks together.
+ */
+const checkedEndpoints = new Map<string, Readonly<EndpointParts>>();
+/** More distinct endpoints than this in one process is not a deployment's pattern: start over. */
+const MAX_CHECKED_ENDPOINTS = 64;
+
 /** Throws unless `value` is an `http(s)://host[:port]` URL with nothing else in it. */
-export function checkEndpoint(value: unknown): EndpointParts {
+export function checkEndpoint(value: unknown): Readonly<EndpointParts> {
+    const known = typeof value === "string" ? checkedEndpoints.get(value) : undefined;
+    if (known !== undefined) {
+        return known;
+    }
+    const parts = Object.freeze(parseEndpoint(value));
+    if (checkedEndpoints.size >= MAX_CHECKED_ENDPOINTS) {
+        checkedEndpoints.clear();
+    }
+    checkedEndpoints.set(value as string, parts);
+    return parts;
+}
+
+function parseEndpoint(value: unknown): EndpointParts {
     const rule = "must be a URL with scheme and host only, such as https://1234567890123456.cn-hangzhou.fc.aliyuncs.com or http://127.0.0.1:9000";
     if (typeof value !== "string") {
         throw new InvalidLookupError("endpoint", rule, value);

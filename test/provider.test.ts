@@ -369,6 +369,47 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             }
             assert.equal((await logOf(fc)).length, 1, "the answer went through the proxy from the stand-in");
         });
+
+        it("reads null fields and null or empty destinations as absent, keeping 0 and false", async () => {
+            const fc = await start();
+            const proxy = await rewritingProxy(fc, (body) => ({
+                ...body,
+                maxAsyncEventAgeInSeconds: null,
+                maxAsyncRetryAttempts: 0,
+                statefulInvocation: false,
+                destinationConfig: { onSuccess: null, onFailure: { destination: "" } },
+            }));
+            try {
+                await configure(fc);
+                const { props } = await read(fc, { functionName: "hello", endpoint: proxy.endpoint });
+                assert.deepEqual(props, {
+                    serviceName: SERVICE,
+                    functionName: "hello",
+                    qualifier: "LATEST",
+                    endpoint: proxy.endpoint,
+                    createdTime: SEED_TIME,
+                    lastModifiedTime: SEED_TIME,
+                    destinationConfig: {},
+                    maxAsyncRetryAttempts: 0,
+                    statefulInvocation: false,
+                });
+            } finally {
+                await proxy.close();
+            }
+        });
+
+        it("gives every data source naming the same function its own outputs object, the shared answer frozen", async () => {
+            const fc = await start();
+            await configure(fc);
+            const [first, second] = await Promise.all([read(fc, { functionName: "hello" }), read(fc, { functionName: "hello" })]);
+            assert.equal((await logOf(fc)).length, 1);
+            assert.notStrictEqual(first.props, second.props);
+            assert.deepEqual(first.props, second.props);
+            assert.ok(Object.isFrozen(first.props.destinationConfig) && Object.isFrozen(first.props.destinationConfig.onSuccess));
+            assert.throws(() => {
+                (first.props.destinationConfig as { onSuccess?: unknown }).onSuccess = undefined;
+            }, TypeError);
+        });
     });
 
     describe("lookup by id", () => {
@@ -695,6 +736,34 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             }
             assert.equal((await logOf(fc)).length, 1);
         });
+
+        const wrongTypes: Array<{ field: string; rewrite: (body: Record<string, unknown>) => unknown; says: string }> = [
+            { field: "maxAsyncRetryAttempts", rewrite: (body) => ({ ...body, maxAsyncRetryAttempts: "3" }), says: "maxAsyncRetryAttempts must be a number, got a string" },
+            { field: "statefulInvocation", rewrite: (body) => ({ ...body, statefulInvocation: 1 }), says: "statefulInvocation must be a boolean, got a number" },
+            { field: "lastModifiedTime", rewrite: (body) => ({ ...body, lastModifiedTime: 1700000000 }), says: "lastModifiedTime must be a string, got a number" },
+            {
+                field: "destinationConfig.onFailure.destination",
+                rewrite: (body) => ({ ...body, destinationConfig: { onFailure: { destination: ["acs:mns:x"] } } }),
+                says: "destinationConfig.onFailure.destination must be a string, got an array",
+            },
+        ];
+        for (const { field, rewrite, says } of wrongTypes) {
+            it(`a 200 with ${field} of the wrong type is MalformedResponse naming it, not retried, the value not echoed`, async () => {
+                const fc = await start();
+                const proxy = await rewritingProxy(fc, rewrite);
+                try {
+                    await configure(fc);
+                    const err = await failure(read(fc, { functionName: "hello", endpoint: proxy.endpoint }), FcError);
+                    assert.equal(err.kind, "malformed-response");
+                    assert.equal(err.status, 200);
+                    assert.ok(err.message.includes(`not an async invoke config (${says})`), err.message);
+                    assert.ok(!err.message.includes("acs:mns:x") && !err.message.includes("1700000000"), err.message);
+                } finally {
+                    await proxy.close();
+                }
+                assert.equal((await logOf(fc)).length, 1, "not retried");
+            });
+        }
 
         it("a 200 JSON object that is not a config (no createdTime, no lastModifiedTime) is MalformedResponse, not empty settings", async () => {
             const fc = await start();

@@ -75,6 +75,20 @@ describe("lookup validation", () => {
         assert.deepEqual(checkEndpoint("http://127.0.0.1:9000"), { protocol: "http", host: "127.0.0.1:9000" });
         assert.deepEqual(checkEndpoint("https://1.cn-hangzhou.fc.aliyuncs.com/"), { protocol: "https", host: "1.cn-hangzhou.fc.aliyuncs.com" });
     });
+
+    it("remembers only endpoints that passed: a bad one is refused every time, a good one keeps its parts", () => {
+        for (let attempt = 0; attempt < 3; attempt++) {
+            assert.throws(() => checkEndpoint("http://h/path"), (err: unknown) => err instanceof InvalidLookupError && err.field === "endpoint");
+        }
+        const first = checkEndpoint("http://127.0.0.1:9001");
+        assert.strictEqual(checkEndpoint("http://127.0.0.1:9001"), first);
+        assert.ok(Object.isFrozen(first), "shared parts cannot be changed by one caller for the next");
+        // More distinct endpoints than are remembered: every one still gets its own parts.
+        for (let port = 10000; port < 10200; port++) {
+            assert.deepEqual(checkEndpoint(`http://127.0.0.1:${port}`), { protocol: "http", host: `127.0.0.1:${port}` });
+        }
+        assert.deepEqual(checkEndpoint("http://127.0.0.1:9001"), { protocol: "http", host: "127.0.0.1:9001" });
+    });
 });
 
 describe("data source id", () => {
