@@ -66,7 +66,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
 
         if (sections.has("overhead")) {
             log("1. overhead in process");
-            results.overhead = await measureOverheadInProcess(standIn, { ...profile.overhead, runs: profile.inProcessRuns, warmups: profile.warmups, log });
+            results.overhead = await measureOverheadInProcess(standIn, { ...profile.overhead, warmups: profile.warmups, log });
         }
         if (sections.has("concurrency")) {
             log("5. bounded concurrency in process");

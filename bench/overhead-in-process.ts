@@ -16,7 +16,7 @@ import { runPool } from "./pool";
 import { configureProvider, ExtraConfig, readThroughProvider } from "./provider-reader";
 import { createRawClient, rawLookup } from "./raw-sdk";
 import type { StandIn, StandInStats } from "./standin";
-import { summarize, Summary, timed } from "./stats";
+import { canCollectGarbage, collectGarbage, pairedRatios, summarize, Summary, timed } from "./stats";
 
 export interface OverheadOptions {
     lookups: number;
@@ -71,7 +71,12 @@ export interface OverheadResult {
     concurrentDefaultCapRatio: number;
     /** provider with cap = width / raw at width, both with the simulated round trip (medians). */
     concurrentLatencyRatio: number;
+    /** Per-round ratios of the two goal comparisons (see {@link pairedRatios}): informational. */
+    pairedSequential: Summary;
+    pairedConcurrent: Summary;
     latencyMs: number;
+    /** Whether a full GC ran before every timed run (the process had `--expose-gc`). */
+    collectedBeforeRuns: boolean;
 }
 
 export async function measureOverheadInProcess(standIn: StandIn, options: OverheadOptions): Promise<OverheadResult> {
@@ -127,7 +132,10 @@ export async function measureOverheadInProcess(standIn: StandIn, options: Overhe
         concurrentRatio: result.providerConcurrentSameCap.ms.median / result.rawConcurrent.ms.median,
         concurrentDefaultCapRatio: result.providerConcurrentDefaultCap.ms.median / result.rawConcurrent.ms.median,
         concurrentLatencyRatio: result.providerConcurrentLatency.ms.median / result.rawConcurrentLatency.ms.median,
+        pairedSequential: pairedRatios(result.providerSequential.ms, result.rawSequential.ms),
+        pairedConcurrent: pairedRatios(result.providerConcurrentSameCap.ms, result.rawConcurrent.ms),
         latencyMs: rt,
+        collectedBeforeRuns: canCollectGarbage(),
     };
 }
 
@@ -135,6 +143,7 @@ export async function measureOverheadInProcess(standIn: StandIn, options: Overhe
 async function measured(standIn: StandIn, variant: Variant, lookups: number): Promise<{ ms: number; stats: StandInStats }> {
     await standIn.setLatency(variant.latencyMs);
     await standIn.resetLog();
+    collectGarbage();
     const { ms } = await timed(() => variant.run()).finally(() => standIn.setLatency(0));
     const stats = await standIn.stats();
     if (stats.gets !== lookups || stats.byStatus["200"] !== lookups) {

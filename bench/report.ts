@@ -5,6 +5,11 @@ import { cell } from "./goals";
 import type { BenchResults, GoalResult } from "./results";
 import type { Summary } from "./stats";
 
+/** A ratio summary as "median (min-max)". */
+function ratioSpread(s: Summary): string {
+    return `${s.median.toFixed(3)} (${s.min.toFixed(3)}-${s.max.toFixed(3)})`;
+}
+
 export function renderReport(results: BenchResults, goals: readonly GoalResult[]): string {
     const m = results.machine;
     const p = results.profile;
@@ -13,7 +18,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
     out.push("");
     out.push(
         `Written by \`bench/run.ts\` (${p.name} profile, ${p.runs} measured run${p.runs === 1 ? "" : "s"} per engine figure, ` +
-            `${p.inProcessRuns} per in-process figure). ` +
+            `${p.inProcessRuns} per in-process figure, ${p.overhead.runs} per goal-1 figure). ` +
             "These are benchmarks, not tests: nothing here fails a build. Timed figures are **median (min-max)** over the runs; " +
             "ratios are ratios of medians. FC is the local stand-in of `test/fc-emulator`, run in its own process.",
     );
@@ -52,7 +57,9 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             `${o.lookups} distinct lookups per run (one function each, all with a config). A provider run is \`configure\` (fresh settings, fresh SDK client, empty answers cache) ` +
                 `followed by \`read(id, props)\` of the public \`functionAsyncInvokeConfigProvider\` from \`bin/\`, as the provider host calls it; a raw run is a fresh ` +
                 "`new FC(...)` and `getFunctionAsyncInvokeConfigWithOptions` with `X-Fc-Account-Id`. Both share the SDK's keep-alive agent and were warmed up " +
-                `(${p.warmups} unmeasured round${p.warmups === 1 ? "" : "s"} of every variant); the variants of a round run in rotating order. ` +
+                `(${p.warmups} unmeasured round${p.warmups === 1 ? "" : "s"} of every variant); the variants of a round run in rotating order` +
+                (o.collectedBeforeRuns ? ", each after a full garbage collection so that none pays for another's garbage. " : ". ") +
+                "The provider sends the same request through the SDK client's generic `callApi` and checks the body itself (no model cast); the raw run uses the generated method, as a program would. " +
                 `Every run was checked: the stand-in saw exactly ${o.lookups} GETs answered 200.`,
         );
         out.push("");
@@ -70,6 +77,11 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         out.push(
             `Ratios (provider / raw): sequential **${o.sequentialRatio.toFixed(3)}**, ${o.width} at a time with cap ${o.width} **${o.concurrentRatio.toFixed(3)}**, ` +
                 `${o.width} at a time with the default cap ${results.defaults.maxConcurrentRequests} ${o.concurrentDefaultCapRatio.toFixed(3)}; with a ${o.latencyMs} ms simulated FC round trip, ${o.width} at a time with cap ${o.width}: ${o.concurrentLatencyRatio.toFixed(3)}.`,
+        );
+        out.push("");
+        out.push(
+            `Per-round ratios (the two variants of a round run back to back, so a slow stretch of the machine slows both): sequential ${ratioSpread(o.pairedSequential)}, ` +
+                `${o.width} at a time with cap ${o.width} ${ratioSpread(o.pairedConcurrent)}. Informational: the goal is judged on the ratio of medians above.`,
         );
         out.push("");
         out.push(

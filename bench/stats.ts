@@ -32,6 +32,39 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; va
     return { ms: performance.now() - started, value };
 }
 
+/**
+ * Per-run ratios `a[i] / b[i]` of two variants measured back to back in the same round, summarized.
+ * The rounds drift together on a shared machine (a slow minute slows both), so this pairing shows
+ * how much of the spread of the two medians is the machine and how much the code.
+ */
+export function pairedRatios(a: Summary, b: Summary): Summary {
+    if (a.values.length !== b.values.length) {
+        throw new Error(`pairedRatios: ${a.values.length} runs against ${b.values.length}`);
+    }
+    return summarize(a.values.map((value, i) => value / b.values[i]));
+}
+
+/**
+ * A full garbage collection, when the process was started with `--expose-gc` (`npm run bench` is);
+ * otherwise nothing. Run before each timed in-process run, so that no variant pays for the garbage
+ * the previous one left behind. Returns whether it could.
+ */
+export function collectGarbage(): boolean {
+    const gc = exposedGc();
+    gc?.();
+    return gc !== undefined;
+}
+
+/** Whether {@link collectGarbage} can collect in this process. */
+export function canCollectGarbage(): boolean {
+    return exposedGc() !== undefined;
+}
+
+function exposedGc(): (() => void) | undefined {
+    const gc = (globalThis as { gc?: unknown }).gc;
+    return typeof gc === "function" ? (gc as () => void) : undefined;
+}
+
 /** `a / b` of two summaries' medians: the ratio the goals are stated in. */
 export function medianRatio(a: Summary, b: Summary): number {
     return a.median / b.median;
