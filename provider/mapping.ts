@@ -108,5 +108,6 @@ function objectOrAbsent(value: unknown, field: string): Record<string, unknown> 
 
 /** The JSON type of a value, never the value itself: a body is not ours to echo into messages. */
 function describe(value: unknown): string {
-    return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+    const type = Array.isArray(value) ? "array" : typeof value;
+    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

@@ -236,6 +236,18 @@ async function rewritingProxy(target: FcEmulator, rewrite: (body: Record<string,
     };
 }
 
+/** Configures the provider, reads "hello" through a {@link rewritingProxy}, and closes the proxy. */
+async function readRewritten(fc: FcEmulator, rewrite: (body: Record<string, unknown>) => unknown): Promise<{ props: unknown; endpoint: string }> {
+    const proxy = await rewritingProxy(fc, rewrite);
+    try {
+        await configure(fc);
+        const { props } = await read(fc, { functionName: "hello", endpoint: proxy.endpoint });
+        return { props, endpoint: proxy.endpoint };
+    } finally {
+        await proxy.close();
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 describe("provider against the FC stand-in (real SDK over loopback HTTP)", () => {
@@ -339,7 +351,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
 
         it("ignores fields FC's answer has that the data source does not define, at any depth", async () => {
             const fc = await start();
-            const proxy = await rewritingProxy(fc, (body) => ({
+            const { props, endpoint } = await readRewritten(fc, (body) => ({
                 ...body,
                 someFutureField: { nested: [1, 2, 3] },
                 invocationTimeoutHint: 7,
@@ -349,53 +361,41 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                     onFailure: { destination: FAILED_QUEUE, priority: "high" },
                 },
             }));
-            try {
-                await configure(fc);
-                const { props } = await read(fc, { functionName: "hello", endpoint: proxy.endpoint });
-                assert.deepEqual(props, {
-                    serviceName: SERVICE,
-                    functionName: "hello",
-                    qualifier: "LATEST",
-                    endpoint: proxy.endpoint,
-                    createdTime: SEED_TIME,
-                    lastModifiedTime: SEED_TIME,
-                    destinationConfig: { onSuccess: { destination: HELLO_ON_SUCCESS }, onFailure: { destination: FAILED_QUEUE } },
-                    maxAsyncEventAgeInSeconds: 300,
-                    maxAsyncRetryAttempts: 3,
-                    statefulInvocation: true,
-                });
-            } finally {
-                await proxy.close();
-            }
+            assert.deepEqual(props, {
+                serviceName: SERVICE,
+                functionName: "hello",
+                qualifier: "LATEST",
+                endpoint,
+                createdTime: SEED_TIME,
+                lastModifiedTime: SEED_TIME,
+                destinationConfig: { onSuccess: { destination: HELLO_ON_SUCCESS }, onFailure: { destination: FAILED_QUEUE } },
+                maxAsyncEventAgeInSeconds: 300,
+                maxAsyncRetryAttempts: 3,
+                statefulInvocation: true,
+            });
             assert.equal((await logOf(fc)).length, 1, "the answer went through the proxy from the stand-in");
         });
 
         it("reads null fields and null or empty destinations as absent, keeping 0 and false", async () => {
             const fc = await start();
-            const proxy = await rewritingProxy(fc, (body) => ({
+            const { props, endpoint } = await readRewritten(fc, (body) => ({
                 ...body,
                 maxAsyncEventAgeInSeconds: null,
                 maxAsyncRetryAttempts: 0,
                 statefulInvocation: false,
                 destinationConfig: { onSuccess: null, onFailure: { destination: "" } },
             }));
-            try {
-                await configure(fc);
-                const { props } = await read(fc, { functionName: "hello", endpoint: proxy.endpoint });
-                assert.deepEqual(props, {
-                    serviceName: SERVICE,
-                    functionName: "hello",
-                    qualifier: "LATEST",
-                    endpoint: proxy.endpoint,
-                    createdTime: SEED_TIME,
-                    lastModifiedTime: SEED_TIME,
-                    destinationConfig: {},
-                    maxAsyncRetryAttempts: 0,
-                    statefulInvocation: false,
-                });
-            } finally {
-                await proxy.close();
-            }
+            assert.deepEqual(props, {
+                serviceName: SERVICE,
+                functionName: "hello",
+                qualifier: "LATEST",
+                endpoint,
+                createdTime: SEED_TIME,
+                lastModifiedTime: SEED_TIME,
+                destinationConfig: {},
+                maxAsyncRetryAttempts: 0,
+                statefulInvocation: false,
+            });
         });
 
         it("gives every data source naming the same function its own outputs object, the shared answer frozen", async () => {
@@ -741,6 +741,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             { field: "maxAsyncRetryAttempts", rewrite: (body) => ({ ...body, maxAsyncRetryAttempts: "3" }), says: "maxAsyncRetryAttempts must be a number, got a string" },
             { field: "statefulInvocation", rewrite: (body) => ({ ...body, statefulInvocation: 1 }), says: "statefulInvocation must be a boolean, got a number" },
             { field: "lastModifiedTime", rewrite: (body) => ({ ...body, lastModifiedTime: 1700000000 }), says: "lastModifiedTime must be a string, got a number" },
+            { field: "maxAsyncEventAgeInSeconds", rewrite: (body) => ({ ...body, maxAsyncEventAgeInSeconds: { seconds: 300 } }), says: "maxAsyncEventAgeInSeconds must be a number, got an object" },
             {
                 field: "destinationConfig.onFailure.destination",
                 rewrite: (body) => ({ ...body, destinationConfig: { onFailure: { destination: ["acs:mns:x"] } } }),
