@@ -80,7 +80,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         );
         out.push("");
         out.push(
-            `Per-round ratios (the two variants of a round run back to back, so a slow stretch of the machine slows both): sequential ${ratioSpread(o.pairedSequential)}, ` +
+            `Per-round ratios (both variants of a ratio run in the same round, a few seconds apart at most, so a slow stretch of the machine slows both): sequential ${ratioSpread(o.pairedSequential)}, ` +
                 `${o.width} at a time with cap ${o.width} ${ratioSpread(o.pairedConcurrent)}. Informational: the goal is judged on the ratio of medians above.`,
         );
         out.push("");

@@ -33,7 +33,8 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; va
 }
 
 /**
- * Per-run ratios `a[i] / b[i]` of two variants measured back to back in the same round, summarized.
+ * Per-run ratios `a[i] / b[i]` of two variants measured in the same round (a round runs every
+ * variant once, within a few seconds), summarized.
  * The rounds drift together on a shared machine (a slow minute slows both), so this pairing shows
  * how much of the spread of the two medians is the machine and how much the code.
  */
@@ -47,12 +48,10 @@ export function pairedRatios(a: Summary, b: Summary): Summary {
 /**
  * A full garbage collection, when the process was started with `--expose-gc` (`npm run bench` is);
  * otherwise nothing. Run before each timed in-process run, so that no variant pays for the garbage
- * the previous one left behind. Returns whether it could.
+ * the previous one left behind.
  */
-export function collectGarbage(): boolean {
-    const gc = exposedGc();
-    gc?.();
-    return gc !== undefined;
+export function collectGarbage(): void {
+    exposedGc()?.();
 }
 
 /** Whether {@link collectGarbage} can collect in this process. */
