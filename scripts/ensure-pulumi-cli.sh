@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Provide a real `pulumi` CLI whose version matches the installed @pulumi/pulumi SDK.
 #
-# Puts `pulumi` with `pulumi-resource-pulumi-nodejs` (and `pulumi-language-nodejs` when it could be had)
-# into this checkout's node_modules/.pulumi-cli, links node_modules/.bin/pulumi (on PATH in every
-# `npm run`) to it, and prints that directory on stdout for other callers to prepend to PATH.
-# Progress goes to stderr.
+# Puts `pulumi` with `pulumi-resource-pulumi-nodejs` (and the Node.js language host
+# `pulumi-language-nodejs` when one can be found) into this checkout's node_modules/.pulumi-cli, links
+# node_modules/.bin/pulumi (on PATH in every `npm run`) to it, and prints that directory on stdout for
+# other callers to prepend to PATH. Progress goes to stderr.
 #
 # Order: a `pulumi` already on PATH with the right version is used as is; else a cached build;
 # else the CLI is built from the Go module github.com/pulumi/pulumi/pkg/v3 at the SDK's version into
 # a cache outside the repository (PULUMI_CLI_CACHE, default ~/.cache/pulumi-fc-async-invoke-config),
 # so later runs reuse it. Release downloads are not used: only the Go module proxy is needed.
+#
+# The language host is taken from PULUMI_LANGUAGE_NODEJS (a path to the binary), else from beside the
+# CLI in use, else from PATH. Without one, the plain-CLI path (`pulumi preview` in a project folder)
+# cannot run; the Automation API's inline programs (most tests) do not need it.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +35,20 @@ cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-fc-async-
 bin_dir="$cache_root/v$version/bin"
 mkdir -p "$bin_dir"
 
+# The language host to link beside the CLI: PULUMI_LANGUAGE_NODEJS, else one beside the CLI ($1),
+# else one on PATH. Prints nothing when there is none.
+find_language_host() {
+  local cli_dir="$1" found
+  if [ -n "${PULUMI_LANGUAGE_NODEJS:-}" ]; then
+    [ -x "$PULUMI_LANGUAGE_NODEJS" ] || fail "PULUMI_LANGUAGE_NODEJS=$PULUMI_LANGUAGE_NODEJS is not an executable file."
+    readlink -f "$PULUMI_LANGUAGE_NODEJS"
+  elif [ -x "$cli_dir/pulumi-language-nodejs" ]; then
+    readlink -f "$cli_dir/pulumi-language-nodejs"
+  elif found="$(command -v pulumi-language-nodejs 2>/dev/null)"; then
+    readlink -f "$found"
+  fi
+}
+
 # The CLI looks for its bundled plugins (the dynamic-provider host `pulumi-resource-pulumi-nodejs`,
 # language hosts) next to its own executable, after symlinks are resolved, and warns when it meets
 # another copy on PATH. So each checkout gets a directory holding a hard link to the cached binary
@@ -39,9 +57,10 @@ mkdir -p "$bin_dir"
 out_dir="$here/node_modules/.pulumi-cli"
 mkdir -p "$out_dir"
 finish() {
-  local exe="$1" dir
+  local exe="$1" dir host
   dir="$(dirname "$(readlink -f "$exe")")"
-  rm -f "$out_dir/pulumi" "$here/node_modules/.bin/pulumi-resource-pulumi-nodejs"
+  host="$(find_language_host "$dir")"
+  rm -f "$out_dir/pulumi" "$out_dir/pulumi-language-nodejs" "$here/node_modules/.bin/pulumi-resource-pulumi-nodejs"
   if [ "$dir" = "$(readlink -f "$bin_dir")" ]; then
     ln -f "$exe" "$out_dir/pulumi" 2>/dev/null || cp "$exe" "$out_dir/pulumi"
     ln -sfn "$nodejs_plugin" "$out_dir/pulumi-resource-pulumi-nodejs"
@@ -50,8 +69,12 @@ finish() {
     ln -sfn "$exe" "$out_dir/pulumi"
     [ -x "$dir/pulumi-resource-pulumi-nodejs" ] || ln -sfn "$nodejs_plugin" "$out_dir/pulumi-resource-pulumi-nodejs"
   fi
-  if [ -x "$dir/pulumi-language-nodejs" ] && [ ! -e "$out_dir/pulumi-language-nodejs" ]; then
-    ln -sfn "$dir/pulumi-language-nodejs" "$out_dir/pulumi-language-nodejs"
+  if [ -n "$host" ]; then
+    ln -sfn "$host" "$out_dir/pulumi-language-nodejs"
+    say "language host: $host"
+  else
+    say "no Node.js language host (pulumi-language-nodejs) found: the plain-CLI path cannot run."
+    say "  Put it on PATH or set PULUMI_LANGUAGE_NODEJS=/path/to/pulumi-language-nodejs and run this again."
   fi
   mkdir -p "$here/node_modules/.bin"
   ln -sfn "$out_dir/pulumi" "$here/node_modules/.bin/pulumi"
@@ -81,50 +104,57 @@ fi
 command -v go >/dev/null 2>&1 || fail "no Go toolchain on PATH to build pulumi $version from source."
 work="$cache_root/v$version/build"
 mkdir -p "$work"
+log="$work/build.log"
+: > "$log"
 say "building pulumi v$version from github.com/pulumi/pulumi/pkg/v3 (first run only; several minutes)"
-say "work dir: $work"
+say "work dir: $work; log: $log"
+
+# step NAME CMD...: runs CMD with its output appended to the log and judges it by its exit status
+# alone. On a cold module cache Go prints lines such as "go: downloading github.com/pkg/errors …":
+# words in a log say nothing about success. Progress: one stderr line per 200 lines of output.
+step() {
+  local name="$1" status
+  shift
+  say "$name…"
+  printf '\n== %s: %s\n' "$name" "$*" >> "$log"
+  set +o pipefail
+  "$@" 2>&1 | tee -a "$log" | awk -v what="$name" '{ n++; if (n % 200 == 0) printf "[pulumi-cli]   %s: %d lines…\n", what, n > "/dev/stderr" }'
+  status=${PIPESTATUS[0]}
+  set -o pipefail
+  if [ "$status" -ne 0 ]; then
+    say "step '$name' failed with exit status $status; the last lines of its log:"
+    tail -n 30 "$log" >&2
+    fail "step '$name' ($*) exited with status $status; the whole log is $log."
+  fi
+}
 
 # pkg/v3's go.mod has replace directives, so `go install pkg@version` refuses it; a wrapper module
 # that requires pkg/v3 and sdk/v3 at the same version and repeats the non-local replaces is the route.
 cd "$work"
-cat > go.mod <<EOF
-module pulumi-cli-build
-
-go 1.25
-EOF
-say "resolving modules (go mod download)…"
-go mod edit -require="github.com/pulumi/pulumi/pkg/v3@v$version" -require="github.com/pulumi/pulumi/sdk/v3@v$version"
+rm -f go.mod go.sum
+printf 'module pulumi-cli-build\n\ngo 1.25\n' > go.mod
+step "require pkg/v3 and sdk/v3 v$version" \
+  go mod edit -require="github.com/pulumi/pulumi/pkg/v3@v$version" -require="github.com/pulumi/pulumi/sdk/v3@v$version"
+step "download github.com/pulumi/pulumi/pkg/v3@v$version (the proxy must serve this version)" \
+  go mod download "github.com/pulumi/pulumi/pkg/v3@v$version"
 pkg_mod="$(go env GOMODCACHE)/cache/download/github.com/pulumi/pulumi/pkg/v3/@v/v$version.mod"
-go mod download "github.com/pulumi/pulumi/pkg/v3@v$version" || fail "the Go module proxy did not serve github.com/pulumi/pulumi/pkg/v3@v$version (pin @pulumi/pulumi to a version it serves)."
+[ -f "$pkg_mod" ] || fail "go mod download exited 0 but left no $pkg_mod."
 # Repeat pkg/v3's non-local replace directives (local ones point inside the pulumi repo).
-grep -E '^replace [^ ]+ => [^.][^ ]* v' "$pkg_mod" | sed -E 's/^replace ([^ ]+) => ([^ ]+) ([^ ]+)$/\1=\2@\3/' | while read -r r; do
-  go mod edit -replace="$r"
-done
+replaces=()
+while read -r r; do replaces+=("-replace=$r"); done < <(
+  sed -nE 's/^replace ([^ ]+) => ([^. ][^ ]*) ([^ ]+)$/\1=\2@\3/p' "$pkg_mod"
+)
+[ ${#replaces[@]} -eq 0 ] || step "repeat pkg/v3's replace directives" go mod edit "${replaces[@]}"
 # `go get` of the main package records every module and checksum its build needs.
-log="$work/build.log"
-say "resolving the CLI's dependencies (go get; log: $log)…"
-go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$version" 2>&1 \
-  | tee "$log" \
-  | awk '/^go: downloading/ { n++; if (n % 25 == 0) { printf "[pulumi-cli]   %d modules downloaded…\n", n > "/dev/stderr" } }' \
-  || true
-if ! grep -q "github.com/pulumi/pulumi/pkg/v3 v$version" go.mod || grep -qE '^go: .*(error|cannot|not found|refused|403|410)' "$log"; then
-  grep -v '^go: downloading' "$log" | tail -n 20 >&2
-  fail "go get github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$version failed (see above and $log)."
-fi
-say "compiling (go build; progress: one line per 200 packages)…"
+step "resolve the CLI's dependencies (go get)" go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$version"
 start=$(date +%s)
-# The compiler's output goes to the log, so that a failure can show it; awk only counts lines.
-set +o pipefail
-go build -v -trimpath \
+rm -f "$bin_dir/pulumi.tmp"
+step "compile the CLI (go build)" go build -v -trimpath \
   -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" \
-  -o "$bin_dir/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi 2>&1 \
-  | tee -a "$log" \
-  | awk '{ n++; if (n % 200 == 0) { printf "[pulumi-cli]   %d packages compiled…\n", n > "/dev/stderr" } }'
-set -o pipefail
-if [ ! -x "$bin_dir/pulumi.tmp" ]; then
-  tail -n 30 "$log" >&2
-  fail "go build of github.com/pulumi/pulumi/pkg/v3/cmd/pulumi failed (see above and $log)."
-fi
+  -o "$bin_dir/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+[ -x "$bin_dir/pulumi.tmp" ] || fail "go build exited 0 but wrote no $bin_dir/pulumi.tmp (log: $log)."
 mv "$bin_dir/pulumi.tmp" "$bin_dir/pulumi"
-say "built pulumi $(version_of "$bin_dir/pulumi") in $(( $(date +%s) - start ))s"
+built="$(version_of "$bin_dir/pulumi")"
+[ "$built" = "$version" ] || fail "the built CLI reports version '$built', not $version (log: $log)."
+say "built pulumi $built ($(( $(date +%s) - start )) s compiling)"
 finish "$bin_dir/pulumi"
