@@ -5,6 +5,7 @@ export { functionAsyncInvokeConfigProvider } from "./provider";
 export {
     DEFAULT_QUALIFIER,
     AsyncInvokeConfigFields,
+    DataSourceOptions,
     Destination,
     DestinationConfig,
     FunctionAsyncInvokeConfigOutputs,

@@ -9,11 +9,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
 
-type Implementation = typeof import("./implementation");
+type Host = typeof import("./host");
 
 /** The serialized stand-in for `functionAsyncInvokeConfigProvider` (provider.ts); not part of the public API. */
 export const providerLoader: pulumi.dynamic.ResourceProvider<LookupInputs, FunctionAsyncInvokeConfigOutputs> = {
-    configure: (req) => (require("pulumi-fc-async-invoke-config/bin/provider/implementation") as Implementation).configure(req.config),
-    read: (id, props) => (require("pulumi-fc-async-invoke-config/bin/provider/implementation") as Implementation).read(id, { ...props }),
-    create: () => (require("pulumi-fc-async-invoke-config/bin/provider/implementation") as Implementation).create(),
+    configure: (req) => (require("pulumi-fc-async-invoke-config/bin/provider/host") as Host).configure(req.config),
+    read: (id, props) => (require("pulumi-fc-async-invoke-config/bin/provider/host") as Host).read(id, { ...props }),
+    create: () => (require("pulumi-fc-async-invoke-config/bin/provider/host") as Host).create(),
 };

@@ -4,7 +4,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { formatId } from "./id";
 import { providerLoader } from "./loader";
-import { DEFAULT_QUALIFIER, DestinationConfig, GetFunctionAsyncInvokeConfigArgs } from "./types";
+import { warnAboutUnmarkedCredentials } from "./configWarnings";
+import { DataSourceOptions, DEFAULT_QUALIFIER, DestinationConfig, GetFunctionAsyncInvokeConfigArgs } from "./types";
 import { checkAccountId, checkEndpoint, checkName, checkQualifier, checkRegion } from "./validation";
 
 /**
@@ -42,8 +43,9 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
      * Reads the settings a lookup names. Plain-string arguments are checked here, so a bad name fails
      * the program at once; arguments that are outputs of other resources are checked by the provider.
      */
-    constructor(name: string, args: GetFunctionAsyncInvokeConfigArgs, opts?: pulumi.CustomResourceOptions) {
-        if (opts?.id !== undefined) {
+    constructor(name: string, args: GetFunctionAsyncInvokeConfigArgs, opts?: DataSourceOptions) {
+        // The type refuses `id`; this catches callers that get around it (plain JavaScript, casts).
+        if ((opts as pulumi.CustomResourceOptions | undefined)?.id !== undefined) {
             throw new Error(`FunctionAsyncInvokeConfig "${name}": do not pass opts.id; the id is serviceName:functionName:qualifier and is derived from the arguments`);
         }
         const qualifier = args.qualifier ?? DEFAULT_QUALIFIER;
@@ -53,6 +55,7 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
         checkIfPlain(args.region, checkRegion);
         checkIfPlain(args.accountId, checkAccountId);
         checkIfPlain(args.endpoint, checkEndpoint);
+        warnAboutUnmarkedCredentials();
         // The id names only service, function and qualifier, but it waits for every argument: the engine
         // skips a read whose id is unknown, whereas it would hand the provider an unknown region,
         // account or endpoint as absent, and preview would read from the configured default instead.
@@ -90,7 +93,8 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
  *
  * ```ts
  * const cfg = getFunctionAsyncInvokeConfig("hello-async", { serviceName: "demo-service", functionName: "hello" });
- * export const onFailure = cfg.destinationConfig.onFailure.destination;
+ * export const onFailure = cfg.destinationConfig.apply((d) => d.onFailure?.destination);
+ * export const retries = cfg.maxAsyncRetryAttempts;
  * ```
  *
  * @param name The Pulumi name of the data source; unique in the stack.
@@ -100,7 +104,7 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
 export function getFunctionAsyncInvokeConfig(
     name: string,
     args: GetFunctionAsyncInvokeConfigArgs,
-    opts?: pulumi.CustomResourceOptions,
+    opts?: DataSourceOptions,
 ): FunctionAsyncInvokeConfig {
     return new FunctionAsyncInvokeConfig(name, args, opts);
 }

@@ -50,6 +50,15 @@ export interface GetFunctionAsyncInvokeConfigArgs {
     endpoint?: pulumi.Input<string>;
 }
 
+/**
+ * Resource options of a data source: every `pulumi.CustomResourceOptions` but `id`, which the data source
+ * derives from its arguments (`serviceName:functionName:qualifier`) and which must not be set.
+ */
+export type DataSourceOptions = Omit<pulumi.CustomResourceOptions, "id"> & {
+    /** Not allowed: the id is derived from the arguments. */
+    id?: never;
+};
+
 /** {@link GetFunctionAsyncInvokeConfigArgs} with every input resolved: what the provider receives. */
 export interface LookupInputs {
     /** The service that holds the function. */

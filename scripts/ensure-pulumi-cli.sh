@@ -36,7 +36,8 @@ bin_dir="$cache_root/v$version/bin"
 mkdir -p "$bin_dir"
 
 # The language host to link beside the CLI: PULUMI_LANGUAGE_NODEJS, else one beside the CLI ($1),
-# else one on PATH. Prints nothing when there is none.
+# else one on PATH, else the one linked by an earlier run if it is still there. Prints nothing when
+# there is none.
 find_language_host() {
   local cli_dir="$1" found
   if [ -n "${PULUMI_LANGUAGE_NODEJS:-}" ]; then
@@ -44,8 +45,10 @@ find_language_host() {
     readlink -f "$PULUMI_LANGUAGE_NODEJS"
   elif [ -x "$cli_dir/pulumi-language-nodejs" ]; then
     readlink -f "$cli_dir/pulumi-language-nodejs"
-  elif found="$(command -v pulumi-language-nodejs 2>/dev/null)"; then
+  elif found="$(command -v pulumi-language-nodejs 2>/dev/null)" && [ "$(readlink -f "$(dirname "$found")")" != "$(readlink -f "$out_dir")" ]; then
     readlink -f "$found"
+  elif [ -x "$out_dir/pulumi-language-nodejs" ]; then
+    readlink -f "$out_dir/pulumi-language-nodejs"
   fi
 }
 
@@ -100,10 +103,20 @@ if [ -x "$bin_dir/pulumi" ] && [ "$(version_of "$bin_dir/pulumi")" = "$version" 
   finish "$bin_dir/pulumi"
 fi
 
-# 3. Build from the Go module proxy.
+# 3. Build from the Go module proxy, one build at a time per cache: a second caller (a parallel test
+# run, another checkout) waits for the first and then takes its result from the cache.
 command -v go >/dev/null 2>&1 || fail "no Go toolchain on PATH to build pulumi $version from source."
 work="$cache_root/v$version/build"
 mkdir -p "$work"
+exec 9> "$cache_root/v$version/build.lock"
+if ! flock -n 9; then
+  say "another build of pulumi $version is under way in $cache_root; waiting for it…"
+  flock 9
+fi
+if [ -x "$bin_dir/pulumi" ] && [ "$(version_of "$bin_dir/pulumi")" = "$version" ]; then
+  say "using pulumi $version just built by another caller"
+  finish "$bin_dir/pulumi"
+fi
 log="$work/build.log"
 : > "$log"
 say "building pulumi v$version from github.com/pulumi/pulumi/pkg/v3 (first run only; several minutes)"

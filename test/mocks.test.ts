@@ -144,7 +144,7 @@ describe("the data source under pulumi.runtime.setMocks", () => {
         assert.equal((second.inputs as Record<string, unknown>).__provider, text, "one provider text, shared by every data source");
         assert.ok(!text.includes(SECRET), "the secret configured as alicloud:secretKey is in __provider");
         assert.ok(!text.includes("LTAI5tMockAccessKey"), "configuration is read by the provider host, never captured");
-        assert.ok(text.includes('"pulumi-fc-async-invoke-config/bin/provider/implementation"'), "the provider loads its implementation by package path");
+        assert.ok(text.includes('"pulumi-fc-async-invoke-config/bin/provider/host"'), "the provider loads its implementation by package path");
 
         // The text is self-contained: evaluated on its own, as the provider host does, it yields the
         // provider, whose methods reach the compiled implementation (create refuses, as a data source must).
@@ -176,9 +176,18 @@ describe("the data source under pulumi.runtime.setMocks", () => {
         assert.deepEqual(seen.filter((args) => args.name.startsWith("bad-")), []);
     });
 
-    it("refuses opts.id: the id is derived from the arguments", async () => {
+    it("refuses opts.id, in its type and at run time: the id is derived from the arguments", async () => {
+        // `npm test`'s type-check fails on an unused @ts-expect-error, so this line proves the type refuses `id`.
+        // @ts-expect-error id is not an option of a data source
+        const typed: Parameters<typeof getFunctionAsyncInvokeConfig>[2] = { id: "svc:fn:LATEST" };
+        // A CustomResourceOptions that carries an id is refused too.
+        const general: pulumi.CustomResourceOptions = { id: "svc:fn:LATEST" };
+        // @ts-expect-error CustomResourceOptions with an id is not assignable
+        const widened: Parameters<typeof getFunctionAsyncInvokeConfig>[2] = general;
+        assert.deepEqual([typed, widened], [general, general]);
+        // Plain JavaScript (or a cast) gets past the type: the constructor refuses it.
         assert.throws(
-            () => getFunctionAsyncInvokeConfig("with-id", { serviceName: "svc", functionName: "fn" }, { id: "svc:fn:LATEST" }),
+            () => getFunctionAsyncInvokeConfig("with-id", { serviceName: "svc", functionName: "fn" }, general as Parameters<typeof getFunctionAsyncInvokeConfig>[2]),
             /do not pass opts\.id; the id is serviceName:functionName:qualifier/,
         );
         await request(getFunctionAsyncInvokeConfig("after-with-id", { serviceName: "svc", functionName: "fn" }), "after-with-id");
