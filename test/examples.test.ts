@@ -48,9 +48,11 @@ describe("examples", function () {
         const project = fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8");
         assert.match(project, /^runtime:\s*\n\s+name: nodejs/m);
         const main = /^main:\s*(\S+)/m.exec(project)?.[1];
-        assert.equal(main, "examples/basic/");
+        // A file, not the folder: for a folder without a package.json of its own, the Node.js language host
+        // runs the nearest package.json's `main`, which is this package's bin/provider/index.js.
+        assert.equal(main, "examples/basic/index.ts");
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const entry: unknown = require(path.join(root, main, "index.ts"));
+        const entry: unknown = require(path.join(root, main));
         assert.equal(typeof entry, "function", "the Node.js runtime calls an exported function for the outputs");
     });
 });
