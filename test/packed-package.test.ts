@@ -130,20 +130,21 @@ describe("@engine the packed package in a Pulumi project of its own, through the
         }
     });
 
-    it("the tarball holds the compiled package, its declarations, README, LICENSE and CHANGELOG, and nothing else", async () => {
+    it("the tarball holds the compiled package with its source maps and declarations, README, CHANGELOG and LICENSE, and nothing else", async () => {
         const listing = await run("tar", ["-tzf", tarball], workDir);
         const files = listing.stdout.trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
-        const extra = files.filter((f) => !/^bin\/provider\/[A-Za-z]+\.(js|d\.ts)$/.test(f) && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(f));
+        const extra = files.filter((f) => !/^bin\/provider\/[A-Za-z]+\.(js|js\.map|d\.ts)$/.test(f) && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(f));
         assert.deepEqual(extra, []);
-        // Every compiled module of provider/ is there, with its declarations, and none refers to a missing map.
-        for (const source of fs.readdirSync(path.join(REPO_ROOT, "provider")).filter((f) => f.endsWith(".ts"))) {
-            const base = `bin/provider/${source.replace(/\.ts$/, "")}`;
-            assert.ok(files.includes(`${base}.js`) && files.includes(`${base}.d.ts`), base);
-        }
+        // Every compiled module of provider/ is there, with its declarations and a map that needs no other file.
         const installed = path.join(projectDir, "node_modules", repoPackage.name);
         assert.ok(!fs.lstatSync(installed).isSymbolicLink(), "installed as a copy, not a link to the repository");
-        for (const js of fs.readdirSync(path.join(installed, "bin", "provider")).filter((f) => f.endsWith(".js"))) {
-            assert.doesNotMatch(fs.readFileSync(path.join(installed, "bin", "provider", js), "utf8"), /sourceMappingURL/, js);
+        for (const source of fs.readdirSync(path.join(REPO_ROOT, "provider")).filter((f) => f.endsWith(".ts"))) {
+            const base = path.join(installed, "bin", "provider", source.replace(/\.ts$/, ""));
+            assert.ok(fs.existsSync(`${base}.d.ts`), `${base}.d.ts`);
+            const reference = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(fs.readFileSync(`${base}.js`, "utf8"))?.[1];
+            assert.equal(reference, `${path.basename(base)}.js.map`, `${base}.js refers to its map`);
+            const map = JSON.parse(fs.readFileSync(`${base}.js.map`, "utf8")) as { sources: string[]; sourcesContent?: string[] };
+            assert.equal(map.sourcesContent?.length, map.sources.length, `${base}.js.map carries its sources`);
         }
     });
 
