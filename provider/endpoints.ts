@@ -62,23 +62,24 @@ export function configuredFcEndpoint(stack: StackSettings, env: Environment, pro
     if (named === undefined) {
         return undefined;
     }
+    const problem = (message: string): ConfiguredFcEndpoint => {
+        problems.push({ setting: named.origin, message });
+        // Still an endpoint the user chose: the lookup must not also be asked for a region. Never used.
+        return { protocol: "https", host: "", origin: named.origin, needsAccount: false };
+    };
     const parsed = parseEndpointValue(named);
     if (typeof parsed === "string") {
-        problems.push({ setting: named.origin, message: `invalid ${named.origin} ${JSON.stringify(named.value)}: ${parsed}` });
-        return undefined;
+        return problem(`invalid ${named.origin} ${JSON.stringify(named.value)}: ${parsed}`);
     }
     if (parsed.scheme !== undefined && stack.protocol !== undefined && parsed.scheme !== stack.protocol) {
-        problems.push({
-            setting: named.origin,
-            message: `contradictory settings: ${named.origin} says ${parsed.scheme}:// but ${CONFIG_KEYS.protocol} says ${stack.protocol.toUpperCase()}; drop the scheme or change the protocol`,
-        });
-        return undefined;
+        return problem(
+            `contradictory settings: ${named.origin} says ${parsed.scheme}:// but ${CONFIG_KEYS.protocol} says ${stack.protocol.toUpperCase()}; drop the scheme or change the protocol`,
+        );
     }
     const endpoint = { protocol: parsed.scheme ?? stack.protocol ?? "https", host: parsed.host };
     const refusal = plainHttpRefusal(endpoint, stack.allowInsecureHttp);
     if (refusal !== undefined) {
-        problems.push({ setting: named.origin, message: `${named.origin} ${JSON.stringify(named.value)}: ${refusal}` });
-        return undefined;
+        return problem(`${named.origin} ${JSON.stringify(named.value)}: ${refusal}`);
     }
     const hostParts = fcHostParts(endpoint.host);
     return { ...endpoint, origin: named.origin, needsAccount: hostParts.region !== undefined && hostParts.accountId === undefined };
