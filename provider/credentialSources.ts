@@ -356,7 +356,7 @@ export function describeBase(base: BaseSource): string {
             return `ECS RAM role ${JSON.stringify(base.roleName)} (${base.origin})`;
         case "oidc": {
             const token = base.token !== undefined ? `the OIDC token from ${base.token.origin}` : `the OIDC token in ${base.tokenFile?.value} (${base.tokenFile?.origin})`;
-            return `role ${base.roleArn} assumed with ${token} (${base.origin})`;
+            return `role ${base.roleArn} assumed with ${token}, set by ${base.origin}`;
         }
         case "default-chain":
             return "the default credential chain";
