@@ -5,31 +5,24 @@
 
 import * as assert from "node:assert/strict";
 import { DEFAULT_ACCOUNT_ID } from "./fc-emulator";
-import { ProviderProcess, startProviderProcess } from "./support/providerProcess";
-import { StandIns, startStandIns } from "./support/standIns";
+import { useChildSuite } from "./support/childSuite";
+import { ProviderProcess } from "./support/providerProcess";
+import { StandIns } from "./support/standIns";
 
 describe("account id discovery (STS GetCallerIdentity), in a child process", function () {
     this.timeout(120_000);
     const FUNCTIONS = 200;
     let s: StandIns;
     let provider: ProviderProcess;
-
-    before(async () => {
-        s = await startStandIns();
-        for (let i = 0; i < FUNCTIONS; i++) {
-            s.fc.store.putFunction("demo-service", `fn-${i}`);
-            s.fc.store.putAsyncConfig("demo-service", `fn-${i}`, "LATEST", { maxAsyncRetryAttempts: i % 3 });
-        }
-        provider = await startProviderProcess({ caFile: s.certificate.caFile, home: s.home });
-    });
-    after(async () => {
-        await provider.close();
-        await s.close();
-    });
-    beforeEach(() => {
-        s.fc.resetLog();
-        s.sts.requests.length = 0;
-    });
+    useChildSuite(
+        (started) => ({ s, provider } = started),
+        (standIns) => {
+            for (let i = 0; i < FUNCTIONS; i++) {
+                standIns.fc.store.putFunction("demo-service", `fn-${i}`);
+                standIns.fc.store.putAsyncConfig("demo-service", `fn-${i}`, "LATEST", { maxAsyncRetryAttempts: i % 3 });
+            }
+        },
+    );
 
     /** A minimal @pulumi/alicloud stack: region and key, no account id; STS at the stand-in through Terraform's STS_ENDPOINT. */
     const minimal = (): Record<string, unknown> => ({ "alicloud:region": "cn-hangzhou", "alicloud:accessKey": s.fc.accessKeyId, "alicloud:secretKey": s.fc.accessKeySecret });

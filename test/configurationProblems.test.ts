@@ -5,14 +5,12 @@
 // the machine, and nothing is sent.
 
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { explainRefusal } from "../provider/credentialErrors";
 import { deniedHint, functionResource } from "../provider/deniedHint";
 import { ConfigurationError, RAM_ACTION } from "../provider/errors";
 import { lookupAsyncInvokeConfig } from "../provider/lookup";
 import { contextFor } from "./support/context";
+import { useEmptyHome } from "./support/env";
 
 /** The ConfigurationError a lookup of demo-service/hello fails with. */
 async function problemOf(values: Record<string, unknown>, env: Record<string, string> = {}, lookup: Record<string, unknown> = {}): Promise<ConfigurationError> {
@@ -27,18 +25,8 @@ async function problemOf(values: Record<string, unknown>, env: Record<string, st
 }
 
 describe("configuration problems, all at once", () => {
-    let savedHome: string | undefined;
-    let home: string;
-    before(() => {
-        // The default chain reads ~/.aliyun and ~/.alibabacloud: an empty HOME has neither.
-        savedHome = process.env.HOME;
-        home = fs.mkdtempSync(path.join(os.tmpdir(), "fcaic-empty-home-"));
-        process.env.HOME = home;
-    });
-    after(() => {
-        process.env.HOME = savedHome;
-        fs.rmSync(home, { recursive: true, force: true });
-    });
+    // The default chain reads ~/.aliyun and ~/.alibabacloud: an empty HOME has neither.
+    useEmptyHome();
 
     it("lists every bad or missing setting in one error, each against its key, in resolution order", async () => {
         const err = await problemOf({

@@ -8,30 +8,19 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import * as os from "node:os";
 import * as path from "node:path";
 import { createCredential } from "../provider/credentials";
 import { ConfigurationError } from "../provider/errors";
 import { lookupAsyncInvokeConfig } from "../provider/lookup";
 import { FcEmulator, startFcEmulator } from "./fc-emulator";
 import { contextFor } from "./support/context";
+import { useEmptyHome } from "./support/env";
 
 const TEMPORARY = { accessKeyId: "STS.NSidecarKey", accessKeySecret: "sidecar-secret-4e1f", securityToken: "sidecar-token-CAIS-77ab" };
 
 describe("credential providers without STS (in process)", () => {
     let fc: FcEmulator;
-    let home: string;
-    let savedHome: string | undefined;
-
-    before(() => {
-        savedHome = process.env.HOME;
-        home = fs.mkdtempSync(path.join(os.tmpdir(), "fcaic-providers-home-"));
-        process.env.HOME = home;
-    });
-    after(() => {
-        process.env.HOME = savedHome;
-        fs.rmSync(home, { recursive: true, force: true });
-    });
+    const emptyHome = useEmptyHome();
     beforeEach(async () => {
         fc = await startFcEmulator();
     });
@@ -67,7 +56,7 @@ describe("credential providers without STS (in process)", () => {
 
     it("alicloud:profile in alicloud:sharedCredentialsFile: an AK profile and a StsToken profile of the same file", async () => {
         fc.addCredential(TEMPORARY);
-        const file = path.join(home, "shared.json");
+        const file = path.join(emptyHome.path, "shared.json");
         fs.writeFileSync(
             file,
             JSON.stringify({
@@ -84,7 +73,7 @@ describe("credential providers without STS (in process)", () => {
     });
 
     it("a profile missing from the file names the profile, the file and where both were set", async () => {
-        const file = path.join(home, "shared.json");
+        const file = path.join(emptyHome.path, "shared.json");
         fs.writeFileSync(file, JSON.stringify({ current: "ak", profiles: [{ name: "ak", mode: "AK", access_key_id: "x", access_key_secret: "y" }] }));
         const ctx = contextFor(stack({ "alicloud:profile": "missing", "alicloud:sharedCredentialsFile": file }), quiet);
         const err = await lookupAsyncInvokeConfig(ctx, hello()).then(() => assert.fail("read"), (e: unknown) => e);
@@ -95,13 +84,13 @@ describe("credential providers without STS (in process)", () => {
     });
 
     it("the default chain finds the aliyun CLI's current profile in ~/.aliyun/config.json", async () => {
-        fs.mkdirSync(path.join(home, ".aliyun"), { recursive: true });
-        fs.writeFileSync(path.join(home, ".aliyun", "config.json"), JSON.stringify({ current: "me", profiles: [{ name: "me", mode: "AK", access_key_id: fc.accessKeyId, access_key_secret: fc.accessKeySecret }] }));
+        fs.mkdirSync(path.join(emptyHome.path, ".aliyun"), { recursive: true });
+        fs.writeFileSync(path.join(emptyHome.path, ".aliyun", "config.json"), JSON.stringify({ current: "me", profiles: [{ name: "me", mode: "AK", access_key_id: fc.accessKeyId, access_key_secret: fc.accessKeySecret }] }));
         try {
             await lookupAsyncInvokeConfig(contextFor(stack({}), quiet), hello());
             assert.deepEqual(fc.requests.map((r) => [r.accessKeyId, r.status]), [[fc.accessKeyId, 200]]);
         } finally {
-            fs.rmSync(path.join(home, ".aliyun"), { recursive: true, force: true });
+            fs.rmSync(path.join(emptyHome.path, ".aliyun"), { recursive: true, force: true });
         }
     });
 

@@ -5,29 +5,22 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ChildError, ProviderProcess, ReadOutcome, startProviderProcess } from "./support/providerProcess";
-import { OIDC_PROVIDER, OIDC_TOKEN, READER_ROLE, ROLE_ACCOUNT_ID, StandIns, startStandIns } from "./support/standIns";
+import { useChildSuite } from "./support/childSuite";
+import { ChildError, ProviderProcess, ReadOutcome } from "./support/providerProcess";
+import { OIDC_PROVIDER, OIDC_TOKEN, READER_ROLE, ROLE_ACCOUNT_ID, StandIns } from "./support/standIns";
 
 describe("OIDC role assumption (ACK RRSA, alicloud:assumeRoleWithOidc), in a child process", function () {
     this.timeout(120_000);
     let s: StandIns;
     let provider: ProviderProcess;
     let tokenFile: string;
-
-    before(async () => {
-        s = await startStandIns();
-        provider = await startProviderProcess({ caFile: s.certificate.caFile, home: s.home });
-        tokenFile = path.join(s.home, "oidc-token");
-        fs.writeFileSync(tokenFile, OIDC_TOKEN);
-    });
-    after(async () => {
-        await provider.close();
-        await s.close();
-    });
-    beforeEach(() => {
-        s.fc.resetLog();
-        s.sts.requests.length = 0;
-    });
+    useChildSuite(
+        (started) => ({ s, provider } = started),
+        (standIns) => {
+            tokenFile = path.join(standIns.home, "oidc-token");
+            fs.writeFileSync(tokenFile, OIDC_TOKEN);
+        },
+    );
 
     const base = (): Record<string, unknown> => ({ "alicloud:region": "cn-hangzhou", "alicloud:endpoints": JSON.stringify([{ sts: s.sts.host }]) });
     const hello = (): Record<string, unknown> => ({ serviceName: "demo-service", functionName: "hello", endpoint: s.fc.endpoint });

@@ -6,8 +6,9 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ChildError, ProviderProcess, ReadOutcome, startProviderProcess } from "./support/providerProcess";
-import { GUARDED_EXTERNAL_ID, GUARDED_ROLE, READER_ROLE, ROLE_ACCOUNT_ID, StandIns, startStandIns } from "./support/standIns";
+import { useChildSuite } from "./support/childSuite";
+import { ChildError, ProviderProcess, ReadOutcome } from "./support/providerProcess";
+import { GUARDED_EXTERNAL_ID, GUARDED_ROLE, READER_ROLE, ROLE_ACCOUNT_ID, StandIns } from "./support/standIns";
 
 function failed(outcome: ReadOutcome): ChildError {
     assert.ok(!outcome.ok, "the read succeeded");
@@ -23,19 +24,7 @@ describe("alicloud:assumeRole (through @alicloud/credentials, in a child process
     this.timeout(120_000);
     let s: StandIns;
     let provider: ProviderProcess;
-
-    before(async () => {
-        s = await startStandIns();
-        provider = await startProviderProcess({ caFile: s.certificate.caFile, home: s.home });
-    });
-    after(async () => {
-        await provider.close();
-        await s.close();
-    });
-    beforeEach(() => {
-        s.fc.resetLog();
-        s.sts.requests.length = 0;
-    });
+    useChildSuite((started) => ({ s, provider } = started));
 
     /** A stack like a @pulumi/alicloud one with a role to assume: region, the user's key, the role; STS pointed at the stand-in. */
     function stack(assumeRole: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
