@@ -1,5 +1,6 @@
 // The three ways a lookup can fail, each a typed class so that programs and tests can tell them apart:
-// bad input (nothing was sent), missing configuration (nothing was sent), and a failed FC request.
+// bad input (nothing was sent), configuration that is missing, wrong or refused (nothing was sent to FC;
+// STS may have been asked for credentials or the account id), and a failed FC request.
 // No message built here ever includes a credential: only names of settings, never their values.
 
 /** The RAM action a caller needs to read async invoke configs; named in every 403 message. */
