@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { measureAccountDiscovery } from "./account-discovery";
 import { builtPackage } from "./built-package";
 import { measureConcurrencyInProcess } from "./concurrency-in-process";
 import { dataSourceKind, measureEngineStacks, StackKind, trivialKind } from "./engine-stacks";
@@ -97,6 +98,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
         if (sections.has("throttle") && profile.engineThrottle !== undefined) {
             log("5. throttled up through the engine");
             results.engineThrottle = await measureEngineThrottle(standIn, { ...profile.engineThrottle, runs: profile.runs, log });
+        }
+        if (sections.has("discovery") && profile.discovery !== undefined) {
+            log("#11. account discovery through the engine");
+            results.discovery = await measureAccountDiscovery({ ...profile.discovery, runs: profile.runs, log });
         }
     } finally {
         await standIn.close();

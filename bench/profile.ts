@@ -31,6 +31,8 @@ export interface Profile {
     dedupe: { sources: number; distinct: number; ops: Array<"preview" | "up"> };
     /** The throttled `pulumi up`; none in smoke. */
     engineThrottle?: { sources: number; limit: RateLimit; latencyMs: number };
+    /** Issue #11: data sources of the account-discovery stacks; none in smoke. */
+    discovery?: { sources: number };
 }
 
 /** FC-like flow control: a sustained rate well below what the stand-in could serve, a small burst. */
@@ -62,6 +64,7 @@ export const FULL_PROFILE: Profile = {
     // 10 req/s, not 50: the engine issues 200 reads over several seconds, slower than 50 req/s, so at
     // 50 req/s FC would never push back. At 10 req/s the reads need at least 19 s of FC's budget.
     engineThrottle: { sources: 200, limit: { requestsPerSecond: 10, burst: 10 }, latencyMs: ROUND_TRIP_MS },
+    discovery: { sources: 200 },
 };
 
 export const SMOKE_PROFILE: Profile = {

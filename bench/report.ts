@@ -1,6 +1,7 @@
 // RESULTS.md: the machine, the goals judged, then each goal's figures with how they were measured.
 // Every timed figure is "median (min-max)" over the measured runs; the raw values close the file.
 
+import { renderAccountDiscovery } from "./account-discovery";
 import { cell } from "./goals";
 import type { BenchResults, GoalResult } from "./results";
 import type { Summary } from "./stats";
@@ -272,6 +273,10 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
                 : `Other node processes the probe saw (not the host, not counted): ${others.map((x) => `\`${x}\``).join(", ")}.`,
         );
         out.push("");
+    }
+
+    if (results.discovery !== undefined) {
+        out.push(...renderAccountDiscovery(results.discovery, p.runs));
     }
 
     out.push("## Raw runs");

@@ -1,6 +1,7 @@
 // Everything one bench run measured, in one typed object: the report and the goals are computed from
 // it, and runBench returns it so a test can assert on figures rather than parse markdown.
 
+import type { DiscoveryResult } from "./account-discovery";
 import type { ConcurrencyResult } from "./concurrency-in-process";
 import type { CellResult } from "./engine-stacks";
 import type { EngineThrottleResult } from "./engine-throttle";
@@ -13,7 +14,7 @@ import type { StateSizeResult } from "./state-size";
 import type { Tuning } from "../provider";
 
 /** The sections a run can be limited to (all by default). */
-export const SECTIONS = ["overhead", "concurrency", "serialization", "engine", "requests", "throttle"] as const;
+export const SECTIONS = ["overhead", "concurrency", "serialization", "engine", "requests", "throttle", "discovery"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchResults {
@@ -31,6 +32,8 @@ export interface BenchResults {
     states?: StateSizeResult[];
     requests?: RequestCountResult;
     engineThrottle?: EngineThrottleResult;
+    /** Issue #11: STS GetCallerIdentity calls per deployment. */
+    discovery?: DiscoveryResult;
 }
 
 /** One goal, judged. */

@@ -1,61 +1,201 @@
-// Turns a CredentialSource into an @alicloud/credentials object the SDK signs with, and checks it
-// can produce credentials before any request, so a missing credential reads as a configuration
-// problem and not as an FC failure.
+// Turns a CredentialSource into the @alicloud/credentials object the SDKs sign with, built from the
+// library's own providers (static keys, CLI profile, credentials URI, ECS RAM role, OIDC, RAM role ARN),
+// which also refresh temporary credentials before they expire. Every credential handed out passes a
+// sink, so that the secrets in use (temporary ones included) can be masked wherever text is shown.
 
-import Credential, { CLIProfileCredentialsProvider, Config as CredentialConfig } from "@alicloud/credentials";
-import { ConfigurationError } from "./errors";
+import Credential, {
+    CLIProfileCredentialsProvider,
+    CredentialsProvider,
+    ECSRAMRoleCredentialsProvider,
+    OIDCRoleArnCredentialsProvider,
+    ProfileCredentialsProvider,
+    RAMRoleARNCredentialsProvider,
+    StaticAKCredentialsProvider,
+    StaticSTSCredentialsProvider,
+    URICredentialsProvider,
+} from "@alicloud/credentials";
+import { getConfiguration } from "@alicloud/credentials/dist/src/providers/cli_profile";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { StsEndpoint } from "./endpoints";
+import { CHAIN_ENV, Environment } from "./environment";
+import { BaseSource, CredentialSource } from "./credentialSources";
+import { oidcTokenProvider } from "./oidcTokenProvider";
 import { redact } from "./redaction";
-import { CREDENTIALS_HOWTO, CredentialSource } from "./settings";
 
-/** Builds the credential object for a source. The chain's providers are only consulted on first use. */
-export function createCredential(source: CredentialSource): Credential {
-    switch (source.kind) {
-        case "static":
-            return new Credential(
-                new CredentialConfig({
-                    type: source.securityToken === undefined ? "access_key" : "sts",
-                    accessKeyId: source.accessKeyId,
-                    accessKeySecret: source.accessKeySecret,
-                    securityToken: source.securityToken,
-                }),
-            );
-        case "profile":
-            return new Credential(null, CLIProfileCredentialsProvider.builder().withProfileName(source.profile).build());
-        case "default-chain":
-            return new Credential();
+/** What building a credential needs besides the source. */
+export interface CredentialOptions {
+    /** Where roles are assumed. */
+    sts: StsEndpoint;
+    /** Connect and read timeout of the credential providers' own requests. */
+    timeoutMs: number;
+    /** The environment, for the default chain's switches. */
+    env: Environment;
+    /** Called with every secret a provider hands out (secret keys, security tokens), for redaction. */
+    onSecret: (secret: string) => void;
+}
+
+/** The default chain found nothing; `tried` says what it looked for, and why each failed. */
+export class NoCredentialsError extends Error {
+    constructor(readonly tried: readonly string[]) {
+        super(`no credentials found; tried: ${tried.join("; ")}`);
+        this.name = "NoCredentialsError";
     }
 }
 
-/** Where a credential source is described in messages; never includes a secret. */
-export function describeCredentialSource(source: CredentialSource): string {
-    switch (source.kind) {
-        case "static":
-            return `the access key from ${source.origin}`;
-        case "profile":
-            return `aliyun CLI profile ${JSON.stringify(source.profile)}`;
-        case "default-chain":
-            return "the @alicloud/credentials default chain";
+/** A failure of the base credentials under an assumed role, told apart from the assumption's own. */
+export class BaseCredentialsError extends Error {
+    constructor(readonly failure: unknown) {
+        super(failure instanceof Error ? failure.message : String(failure));
+        this.name = "BaseCredentialsError";
     }
 }
 
 /**
- * Resolves credentials before the first request, so that a failure surfaces as a
- * {@link ConfigurationError} that says how to configure them. The chain's own message says which
- * providers it tried and why they failed, so it is kept, but redacted: some providers quote what they read.
+ * The credential object for a source. Nothing is fetched until it is first used. Builders that refuse
+ * their settings (the CLI profile turned off by its variable, …) throw here.
  */
-export async function ensureCredentials(credential: Credential, source: CredentialSource): Promise<void> {
-    try {
-        const model = await credential.getCredential();
-        if (!model.accessKeyId && !model.bearerToken) {
-            throw new Error("the credential provider returned no access key id");
-        }
-    } catch (err) {
-        const cause = redact(err instanceof Error ? err.message : String(err), secretsOf(source));
-        throw new ConfigurationError("credentials", `missing credentials: none from ${describeCredentialSource(source)} (${cause}); ${CREDENTIALS_HOWTO}`);
+export function createCredential(source: CredentialSource, options: CredentialOptions): Credential {
+    let provider = baseProvider(source.base, options);
+    if (source.assumeRole !== undefined) {
+        const role = source.assumeRole;
+        provider = RAMRoleARNCredentialsProvider.builder()
+            .withCredentialsProvider(tagged(provider))
+            .withRoleArn(role.roleArn)
+            .withRoleSessionName(role.sessionName)
+            .withPolicy(role.policy as string)
+            .withExternalId(role.externalId as string)
+            .withDurationSeconds(role.durationSeconds)
+            .withStsEndpoint(options.sts.host)
+            .withReadTimeout(options.timeoutMs)
+            .withConnectTimeout(options.timeoutMs)
+            .build();
+    }
+    return new Credential(null, observed(provider, options.onSecret));
+}
+
+function baseProvider(base: BaseSource, options: CredentialOptions): CredentialsProvider {
+    switch (base.kind) {
+        case "access-key":
+            return base.securityToken === undefined
+                ? StaticAKCredentialsProvider.builder().withAccessKeyId(base.accessKeyId).withAccessKeySecret(base.accessKeySecret).build()
+                : StaticSTSCredentialsProvider.builder()
+                      .withAccessKeyId(base.accessKeyId)
+                      .withAccessKeySecret(base.accessKeySecret)
+                      .withSecurityToken(base.securityToken)
+                      .build();
+        case "profile":
+            return base.file === undefined ? CLIProfileCredentialsProvider.builder().withProfileName(base.profile).build() : profileInFile(base.file.value, base.profile);
+        case "credentials-uri":
+            return URICredentialsProvider.builder().withCredentialsURI(base.uri).withReadTimeout(options.timeoutMs).withConnectTimeout(options.timeoutMs).build();
+        case "ecs-role":
+            return ECSRAMRoleCredentialsProvider.builder().withRoleName(base.roleName).build();
+        case "oidc":
+            if (base.token !== undefined) {
+                return oidcTokenProvider({ ...base, token: base.token.value }, options.sts, options.timeoutMs);
+            }
+            return OIDCRoleArnCredentialsProvider.builder()
+                .withRoleArn(base.roleArn)
+                .withOIDCProviderArn(base.oidcProviderArn)
+                .withOIDCTokenFilePath(base.tokenFile?.value as string)
+                .withRoleSessionName(base.sessionName)
+                .withPolicy(base.policy as string)
+                .withDurationSeconds(base.durationSeconds)
+                .withStsEndpoint(options.sts.host)
+                .withReadTimeout(options.timeoutMs)
+                .withConnectTimeout(options.timeoutMs)
+                .build();
+        case "default-chain":
+            return defaultChain(base.unset, options.env);
     }
 }
 
-/** The secret values a source holds, to be masked wherever foreign text might echo them. */
-export function secretsOf(source: CredentialSource): Array<string | undefined> {
-    return source.kind === "static" ? [source.accessKeySecret, source.securityToken] : [];
+/**
+ * A profile of an aliyun CLI config file other than ~/.aliyun/config.json. The library's CLI profile
+ * provider reads only that one path (the Go library it mirrors takes a file); its own loader and
+ * mode-by-mode construction are reused for the given file, so every profile mode means the same.
+ */
+function profileInFile(file: string, profile: string): CredentialsProvider {
+    const cli = CLIProfileCredentialsProvider.builder().withProfileName(profile).build() as unknown as {
+        getCredentialsProvider(conf: Awaited<ReturnType<typeof getConfiguration>>, profileName: string): CredentialsProvider;
+    };
+    let inner: Promise<CredentialsProvider> | undefined;
+    return {
+        getProviderName: () => "cli_profile",
+        getCredentials: async () => {
+            if (inner === undefined) {
+                // A file that could not be read is read again next time.
+                inner = getConfiguration(expandHome(file)).then((conf) => cli.getCredentialsProvider(conf, profile));
+                inner.catch(() => (inner = undefined));
+            }
+            return (await inner).getCredentials();
+        },
+    };
+}
+
+/** What a machine offers when nothing is configured, tried in @alicloud/credentials' order. */
+function defaultChain(unset: readonly string[], env: Environment): CredentialsProvider {
+    const candidates: Array<{ name: string; create: () => CredentialsProvider }> = [
+        { name: "the aliyun CLI's current profile (~/.aliyun/config.json)", create: () => CLIProfileCredentialsProvider.builder().build() },
+        { name: "the default profile of ~/.alibabacloud/credentials", create: () => ProfileCredentialsProvider.builder().build() },
+    ];
+    if (env[CHAIN_ENV.ecsMetadataDisabled]?.toLowerCase() !== "true") {
+        candidates.push({ name: "the ECS instance metadata service", create: () => ECSRAMRoleCredentialsProvider.builder().build() });
+    }
+    let chosen: CredentialsProvider | undefined;
+    return {
+        getProviderName: () => "default",
+        getCredentials: async () => {
+            if (chosen !== undefined) {
+                return chosen.getCredentials();
+            }
+            const tried = unset.map((what) => `${what}: not set`);
+            for (const candidate of candidates) {
+                try {
+                    const provider = candidate.create();
+                    const credentials = await provider.getCredentials();
+                    chosen = provider;
+                    return credentials;
+                } catch (err) {
+                    tried.push(`${candidate.name}: ${redact(err instanceof Error ? err.message : String(err))}`);
+                }
+            }
+            if (env[CHAIN_ENV.ecsMetadataDisabled]?.toLowerCase() === "true") {
+                tried.push(`the ECS instance metadata service: off (${CHAIN_ENV.ecsMetadataDisabled})`);
+            }
+            throw new NoCredentialsError(tried);
+        },
+    };
+}
+
+/** Marks the base provider's failures as such. */
+function tagged(provider: CredentialsProvider): CredentialsProvider {
+    return {
+        getProviderName: () => provider.getProviderName(),
+        getCredentials: () =>
+            provider.getCredentials().catch((err: unknown) => {
+                throw new BaseCredentialsError(err);
+            }),
+    };
+}
+
+/** Reports every secret the provider hands out, then hands it out. */
+function observed(provider: CredentialsProvider, onSecret: (secret: string) => void): CredentialsProvider {
+    return {
+        getProviderName: () => provider.getProviderName(),
+        getCredentials: async () => {
+            const credentials = await provider.getCredentials();
+            if (credentials.accessKeySecret) {
+                onSecret(credentials.accessKeySecret);
+            }
+            if (credentials.securityToken) {
+                onSecret(credentials.securityToken);
+            }
+            return credentials;
+        },
+    };
+}
+
+function expandHome(file: string): string {
+    return file === "~" || file.startsWith("~/") ? path.join(os.homedir(), file.slice(1)) : file;
 }

@@ -1,5 +1,6 @@
 // The three ways a lookup can fail, each a typed class so that programs and tests can tell them apart:
-// bad input (nothing was sent), missing configuration (nothing was sent), and a failed FC request.
+// bad input (nothing was sent), configuration that is missing, wrong or refused (nothing was sent to FC;
+// STS may have been asked for credentials or the account id), and a failed FC request.
 // No message built here ever includes a credential: only names of settings, never their values.
 
 /** The RAM action a caller needs to read async invoke configs; named in every 403 message. */
@@ -21,19 +22,65 @@ export class InvalidLookupError extends Error {
     }
 }
 
+/** One missing, invalid or contradictory setting, against the config key or variable it came from. */
+export interface SettingProblem {
+    /** The key or variable at fault, e.g. `alicloud:region`, `ALICLOUD_SECRET_KEY` or `fcAsyncInvokeConfig:maxAttempts`. */
+    setting: string;
+    /** What is wrong and what to do, in words; never a setting's value if it may be a secret. */
+    message: string;
+}
+
+/** What a service said when a configuration step that needs it (STS) failed. */
+export interface ServiceAnswer {
+    /** The service's error code, e.g. `SignatureDoesNotMatch`, or ours for failures without an answer (`NetworkError`). */
+    code: string;
+    /** HTTP status of the answer; absent when none arrived. */
+    status?: number;
+    /** The service's request id; quote it to Alibaba Cloud support. */
+    requestId?: string;
+}
+
 /**
- * A setting the lookup needs (region, account id, credentials) is missing, incomplete or invalid.
- * Raised before any request; the message says which setting to add and where.
+ * A setting the lookup needs (region, credentials, account id, endpoints, tuning) is missing, invalid or
+ * contradicts another. Raised before any request to FC; the message says which setting to add or fix and
+ * where. When several settings are wrong, one error lists them all ({@link problems}).
  */
 export class ConfigurationError extends Error {
-    /** The setting at fault, e.g. `region` or `fcAsyncInvokeConfig:maxAttempts`. */
+    /** The setting at fault, e.g. `alicloud:region` or `fcAsyncInvokeConfig:maxAttempts`; the first of {@link problems}. */
     readonly setting: string;
+    /** Every problem found, in the order settings are resolved; at least one. */
+    readonly problems: readonly SettingProblem[];
+    /** The service's error code, when a service (STS) refused a configuration step. */
+    readonly code?: string;
+    /** HTTP status of that service's answer. */
+    readonly status?: number;
+    /** That service's request id. */
+    readonly requestId?: string;
 
-    /** `message` must say which setting to add or fix, and never include a setting's value. */
-    constructor(setting: string, message: string) {
+    /**
+     * `message` must say which setting to add or fix, and never include a secret. `answer` is what a
+     * service said, when one refused; `problems` lists every problem when there are several.
+     */
+    constructor(setting: string, message: string, answer?: ServiceAnswer, problems?: readonly SettingProblem[]) {
         super(message);
         this.name = "ConfigurationError";
         this.setting = setting;
+        this.problems = problems ?? [{ setting, message }];
+        this.code = answer?.code;
+        this.status = answer?.status;
+        this.requestId = answer?.requestId;
+    }
+
+    /** One error for several problems (at least one), each on its own line. A single problem reads as it is. */
+    static of(problems: readonly SettingProblem[]): ConfigurationError {
+        if (problems.length === 0) {
+            throw new RangeError("ConfigurationError.of: no problems");
+        }
+        if (problems.length === 1) {
+            return new ConfigurationError(problems[0].setting, problems[0].message);
+        }
+        const listed = problems.map((p) => `- ${p.message}`).join("\n");
+        return new ConfigurationError(problems[0].setting, `${problems.length} configuration problems:\n${listed}`, undefined, [...problems]);
     }
 }
 

@@ -1,19 +1,14 @@
-// The SDK client for one target and credential source. A lookup context keeps one per target
-// (lookup.ts), so a deployment's lookups share it: connections stay warm (keep-alive) and the
-// credential chain runs once per target.
+// The SDK client for one target. A lookup context keeps one per target (lookup.ts), so a deployment's
+// lookups share it and its keep-alive connections; every client of a deployment signs with the same
+// credential object (resolution.ts), so a role is assumed once and refreshed once for all of them.
 
+import type Credential from "@alicloud/credentials";
 import FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
-import { createCredential, ensureCredentials } from "./credentials";
-import { CredentialSource, Target } from "./settings";
+import { Target } from "./target";
 
-/**
- * Creates the client for `target`. Credentials are resolved before the client is handed out, so a
- * missing credential fails here with a {@link ConfigurationError}, before any request.
- */
-export async function createFcClient(target: Target, source: CredentialSource, timeoutSeconds: number): Promise<FC> {
-    const credential = createCredential(source);
-    await ensureCredentials(credential, source);
+/** Creates the client for `target`, signing with `credential` (already checked to produce credentials). */
+export function createFcClient(target: Target, credential: Credential, timeoutSeconds: number): FC {
     const timeoutMs = Math.round(timeoutSeconds * 1000);
     return new FC(
         new $OpenApi.Config({

@@ -9,11 +9,12 @@ import { randomUUID } from "node:crypto";
 import type FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
-import { FcError, FcErrorKind, RAM_ACTION } from "./errors";
+import { deniedHint } from "./deniedHint";
+import { FcError, FcErrorKind } from "./errors";
 import { toFields, UnexpectedBodyError } from "./mapping";
 import { redact } from "./redaction";
 import { ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
-import { Target } from "./settings";
+import { Target } from "./target";
 import { AsyncInvokeConfigFields, LookupInputs } from "./types";
 
 /** The lookup as one request needs it. */
@@ -22,6 +23,8 @@ export interface RequestSpec {
     lookup: LookupInputs & { qualifier: string };
     /** Where the request goes. */
     target: Target;
+    /** Where the signing credentials came from, for 403 messages; never a secret. */
+    signer?: string;
 }
 
 /** A failed attempt, with what the retry logic needs to decide. */
@@ -209,16 +212,8 @@ function hintFor(kind: FcErrorKind, code: string, spec: RequestSpec): string | u
                 default:
                     return `function "${serviceName}/${functionName}" exists but has no async invoke config for qualifier "${qualifier}"`;
             }
-        case "denied": {
-            const resource = `acs:fc:${spec.target.region ?? "<region>"}:${spec.target.accountId ?? "<account>"}:services/${serviceName}.${qualifier}/functions/${functionName}`;
-            const why =
-                code === "SignatureNotMatch"
-                    ? "the access key secret does not match the access key id"
-                    : code === "InvalidAccessKeyID" || code === "InvalidAccessKeyId.NotFound"
-                      ? "the access key id is unknown or disabled"
-                      : "the caller is not allowed to read it";
-            return `${why}; reading needs the RAM action ${RAM_ACTION} on ${resource}`;
-        }
+        case "denied":
+            return deniedHint(code, spec);
         case "rejected":
             return code === "PathNotSupported" ? "the endpoint does not serve the FC 2021-04-06 API; check the endpoint" : undefined;
         case "throttled":

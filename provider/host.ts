@@ -2,7 +2,7 @@
 // loads this module by package path. It serves implementation.ts, with the host's print of the
 // provider's verdicts reduced to the engine's own report (see hostOutput.ts).
 
-import type { ConfigSource } from "./settings";
+import type { ConfigSource } from "./stackSettings";
 import * as implementation from "./implementation";
 import { installQuietVerdicts, quietVerdicts } from "./hostOutput";
 

@@ -5,7 +5,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ConcurrencyLimiter } from "./concurrency";
 import { formatId, parseId } from "./id";
 import { LookupContext, lookupAsyncInvokeConfig } from "./lookup";
-import { ConfigSource, readStackSettings, StackSettings } from "./settings";
+import { ConfigSource, readStackSettings, StackSettings } from "./stackSettings";
 import { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
 
 let context: LookupContext = newContext(readStackSettings({ get: () => undefined }));
@@ -15,7 +15,9 @@ let configureFailure: unknown;
 
 /**
  * Takes the stack's configuration (the engine calls this once per provider host, before any read).
- * Starts a fresh deployment: new settings, new request cap, new SDK clients, no remembered answers.
+ * Starts a fresh deployment: new settings, new request cap, new credentials and SDK clients, no
+ * remembered answers or account ids. Bad values do not fail here: every read reports them, together
+ * with whatever else that read finds missing, so that one run shows everything to fix.
  */
 export async function configure(config: ConfigSource): Promise<void> {
     try {
@@ -66,5 +68,7 @@ function newContext(stack: StackSettings): LookupContext {
         limiter: new ConcurrencyLimiter(stack.tuning.maxConcurrentRequests),
         answers: new Map(),
         routes: new Map(),
+        accounts: new Map(),
+        secrets: new Set(),
     };
 }

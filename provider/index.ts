@@ -12,5 +12,6 @@ export {
     GetFunctionAsyncInvokeConfigArgs,
     LookupInputs,
 } from "./types";
-export { ConfigurationError, FcError, FcErrorKind, InvalidLookupError, RAM_ACTION } from "./errors";
-export { CONFIG_KEYS, DEFAULT_TUNING, ENV_KEYS, Tuning } from "./settings";
+export { ConfigurationError, FcError, FcErrorKind, InvalidLookupError, RAM_ACTION, ServiceAnswer, SettingProblem } from "./errors";
+export { CONFIG_KEYS, DEFAULT_TUNING, Tuning } from "./stackSettings";
+export { ENV_KEYS } from "./environment";

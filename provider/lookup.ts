@@ -1,20 +1,17 @@
 // One lookup, start to finish: validate, resolve configuration, ask FC (bounded, retried, shared with
 // identical lookups), map the answer. Everything the provider's `read` does goes through here.
 
-import type FC from "@alicloud/fc-open20210406";
 import { ConcurrencyLimiter } from "./concurrency";
-import { createFcClient } from "./fcClient";
 import { getAsyncInvokeConfigOnce, isAttemptFailure, RequestSpec } from "./fcRequest";
+import { Deployment, ResolvedRoute, resolveRoute } from "./resolution";
 import { MIN_RETRY_MS, realRetryEnvironment, RetryDecision, RetryEnvironment, RetryPolicy, withRetries } from "./retry";
-import { Environment, resolveCredentialSource, resolveTarget, StackSettings, Target } from "./settings";
+import { StackSettings } from "./stackSettings";
 import { ThrottleGate } from "./throttle";
 import { AsyncInvokeConfigFields, FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
 import { validateLookup } from "./validation";
 
 /** What a lookup needs from the deployment it runs in. */
-export interface LookupContext {
-    stack: StackSettings;
-    env: Environment;
+export interface LookupContext extends Deployment {
     limiter: ConcurrencyLimiter;
     /**
      * FC answers of this deployment by lookup key, so that any number of data sources naming the same
@@ -25,33 +22,33 @@ export interface LookupContext {
     /** Closed by a throttled answer; every request of the deployment waits for it. Created on first use. */
     gate?: ThrottleGate;
     /**
-     * Resolved targets of this deployment by the lookup arguments they came from (region, account,
-     * endpoint), each with its SDK client. Configuration does not change within a deployment, and
-     * hundreds of lookups usually name a handful of targets: resolving once each keeps environment
-     * reads, URL parsing and credential checks off the per-lookup path. A resolution that fails is
-     * not kept.
+     * Targets of this deployment by the lookup arguments they came from (region, account, endpoint),
+     * each with its SDK client. Configuration does not change within a deployment, and hundreds of
+     * lookups usually name a handful of targets: resolving once each keeps environment reads, URL
+     * parsing, credential checks and account discovery off the per-lookup path. A resolution that fails
+     * is not kept.
      */
     routes: Map<string, Route>;
 }
 
 /** Where the lookups that name the same region, account and endpoint send their requests. */
 export interface Route {
-    target: Target;
-    /** The target as part of a lookup key. */
-    key: string;
-    /** The SDK client for the target, resolved on the first request (credentials are checked then). */
-    client?: Promise<FC>;
+    /** The resolution, shared by the lookups that arrive while it runs. */
+    pending: Promise<ResolvedRoute>;
+    /** The resolution once it succeeded, so that later lookups do not even wait a turn for it. */
+    resolved?: ResolvedRoute;
 }
 
 /** Reads the async invoke config a lookup names. Rejects with InvalidLookupError, ConfigurationError or FcError. */
 export async function lookupAsyncInvokeConfig(ctx: LookupContext, inputs: Partial<Record<keyof LookupInputs, unknown>>): Promise<FunctionAsyncInvokeConfigOutputs> {
     const lookup = validateLookup(inputs);
     const route = routeFor(ctx, lookup);
+    const resolved = route.resolved ?? (await route.pending);
     // Names and qualifiers cannot contain ':' or '|' (validation.ts), so the key is unambiguous.
-    const key = `${lookup.serviceName}:${lookup.functionName}:${lookup.qualifier}|${route.key}`;
+    const key = `${lookup.serviceName}:${lookup.functionName}:${lookup.qualifier}|${resolved.key}`;
     let answer = ctx.answers.get(key);
     if (answer === undefined) {
-        answer = fetchWithRetries(ctx, route, { lookup, target: route.target });
+        answer = fetchWithRetries(ctx, resolved, { lookup, target: resolved.target, signer: resolved.signer });
         answer.catch(() => ctx.answers.delete(key));
         ctx.answers.set(key, answer);
     }
@@ -60,35 +57,31 @@ export async function lookupAsyncInvokeConfig(ctx: LookupContext, inputs: Partia
     return Object.assign({}, lookup, await answer);
 }
 
-/** The route of a lookup, resolved on first use. Throws {@link ConfigurationError} when a setting is missing. */
+/** The route of a lookup, resolved on first use; a failed resolution is forgotten, so the next lookup tries again. */
 function routeFor(ctx: LookupContext, lookup: LookupInputs): Route {
     const named = `${lookup.region ?? ""}\n${lookup.accountId ?? ""}\n${lookup.endpoint ?? ""}`;
     let route = ctx.routes.get(named);
     if (route === undefined) {
-        const target = resolveTarget(lookup, ctx.stack, ctx.env);
-        // Two lookups are the same FC request when they reach the same endpoint as the same account.
-        route = { target, key: `${target.protocol}://${target.host}|${target.accountId ?? ""}|${target.region ?? ""}` };
-        ctx.routes.set(named, route);
+        const pending = resolveRoute(ctx, lookup);
+        const created: Route = { pending };
+        pending.then(
+            (resolved) => {
+                created.resolved = resolved;
+            },
+            () => {
+                if (ctx.routes.get(named) === created) {
+                    ctx.routes.delete(named);
+                }
+            },
+        );
+        ctx.routes.set(named, created);
+        route = created;
     }
     return route;
 }
 
-/** The route's SDK client; a failure (no credentials) is not kept, so the next lookup tries again. */
-function clientFor(ctx: LookupContext, route: Route): Promise<FC> {
-    if (route.client === undefined) {
-        const client = createFcClient(route.target, resolveCredentialSource(ctx.stack, ctx.env), ctx.stack.tuning.timeoutSeconds);
-        client.catch(() => {
-            if (route.client === client) {
-                route.client = undefined;
-            }
-        });
-        route.client = client;
-    }
-    return route.client;
-}
-
-async function fetchWithRetries(ctx: LookupContext, route: Route, spec: RequestSpec): Promise<AsyncInvokeConfigFields> {
-    const client = await clientFor(ctx, route);
+async function fetchWithRetries(ctx: LookupContext, route: ResolvedRoute, spec: RequestSpec): Promise<AsyncInvokeConfigFields> {
+    const client = route.client;
     try {
         const env = ctx.retryEnvironment ?? realRetryEnvironment;
         const gate = (ctx.gate ??= new ThrottleGate(env));

@@ -40,12 +40,17 @@ export interface GetFunctionAsyncInvokeConfigArgs {
     qualifier?: pulumi.Input<string>;
     /** Region of the function, e.g. `cn-hangzhou`. Default: `alicloud:region` config, then the environment. */
     region?: pulumi.Input<string>;
-    /** Alibaba Cloud account id that owns the function. Default: `alicloud:accountId` config, then the environment. */
+    /**
+     * Alibaba Cloud account id that owns the function. Default: `alicloud:accountId` config, then the
+     * environment, then STS `GetCallerIdentity` with the deployment's credentials.
+     */
     accountId?: pulumi.Input<string>;
     /**
      * The FC endpoint as a URL with scheme, e.g. `http://127.0.0.1:9000` for the local stand-in or
-     * `https://1234567890123456.cn-hangzhou-internal.fc.aliyuncs.com` inside a VPC.
-     * Default: `https://<accountId>.<region>.fc.aliyuncs.com`.
+     * `https://1234567890123456.cn-hangzhou-internal.fc.aliyuncs.com` inside a VPC. Plain `http://` only
+     * to loopback, unless `fcAsyncInvokeConfig:allowInsecureHttp` is true.
+     * Default: the `fc` entry of `alicloud:endpoints`, then `FC_ENDPOINT`, then
+     * `https://<accountId>.<region>.fc.aliyuncs.com`.
      */
     endpoint?: pulumi.Input<string>;
 }

@@ -8,9 +8,8 @@ import { basicExample } from "../examples/basic/program";
 import { RunbookEntry } from "../examples/basic/runbookEntry";
 import { getFunctionAsyncInvokeConfig } from "../provider";
 import { FcEmulator, startFcEmulator } from "./fc-emulator";
-import { createEngineStack, EngineStack, pulumiCli, readStateFile, recordEvents, runPulumi, StackConfig, standInConfig } from "./support/engine";
+import { createEngineStack, EngineStack, readStateFile, recordEvents, runPulumi, StackConfig, standInConfig, useEngineSuite } from "./support/engine";
 import { consoleDelete, consolePut } from "./support/fcConsole";
-import { withoutAlibabaEnv } from "./support/env";
 
 const DATA_SOURCE_TYPE = "pulumi-nodejs:dynamic/fc:FunctionAsyncInvokeConfig";
 const RUNBOOK_TYPE = "pulumi-nodejs:dynamic/examples:RunbookEntry";
@@ -28,16 +27,9 @@ describe("@engine the data source in the real Pulumi engine", function () {
     this.timeout(15 * 60_000);
 
     let fc: FcEmulator;
-    let restoreEnv: () => void;
     const stacks: EngineStack[] = [];
-
-    before(async () => {
-        // Only stack config may reach the provider: no ALIBABA_CLOUD_* / ALICLOUD_* in this process or
-        // in the CLI and provider host it starts.
-        restoreEnv = withoutAlibabaEnv();
-        await pulumiCli();
-    });
-    after(() => restoreEnv());
+    // Only stack config may reach the provider.
+    useEngineSuite();
 
     beforeEach(async () => {
         fc = await startFcEmulator();

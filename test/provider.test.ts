@@ -478,7 +478,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
     }
 
     describe("access denied (403), never retried", () => {
-        it("a wrong secret is SignatureNotMatch, kind denied, naming the RAM action; the secret is nowhere in the error", async () => {
+        it("a wrong secret is SignatureNotMatch, kind denied, saying the secret does not match the key from alicloud:accessKey, not blaming permissions; the secret is nowhere in the error", async () => {
             const fc = await start();
             await configure(fc, { "alicloud:secretKey": SECRETS.wrong });
             const err = await failure(read(fc, { functionName: "hello" }), FcError);
@@ -488,13 +488,12 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.equal(err.code, "SignatureNotMatch");
             assert.equal(err.status, 403);
             assert.equal(err.requestId, log[0].requestId);
-            assert.ok(err.message.includes(RAM_ACTION), err.message);
-            assert.ok(err.message.includes("the access key secret does not match the access key id"), err.message);
-            assert.ok(err.message.includes(`acs:fc:${DEFAULT_REGION}:${DEFAULT_ACCOUNT_ID}:services/demo-service.LATEST/functions/hello`), err.message);
+            assert.ok(err.message.includes(`the secret does not match the key: check the secret of access key ${fc.accessKeyId} from alicloud:accessKey`), err.message);
+            assert.ok(!err.message.includes(RAM_ACTION), `a wrong secret is not a permission problem: ${err.message}`);
             assertNoSecret(visible(err), fc);
         });
 
-        it("an unknown access key id is InvalidAccessKeyID, kind denied, naming the RAM action", async () => {
+        it("an unknown access key id is InvalidAccessKeyID, kind denied, naming the key and where it came from", async () => {
             const fc = await start();
             await configure(fc, { "alicloud:accessKey": "LTAI5tNoSuchKey" });
             const err = await failure(read(fc, { functionName: "hello" }), FcError);
@@ -503,8 +502,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.equal(log[0].accessKeyId, "LTAI5tNoSuchKey");
             assert.equal(err.kind, "denied");
             assert.equal(err.code, "InvalidAccessKeyID");
-            assert.ok(err.message.includes("the access key id is unknown or disabled"), err.message);
-            assert.ok(err.message.includes(RAM_ACTION), err.message);
+            assert.ok(err.message.includes("the access key id is unknown or disabled: access key LTAI5tNoSuchKey from alicloud:accessKey"), err.message);
             assertNoSecret(visible(err), fc);
         });
 
@@ -519,7 +517,9 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.equal(err.code, "AccessDenied");
             assert.ok(err.message.includes("FC said: the caller is not authorized"), err.message);
             assert.ok(
-                err.message.includes(`the caller is not allowed to read it; reading needs the RAM action fc:GetFunctionAsyncInvokeConfig on acs:fc:${DEFAULT_REGION}:${DEFAULT_ACCOUNT_ID}:services/demo-service.prod/functions/hello`),
+                err.message.includes(
+                    `access key ${fc.accessKeyId} from alicloud:accessKey may not read it; reading needs the RAM action fc:GetFunctionAsyncInvokeConfig on acs:fc:${DEFAULT_REGION}:${DEFAULT_ACCOUNT_ID}:services/demo-service.prod/functions/hello`,
+                ),
                 err.message,
             );
             assertNoSecret(visible(err), fc);
@@ -888,16 +888,21 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             const fc = await start();
             await configure(fc, { "alicloud:region": undefined });
             const err = await failure(implementation.read("demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello" }), ConfigurationError);
-            assert.equal(err.setting, "region");
+            assert.equal(err.setting, "alicloud:region");
             assert.ok(err.message.includes("alicloud:region"), err.message);
         });
 
-        it("without an endpoint, a missing account id is a ConfigurationError naming alicloud:accountId", async () => {
+        it("without an account id, a failed discovery is a ConfigurationError naming STS GetCallerIdentity and alicloud:accountId; nothing is sent to FC", async () => {
             const fc = await start();
-            await configure(fc, { "alicloud:accountId": undefined });
+            // STS on a loopback port nothing listens on: discovery fails at once, and never leaves the machine.
+            const sts = `127.0.0.1:${await closedPort()}`;
+            await configure(fc, { "alicloud:accountId": undefined, "alicloud:endpoints": JSON.stringify([{ sts }]) });
             const err = await failure(implementation.read("demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello" }), ConfigurationError);
-            assert.equal(err.setting, "accountId");
-            assert.ok(err.message.includes("alicloud:accountId"), err.message);
+            assert.equal(err.setting, "alicloud:accountId");
+            assert.equal(err.code, "ECONNREFUSED");
+            assert.ok(err.message.startsWith(`could not find the account id: STS GetCallerIdentity at ${sts} failed`), err.message);
+            assert.ok(err.message.includes("`pulumi config set alicloud:accountId <id>`"), err.message);
+            assert.deepEqual(await logOf(fc), []);
         });
 
         it("an access key without its secret (or the reverse) is a ConfigurationError naming both keys; nothing is sent", async () => {
@@ -914,18 +919,15 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.deepEqual(await logOf(fc), []);
         });
 
-        it("no credentials anywhere is a ConfigurationError 'missing credentials' that says to set alicloud:accessKey; nothing is sent", async () => {
+        it("no credentials anywhere is a ConfigurationError 'no credentials found; tried: …' that says to set alicloud:accessKey; nothing is sent", async () => {
             const fc = await start();
             await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined });
-            // @alicloud/credentials' default chain asks its credentials-URI provider even when no URI is set
-            // (it then resolves the host "undefined"); a refused loopback URI keeps that off the network.
-            const refused = await closedPort();
-            const err = await withEnv({ ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${refused}/` }, () =>
-                failure(read(fc, { functionName: "hello" }), ConfigurationError),
-            );
-            assert.equal(err.setting, "credentials");
-            assert.ok(err.message.startsWith("missing credentials"), err.message);
-            assert.ok(err.message.includes("alicloud:accessKey"), err.message);
+            const err = await failure(read(fc, { functionName: "hello" }), ConfigurationError);
+            assert.equal(err.setting, "alicloud:accessKey");
+            assert.ok(err.message.startsWith("no credentials found; tried: an access key (alicloud:accessKey"), err.message);
+            assert.ok(err.message.includes("a credentials URI (alicloud:credentialsUri, ALICLOUD_CREDENTIALS_URI or ALIBABA_CLOUD_CREDENTIALS_URI): not set"), err.message);
+            assert.ok(err.message.includes("the ECS instance metadata service: off (ALIBABA_CLOUD_ECS_METADATA_DISABLED)"), err.message);
+            assert.ok(!/ENOTFOUND|undefined/.test(err.message), err.message);
             assert.deepEqual(await logOf(fc), []);
         });
 
@@ -952,7 +954,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             );
             try {
                 const err = await withEnv({ ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "false" }, () => failure(read(fc, { functionName: "hello" }), ConfigurationError));
-                assert.equal(err.setting, "credentials");
+                assert.equal(err.setting, "alicloud:profile");
                 assert.ok(err.message.includes('aliyun CLI profile "default"'), err.message);
                 assert.ok(err.message.includes("parse aliyun cli config"), `the cause is kept: ${err.message}`);
                 assert.ok(!err.message.includes(SECRETS.profile) && !String(err.stack).includes(SECRETS.profile), err.message);
@@ -962,9 +964,9 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.deepEqual(await logOf(fc), []);
         });
 
-        it("a configure that fails (bad tuning value) fails every later read too, instead of reading with defaults", async () => {
+        it("a bad tuning value fails every read of the deployment, instead of reading with defaults", async () => {
             const fc = await start();
-            await assert.rejects(configure(fc, { "fcAsyncInvokeConfig:maxConcurrentRequests": "2.5" }), (err: unknown) => err instanceof ConfigurationError && err.setting === "fcAsyncInvokeConfig:maxConcurrentRequests");
+            await configure(fc, { "fcAsyncInvokeConfig:maxConcurrentRequests": "2.5" });
             for (let i = 0; i < 2; i++) {
                 const err = await failure(read(fc, { functionName: "hello" }), ConfigurationError);
                 assert.equal(err.setting, "fcAsyncInvokeConfig:maxConcurrentRequests");

@@ -67,6 +67,11 @@ export function invalidSecurityToken(): FcError {
     return new FcError(403, "InvalidSecurityToken", "the security token in x-acs-security-token is missing or invalid for this access key");
 }
 
+/** 403 InvalidSecurityToken.Expired: a temporary key used after the expiration STS gave it. */
+export function securityTokenExpired(): FcError {
+    return new FcError(403, "InvalidSecurityToken.Expired", "the security token has expired");
+}
+
 /** 404 ServiceNotFound. */
 export function serviceNotFound(service: string): FcError {
     return new FcError(404, "ServiceNotFound", `service '${service}' does not exist`);

@@ -49,7 +49,7 @@ export async function startFcEmulator(options: FcEmulatorOptions = {}): Promise<
     if (options.seed !== false) {
         applySeed(store, options.seed ?? sampleSeed);
     }
-    const server = new EmulatorServer({ accountId, credentials, errorStyle, quiet: options.quiet ?? true }, store);
+    const server = new EmulatorServer({ accountId, credentials, errorStyle, quiet: options.quiet ?? true, clock: options.clock ?? Date.now }, store);
     server.setRateLimit(options.rateLimit);
     const address = await server.listen(options.host ?? "127.0.0.1", options.port ?? 0);
     // An IPv6 literal needs brackets in a host:port.
@@ -66,6 +66,7 @@ export async function startFcEmulator(options: FcEmulatorOptions = {}): Promise<
         accessKeySecret: first.accessKeySecret,
         requests: server.requests,
         store,
+        addCredential: (credential) => server.addCredential(checkCredentials([credential])[0]),
         addFault: (rule) => server.faults.add(rule),
         clearFaults: () => server.faults.clear(),
         setRateLimit: (limit) => server.setRateLimit(limit),

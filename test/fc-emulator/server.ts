@@ -33,6 +33,8 @@ export interface ServerSettings {
     credentials: readonly EmulatorCredential[];
     errorStyle: "fc" | "pop";
     quiet: boolean;
+    /** Decides whether a temporary key has expired, in epoch ms. */
+    clock: () => number;
 }
 
 /** What happened to one request, filled in while it is handled and read when it is recorded. */
@@ -87,6 +89,11 @@ export class EmulatorServer {
                 resolve(this.http.address() as AddressInfo);
             });
         });
+    }
+
+    /** Accepts one more key from now on (a temporary key STS issued, say); a key id given before is replaced. */
+    addCredential(credential: EmulatorCredential): void {
+        this.keys.set(credential.accessKeyId, { ...credential });
     }
 
     /** Sets or removes the rate limit; a new limit starts with a full bucket. */
@@ -147,10 +154,12 @@ export class EmulatorServer {
             const accountId = lastValue(headers["x-fc-account-id"]);
             const traceId = lastValue(headers["x-fc-trace-id"]);
             const authorization = lastValue(headers["authorization"]);
+            const securityToken = lastValue(headers["x-acs-security-token"]);
             const accessKeyId = authorization === undefined ? undefined : parseAuthorization(authorization)?.accessKeyId;
             if (accountId !== undefined) record.accountId = accountId;
             if (traceId !== undefined) record.traceId = traceId;
             if (accessKeyId !== undefined) record.accessKeyId = accessKeyId;
+            if (securityToken !== undefined) record.securityToken = securityToken;
             if (outcome.errorCode !== undefined) record.errorCode = outcome.errorCode;
             this.requests.push(record);
             if (!this.settings.quiet) {
@@ -212,6 +221,7 @@ export class EmulatorServer {
             const credential = verifyRequest(
                 { method, rawPath: target.rawPath, query: target.query, headers, body },
                 (id) => this.keys.get(id),
+                this.settings.clock(),
             );
             const account = credential.accountId ?? this.settings.accountId;
             const claimed = lastValue(headers["x-fc-account-id"]);

@@ -16,7 +16,7 @@
 
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
-import { accessDenied, invalidAccessKeyId, invalidSecurityToken, signatureNotMatch } from "./errors";
+import { accessDenied, invalidAccessKeyId, invalidSecurityToken, securityTokenExpired, signatureNotMatch } from "./errors";
 import type { EmulatorCredential } from "./types";
 
 /** The only algorithm the emulator verifies; the SDK's default. */
@@ -118,10 +118,11 @@ export function signCanonicalRequest(canonicalRequest: string, secret: string): 
  * Verifies a request and returns the credential it was signed with. Throws {@link FcError}:
  * 403 AccessDenied without Authorization (FC refuses anonymous management calls that way),
  * 403 InvalidAccessKeyID for an unknown key id, 403 InvalidSecurityToken for an STS key without its
- * token, and 403 SignatureNotMatch for everything else that does not verify, with a detail naming the
- * part that failed (never a secret, never the expected signature).
+ * token, 403 InvalidSecurityToken.Expired for a temporary key past its expiration (by `now`, epoch ms),
+ * and 403 SignatureNotMatch for everything else that does not verify, with a detail naming the part
+ * that failed (never a secret, never the expected signature).
  */
-export function verifyRequest(request: SignedRequest, lookup: (accessKeyId: string) => EmulatorCredential | undefined): EmulatorCredential {
+export function verifyRequest(request: SignedRequest, lookup: (accessKeyId: string) => EmulatorCredential | undefined, now: number = Date.now()): EmulatorCredential {
     const header = request.headers["authorization"];
     if (header === undefined || header.length === 0 || header[0].trim() === "") {
         throw accessDenied("required HTTP header Authorization was not specified");
@@ -164,6 +165,9 @@ export function verifyRequest(request: SignedRequest, lookup: (accessKeyId: stri
             throw invalidSecurityToken();
         }
     }
+    if (credential.expiresAt !== undefined && now >= credential.expiresAt) {
+        throw securityTokenExpired();
+    }
     return credential;
 }
 
@@ -194,7 +198,7 @@ function single(values: string[] | undefined): string | undefined {
 }
 
 /** Constant-time comparison, so response timing does not reveal how much of a signature or token was right. */
-function sameText(a: string, b: string): boolean {
+export function sameText(a: string, b: string): boolean {
     const left = Buffer.from(a, "utf8");
     const right = Buffer.from(b, "utf8");
     return left.length === right.length && timingSafeEqual(left, right);

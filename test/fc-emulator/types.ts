@@ -14,6 +14,11 @@ export interface EmulatorCredential {
     securityToken?: string;
     /** The account the key belongs to; defaults to the emulator's `accountId`. */
     accountId?: string;
+    /**
+     * When set, the key is temporary (issued by STS): from this time on (epoch ms, by the emulator's
+     * clock) every request signed with it is refused with 403 `InvalidSecurityToken.Expired`.
+     */
+    expiresAt?: number;
 }
 
 /** One destination of an async-invoke config: an ARN such as `acs:mns:cn-hangzhou:123:/queues/q/messages`. */
@@ -72,6 +77,11 @@ export interface RecordedRequest {
      * An addition to the agreed shape, so tests can see which credential a caller used.
      */
     accessKeyId?: string;
+    /**
+     * The `x-acs-security-token` header as sent: the token of a temporary key. An addition to the agreed
+     * shape, so tests can see that a request carried the token STS issued (a fake, test-only value).
+     */
+    securityToken?: string;
     /** The HTTP status answered; 0 when no answer was sent (reset fault, or the caller went away first). */
     status: number;
     /** The FC error code answered, for error responses the emulator generated. */
@@ -132,6 +142,8 @@ export interface FcEmulatorOptions {
     errorStyle?: "fc" | "pop";
     /** Request rate limit; none by default. */
     rateLimit?: RateLimit;
+    /** The clock that decides whether a temporary key has expired, in epoch ms. Default `Date.now`. */
+    clock?: () => number;
     /**
      * When false, one line per request is written to stdout. Default true, so that test runs stay
      * readable; the CLI (`npm run emulator`) turns logging on.
@@ -155,6 +167,8 @@ export interface FcEmulator {
     readonly requests: RecordedRequest[];
     /** The emulator's data, for arranging and inspecting tests directly. */
     readonly store: EmulatorStore;
+    /** Accepts one more key from now on, e.g. a temporary key STS issued (see test/sts-emulator). */
+    addCredential(credential: EmulatorCredential): void;
     /** Adds a fault rule; rules are tried in the order they were added, first match wins. */
     addFault(rule: FaultRule): void;
     /** Removes every fault rule. */

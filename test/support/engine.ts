@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EngineEvent, InlineProgramArgs, LocalWorkspace, LocalWorkspaceOptions, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { withoutAlibabaEnv } from "./env";
 
 /** The repository root: engine work dirs live under it so the provider host resolves this package. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -32,6 +33,19 @@ export function pulumiCli(): Promise<PulumiCommand> {
         return PulumiCommand.get({ root: undefined });
     })();
     return cliReady;
+}
+
+/**
+ * Registers the hooks of an engine suite: no ALIBABA_CLOUD_* / ALICLOUD_* variable in this process or in
+ * the CLI and provider host it starts (only what a test gives may reach the provider), and the CLI ready.
+ */
+export function useEngineSuite(): void {
+    let restoreEnv: (() => void) | undefined;
+    before(async () => {
+        restoreEnv = withoutAlibabaEnv();
+        await pulumiCli();
+    });
+    after(() => restoreEnv?.());
 }
 
 /** A throwaway stack and where it lives. */

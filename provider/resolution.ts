@@ -1,0 +1,162 @@
+// From settings to a ready SDK client, once per deployment and target: the deployment's plan (which
+// credentials, which endpoints), the lookup's target, the credentials themselves (checked before any
+// request), the account id (asked of STS when nothing gives it) and the client. Every problem that can
+// be known together is reported together, in one ConfigurationError.
+
+import type Credential from "@alicloud/credentials";
+import type FC from "@alicloud/fc-open20210406";
+import { discoverAccountId } from "./accountDiscovery";
+import { credentialFailure, ensureCredentials } from "./credentialErrors";
+import { createCredential } from "./credentials";
+import { CredentialSource, describeCredentialSource, resolveCredentialSource, secretsOf } from "./credentialSources";
+import { ConfiguredFcEndpoint, configuredFcEndpoint, StsEndpoint, stsEndpoint } from "./endpoints";
+import { Environment, ENV_KEYS, fromConfigOrEnv } from "./environment";
+import { ConfigurationError, SettingProblem } from "./errors";
+import { createFcClient } from "./fcClient";
+import { CONFIG_KEYS, StackSettings } from "./stackSettings";
+import { completeTarget, resolveTarget, Target } from "./target";
+import { LookupInputs } from "./types";
+import { checkRegion } from "./validation";
+
+/** What a deployment has resolved so far; part of the lookup context (lookup.ts). */
+export interface Deployment {
+    stack: StackSettings;
+    env: Environment;
+    /** The credentials every request of the deployment signs with, once checked. A failure is not kept. */
+    signer?: Promise<Signer>;
+    /** Account ids found by STS, by credential identity. A failure is not kept. */
+    accounts: Map<string, Promise<string>>;
+    /**
+     * Every secret in use: configured ones, and each temporary credential or token a provider handed
+     * out. Masked in messages; a registry that redaction can draw on wherever text is shown.
+     */
+    secrets: Set<string>;
+}
+
+/** The deployment's checked credentials. */
+export interface Signer {
+    credential: Credential;
+    source: CredentialSource;
+    /** Where they come from, in words; also the identity account ids are kept under. */
+    who: string;
+}
+
+/** A target ready for requests. */
+export interface ResolvedRoute {
+    target: Target;
+    /** The target as part of a lookup key: two lookups are the same request when they reach the same endpoint as the same account. */
+    key: string;
+    client: FC;
+    /** Where the signing credentials came from, for 403 messages. */
+    signer: string;
+}
+
+/** What the whole deployment resolves to, whatever the lookup: credential source, endpoints, and the problems with them. */
+export interface DeploymentPlan {
+    credentials?: CredentialSource;
+    fcEndpoint?: ConfiguredFcEndpoint;
+    sts: StsEndpoint;
+    problems: SettingProblem[];
+}
+
+/** Resolves the deployment's settings; never throws (problems are collected). */
+export function planDeployment(stack: StackSettings, env: Environment): DeploymentPlan {
+    const problems = [...stack.problems];
+    const { source, problems: credentialProblems } = resolveCredentialSource(stack, env);
+    problems.push(...credentialProblems);
+    const fcEndpoint = configuredFcEndpoint(stack, env, problems);
+    const sts = stsEndpoint(stack, env, validRegion(stack, env), problems);
+    return { credentials: source, fcEndpoint, sts, problems };
+}
+
+/**
+ * Resolves a lookup's target and its client. Throws {@link ConfigurationError} listing every setting to
+ * fix, or InvalidLookupError for a bad lookup argument; nothing is sent to FC before this succeeds.
+ */
+export async function resolveRoute(deployment: Deployment, lookup: LookupInputs): Promise<ResolvedRoute> {
+    const plan = planDeployment(deployment.stack, deployment.env);
+    for (const secret of secretsOf(plan.credentials)) {
+        deployment.secrets.add(secret);
+    }
+    const resolved = resolveTarget(lookup, deployment.stack, plan.fcEndpoint, deployment.env);
+    const problems = [...plan.problems, ...resolved.problems];
+    if (problems.length > 0) {
+        // Say at once whether credentials can be found too, when their settings themselves are fine.
+        if (plan.credentials !== undefined) {
+            const failure = await signerFor(deployment, plan.credentials, plan.sts).then(
+                () => undefined,
+                (err: unknown) => err,
+            );
+            if (failure instanceof ConfigurationError) {
+                problems.push(...failure.problems);
+            }
+        }
+        throw ConfigurationError.of(problems);
+    }
+    const source = plan.credentials as CredentialSource;
+    const signer = await signerFor(deployment, source, plan.sts);
+    const accountId = resolved.target.accountId ?? (await accountFor(deployment, signer, plan.sts));
+    const target = completeTarget(resolved.target, accountId);
+    return {
+        target,
+        key: `${target.protocol}://${target.host}|${target.accountId ?? ""}|${target.region ?? ""}`,
+        client: createFcClient(target, signer.credential, deployment.stack.tuning.timeoutSeconds),
+        signer: signer.who,
+    };
+}
+
+/** The deployment's credentials, built and checked on first use. */
+function signerFor(deployment: Deployment, source: CredentialSource, sts: StsEndpoint): Promise<Signer> {
+    if (deployment.signer === undefined) {
+        const signer = createSigner(deployment, source, sts);
+        signer.catch(() => {
+            if (deployment.signer === signer) {
+                deployment.signer = undefined;
+            }
+        });
+        deployment.signer = signer;
+    }
+    return deployment.signer;
+}
+
+async function createSigner(deployment: Deployment, source: CredentialSource, sts: StsEndpoint): Promise<Signer> {
+    const secrets = deployment.secrets;
+    let credential: Credential;
+    try {
+        credential = createCredential(source, { sts, timeoutMs: timeoutMs(deployment), env: deployment.env, onSecret: (secret) => secrets.add(secret) });
+    } catch (err) {
+        throw credentialFailure(err, source, [...secrets]);
+    }
+    await ensureCredentials(credential, source, [...secrets]);
+    return { credential, source, who: describeCredentialSource(source) };
+}
+
+/** The account of the deployment's credentials, asked of STS once per identity. */
+function accountFor(deployment: Deployment, signer: Signer, sts: StsEndpoint): Promise<string> {
+    let account = deployment.accounts.get(signer.who);
+    if (account === undefined) {
+        const asked = discoverAccountId({ credential: signer.credential, sts, timeoutMs: timeoutMs(deployment), who: signer.who, secrets: [...deployment.secrets] });
+        asked.catch(() => {
+            if (deployment.accounts.get(signer.who) === asked) {
+                deployment.accounts.delete(signer.who);
+            }
+        });
+        deployment.accounts.set(signer.who, asked);
+        account = asked;
+    }
+    return account;
+}
+
+/** The configured region when it is valid, for the default STS endpoint; a bad one is reported with the lookup. */
+function validRegion(stack: StackSettings, env: Environment): string | undefined {
+    const region = fromConfigOrEnv(stack.region, CONFIG_KEYS.region, env, ENV_KEYS.region);
+    try {
+        return region === undefined ? undefined : checkRegion(region.value);
+    } catch {
+        return undefined;
+    }
+}
+
+function timeoutMs(deployment: Deployment): number {
+    return Math.round(deployment.stack.tuning.timeoutSeconds * 1000);
+}
