@@ -5,6 +5,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ConcurrencyLimiter } from "./concurrency";
 import { formatId, parseId } from "./id";
 import { LookupContext, lookupAsyncInvokeConfig } from "./lookup";
+import { createSecretSet } from "./redaction";
 import { ConfigSource, readStackSettings, StackSettings } from "./settings";
 import { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
 
@@ -60,7 +61,11 @@ function lookupFrom(id: string, props: Record<string, unknown>): Partial<Record<
 }
 
 function newContext(stack: StackSettings): LookupContext {
+    // Each credential source adds its own secrets when its client is made; stack config's are known now.
+    const secrets = createSecretSet();
+    secrets.add(stack.secretKey, stack.securityToken);
     return {
+        secrets,
         stack,
         env: process.env,
         limiter: new ConcurrencyLimiter(stack.tuning.maxConcurrentRequests),

@@ -766,7 +766,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             });
         }
 
-        it("a 200 JSON object that is not a config (no createdTime, no lastModifiedTime) is MalformedResponse, not empty settings", async () => {
+        it("a 200 JSON object with none of the documented fields is MalformedResponse, not empty settings", async () => {
             const fc = await start();
             const proxy = await rewritingProxy(fc, () => ({ ok: true }));
             try {
@@ -774,7 +774,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 const err = await failure(read(fc, { functionName: "hello", endpoint: proxy.endpoint }), FcError);
                 assert.equal(err.kind, "malformed-response");
                 assert.equal(err.status, 200);
-                assert.ok(err.message.includes("neither createdTime nor lastModifiedTime"), err.message);
+                assert.ok(err.message.includes("the body has none of the documented fields (createdTime, lastModifiedTime,"), err.message);
             } finally {
                 await proxy.close();
             }
