@@ -69,6 +69,8 @@ export interface UpRun {
     /** GETs per data source (each reads its own function): median and max. */
     perSource: { median: number; max: number };
     failures: FailureSummary;
+    /** The longest a data source's read took, from the engine's first event for it to its last, seconds (1 s resolution). */
+    slowestReadSeconds: number;
 }
 
 export interface ChaosResult {
@@ -90,18 +92,21 @@ export interface ChaosResult {
         ms: number;
         gets: number;
         failures: FailureSummary;
+        slowestReadSeconds: number;
     };
+    /** What any one read must end within: retry budget plus one timeout, seconds (the engine runs 8 reads at a time by default, so a deployment takes longer). */
+    readBoundSeconds: number;
     overBudget: {
         sources: number;
         mix: FaultMix;
         succeeded: boolean;
         ms: number;
-        /** What "never a hang" is judged against: budget plus one timeout plus the unfaulted run's time. */
-        boundMs: number;
-        /** The run was cancelled by the watchdog (at 3x the bound). */
+        /** The run was cancelled by the watchdog (a guard far beyond any bound: every read at its bound, 8 at a time). */
         hung: boolean;
+        watchdogMs: number;
         fc: StandInStats;
         failures: FailureSummary;
+        slowestReadSeconds: number;
     };
 }
 
@@ -129,9 +134,9 @@ export async function runChaos(standIn: StandIn, options: ChaosOptions): Promise
 
         log("  chaos: fault rate above the budget");
         const overMix: FaultMix = { seed: options.seed + 1000, faults: OVER_BUDGET_FAULTS };
-        const unfaultedMs = summarize(unfaulted.map((u) => u.ms)).median;
-        const boundMs = (defaults.retryBudgetSeconds + defaults.timeoutSeconds) * 1000 + unfaultedMs;
-        const over = await upOnce(standIn, options.scenarioSources, overMix, { continueOnError: true, watchdogMs: 3 * boundMs });
+        const readBoundSeconds = defaults.retryBudgetSeconds + defaults.timeoutSeconds;
+        const watchdogMs = Math.ceil(options.scenarioSources / 8) * readBoundSeconds * 1000 + 5 * 60_000;
+        const over = await upOnce(standIn, options.scenarioSources, overMix, { continueOnError: true, watchdogMs });
         log(`  chaos over budget: ${describeRun(over)}`);
 
         return {
@@ -143,7 +148,18 @@ export async function runChaos(standIn: StandIn, options: ChaosOptions): Promise
             faulted,
             unfaulted,
             outage,
-            overBudget: { sources: options.scenarioSources, mix: overMix, succeeded: over.succeeded, ms: over.ms, boundMs, hung: over.hung, fc: over.fc, failures: over.failures },
+            readBoundSeconds,
+            overBudget: {
+                sources: options.scenarioSources,
+                mix: overMix,
+                succeeded: over.succeeded,
+                ms: over.ms,
+                hung: over.hung,
+                watchdogMs,
+                fc: over.fc,
+                failures: over.failures,
+                slowestReadSeconds: over.slowestReadSeconds,
+            },
         };
     } finally {
         await standIn.setFaultMix(undefined);
@@ -177,7 +193,7 @@ async function upOnce(
         );
         await standIn.setFaultMix(undefined);
         const fc = await standIn.stats();
-        return { succeeded: value.ok, hung: value.hung, ms, fc, perSource: perSource(fc), failures: failuresOf(events) };
+        return { succeeded: value.ok, hung: value.hung, ms, fc, perSource: perSource(fc), failures: failuresOf(events), slowestReadSeconds: slowestRead(events) };
     } finally {
         await standIn.setFaultMix(undefined);
         await engine.dispose();
@@ -207,6 +223,7 @@ async function outageDuringRefresh(standIn: StandIn, sources: number): Promise<C
             ms,
             gets: fc.gets,
             failures: failuresOf(events),
+            slowestReadSeconds: slowestRead(events),
         };
     } finally {
         await standIn.setFaultMix(undefined);
@@ -254,12 +271,31 @@ function perSource(fc: StandInStats): { median: number; max: number } {
     return { median: s.median, max: s.max };
 }
 
+/** Whether an engine event's URN is one of the data sources. */
+function isDataSource(urn: string | undefined): urn is string {
+    return urn !== undefined && /\/fc:FunctionAsyncInvokeConfig::/.test(urn);
+}
+
+/** The longest any data source's read took: from the engine's first event about it to its last, in seconds. */
+function slowestRead(events: readonly EngineEvent[]): number {
+    const first = new Map<string, number>();
+    const last = new Map<string, number>();
+    for (const event of events) {
+        const urn = event.resourcePreEvent?.metadata.urn ?? event.resOutputsEvent?.metadata.urn ?? event.diagnosticEvent?.urn;
+        if (isDataSource(urn)) {
+            first.set(urn, Math.min(first.get(urn) ?? Infinity, event.timestamp));
+            last.set(urn, Math.max(last.get(urn) ?? -Infinity, event.timestamp));
+        }
+    }
+    return Math.max(0, ...[...first].map(([urn, start]) => (last.get(urn) ?? start) - start));
+}
+
 /** The engine's error diagnostics per data source, summarized by the FcError code each message opens with. */
 export function failuresOf(events: readonly EngineEvent[]): FailureSummary {
     const firstError = new Map<string, string>();
     for (const event of events) {
         const d = event.diagnosticEvent;
-        if (d?.severity === "error" && d.urn !== undefined && /\/fc:FunctionAsyncInvokeConfig::/.test(d.urn) && !firstError.has(d.urn)) {
+        if (d?.severity === "error" && isDataSource(d.urn) && !firstError.has(d.urn)) {
             firstError.set(d.urn, d.message);
         }
     }

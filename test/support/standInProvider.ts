@@ -2,8 +2,9 @@
 // answers at it: a hermetic environment, stand-ins closed after each test, configure and read as the
 // provider host calls them, and the errors a read raised.
 //
-// Hermetic: HOME is a temp dir, the credential chain's ECS metadata and CLI profile lookups are off, and
-// every ALIBABA_CLOUD_* / ALICLOUD_* variable is removed while the suite runs.
+// Hermetic (see useHermeticEnvironment, which test/provider.test.ts uses too): HOME is a temp dir, the
+// credential chain's ECS metadata and CLI profile lookups are off, and every ALIBABA_CLOUD_* /
+// ALICLOUD_* variable is removed while the suite runs.
 
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -42,12 +43,14 @@ export interface StandInProvider {
     home(): string;
 }
 
-/** Registers the suite's hooks (call it inside `describe`) and returns its helpers. */
-export function useStandInProvider(): StandInProvider {
-    const running: FcEmulator[] = [];
+/**
+ * Registers hooks (call it inside `describe`) that keep the suite hermetic: HOME a temp dir, the
+ * credential chain's ECS metadata and CLI profile lookups off, no ALIBABA_CLOUD_* / ALICLOUD_* variable;
+ * everything put back afterwards. Returns the temp home, once the suite has started.
+ */
+export function useHermeticEnvironment(): () => string {
     let savedEnv: Record<string, string | undefined> = {};
     let home = "";
-
     before(() => {
         savedEnv = { ...process.env };
         home = fs.mkdtempSync(path.join(os.tmpdir(), "fcaic-stand-in-"));
@@ -69,6 +72,28 @@ export function useStandInProvider(): StandInProvider {
         Object.assign(process.env, savedEnv);
         fs.rmSync(home, { recursive: true, force: true });
     });
+    return () => home;
+}
+
+/** Stack config for a stand-in, with small tuning so retries are quick; `overrides` win, `undefined` removes a key. */
+export function standInSettings(fc: FcEmulator, overrides: Settings = {}): Settings {
+    return {
+        "alicloud:accessKey": fc.accessKeyId,
+        "alicloud:secretKey": fc.accessKeySecret,
+        "alicloud:accountId": fc.accountId,
+        "alicloud:region": fc.region,
+        "fcAsyncInvokeConfig:timeoutSeconds": "5",
+        "fcAsyncInvokeConfig:maxAttempts": "4",
+        "fcAsyncInvokeConfig:retryBudgetSeconds": "10",
+        "fcAsyncInvokeConfig:maxConcurrentRequests": "8",
+        ...overrides,
+    };
+}
+
+/** Registers the suite's hooks (call it inside `describe`) and returns its helpers. */
+export function useStandInProvider(): StandInProvider {
+    const running: FcEmulator[] = [];
+    const home = useHermeticEnvironment();
     afterEach(async () => {
         await Promise.all(running.splice(0).map((fc) => fc.close()));
     });
@@ -80,16 +105,7 @@ export function useStandInProvider(): StandInProvider {
             return fc;
         },
         async configure(fc, overrides = {}) {
-            const settings: Settings = {
-                "alicloud:accessKey": fc.accessKeyId,
-                "alicloud:secretKey": fc.accessKeySecret,
-                "alicloud:accountId": fc.accountId,
-                "alicloud:region": fc.region,
-                "fcAsyncInvokeConfig:timeoutSeconds": "5",
-                "fcAsyncInvokeConfig:maxAttempts": "4",
-                "fcAsyncInvokeConfig:retryBudgetSeconds": "10",
-                ...overrides,
-            };
+            const settings = standInSettings(fc, overrides);
             await implementation.configure({ get: (key) => settings[key] });
         },
         async read(fc, lookup) {
@@ -98,7 +114,7 @@ export function useStandInProvider(): StandInProvider {
             assert.ok(result.props !== undefined, "read returned no props");
             return result.props;
         },
-        home: () => home,
+        home,
     };
 }
 
