@@ -82,6 +82,7 @@ export function takeResponse(traceId: string): ResponseInfo | undefined {
     }
     // The SDK's HTTP client (httpx) calls `abort()` only from its read timer; a reset by the server or a
     // proxy destroys the socket without it. So `aborted` after the headers means our timeout fired.
+    // (Node deprecates `aborted` for `destroyed`, which is true either way and cannot tell them apart.)
     return seen.request.aborted ? { ...seen.info, abortedByClient: true } : seen.info;
 }
 
