@@ -18,6 +18,7 @@ import { FULL_PROFILE, Profile, SMOKE_PROFILE, withRuns } from "./profile";
 import { renderReport } from "./report";
 import { measureRequestCount } from "./request-count";
 import { BenchResults, GoalResult, Section, SECTIONS } from "./results";
+import { keepingChaosSection } from "./results-file";
 import { measureSerialization } from "./serialization";
 import { startStandIn } from "./standin";
 import { measureStateSize } from "./state-size";
@@ -111,7 +112,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
     const goals = judgeGoals(results);
     const markdown = renderReport(results, goals);
     if (outFile !== undefined) {
-        fs.writeFileSync(outFile, markdown);
+        fs.writeFileSync(outFile, outFile === RESULTS_FILE ? keepingChaosSection(markdown, outFile) : markdown);
         log(`bench: wrote ${outFile} in ${(results.durationMs / 1000).toFixed(0)} s`);
     }
     return { results, goals, markdown, outFile };

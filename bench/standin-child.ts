@@ -23,17 +23,34 @@ async function main(): Promise<void> {
 
     const stats = (): StandInStats => {
         const byStatus: Record<string, number> = {};
-        const paths = new Set<string>();
+        const byFault: Record<string, number> = {};
+        const perPath = new Map<string, number>();
         let gets = 0;
         for (const request of fc.requests) {
             byStatus[String(request.status)] = (byStatus[String(request.status)] ?? 0) + 1;
+            if (request.fault !== undefined) {
+                byFault[request.fault] = (byFault[request.fault] ?? 0) + 1;
+            }
             if (request.method === "GET") {
                 gets++;
-                paths.add(request.path);
+                perPath.set(request.path, (perPath.get(request.path) ?? 0) + 1);
             }
         }
+        const getsPerPath: Record<string, number> = {};
+        for (const count of perPath.values()) {
+            getsPerPath[String(count)] = (getsPerPath[String(count)] ?? 0) + 1;
+        }
         const cpu = process.cpuUsage(cpuAtReset);
-        return { total: fc.requests.length, gets, byStatus, distinctPaths: paths.size, maxInFlight: fc.maxInFlight(), cpuMs: (cpu.user + cpu.system) / 1000 };
+        return {
+            total: fc.requests.length,
+            gets,
+            byStatus,
+            distinctPaths: perPath.size,
+            maxInFlight: fc.maxInFlight(),
+            cpuMs: (cpu.user + cpu.system) / 1000,
+            getsPerPath,
+            byFault,
+        };
     };
 
     const obey = async (command: StandInCommand): Promise<StandInStats | undefined> => {
@@ -53,6 +70,9 @@ async function main(): Promise<void> {
                 if (command.ms > 0) {
                     fc.addFault({ fault: { kind: "delay", ms: command.ms } });
                 }
+                return undefined;
+            case "setFaultMix":
+                fc.setFaultMix(command.mix);
                 return undefined;
             case "resetLog":
                 fc.resetLog();

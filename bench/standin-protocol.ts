@@ -1,7 +1,7 @@
 // The messages between the bench and its FC stand-in child process (see standin.ts for why the stand-in
 // runs in its own process). Kept in one file so both ends agree on the shapes at compile time.
 
-import type { RateLimit } from "../test/fc-emulator";
+import type { FaultMix, RateLimit } from "../test/fc-emulator";
 
 /** What the stand-in is asked to do. Every request carries an id its reply echoes. */
 export type StandInCommand =
@@ -11,6 +11,8 @@ export type StandInCommand =
     | { op: "setRateLimit"; limit?: RateLimit }
     /** Delay every answer by `ms` (0 = none), as a round trip to real FC would; set before throttling applies. */
     | { op: "setLatency"; ms: number }
+    /** Set, or with `mix` absent remove, the seeded fault mix (drawn after the latency). */
+    | { op: "setFaultMix"; mix?: FaultMix }
     /** Forget the request log and restart the in-flight peak. */
     | { op: "resetLog" }
     /** Summarize the request log since the last reset. */
@@ -35,6 +37,10 @@ export interface StandInStats {
     distinctPaths: number;
     /** The most requests that were in flight at once. */
     maxInFlight: number;
+    /** How many distinct GET paths were asked how often: `{ "1": 280, "2": 18 }` = 280 paths once, 18 twice. */
+    getsPerPath: Record<string, number>;
+    /** Requests per fault kind they got (`status`, `reset`, `stall`, …), from rules or the fault mix. */
+    byFault: Record<string, number>;
     /** CPU time (user + system) the stand-in spent since the last reset, ms: FC's work, not the client's. */
     cpuMs: number;
 }

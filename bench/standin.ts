@@ -6,7 +6,7 @@
 // inline Pulumi program, which also runs in the bench process. Real FC's CPU is not ours to count.
 
 import { ChildProcess, fork } from "node:child_process";
-import type { RateLimit } from "../test/fc-emulator";
+import type { FaultMix, RateLimit } from "../test/fc-emulator";
 import type { StandInCommand, StandInReady, StandInReply, StandInStats } from "./standin-protocol";
 
 export type { StandInStats } from "./standin-protocol";
@@ -27,6 +27,8 @@ export interface StandIn {
     setRateLimit(limit: RateLimit | undefined): Promise<void>;
     /** Delays every answer by `ms` (0 removes the delay): FC's round trip, which the local stand-in lacks. */
     setLatency(ms: number): Promise<void>;
+    /** Sets, or with `undefined` removes, the seeded fault mix; drawn for every request after the latency. */
+    setFaultMix(mix: FaultMix | undefined): Promise<void>;
     resetLog(): Promise<void>;
     stats(): Promise<StandInStats>;
     close(): Promise<void>;
@@ -93,6 +95,10 @@ class ChildStandIn implements StandIn {
 
     async setLatency(ms: number): Promise<void> {
         await this.call({ op: "setLatency", ms });
+    }
+
+    async setFaultMix(mix: FaultMix | undefined): Promise<void> {
+        await this.call(mix === undefined ? { op: "setFaultMix" } : { op: "setFaultMix", mix });
     }
 
     async resetLog(): Promise<void> {

@@ -99,17 +99,21 @@ export type FcErrorKind =
     /** The connection failed, was reset, or timed out. Retried. */
     | "network"
     /** FC answered 2xx with a body that is not the documented object. Not retried. */
-    | "malformed-response";
+    | "malformed-response"
+    /** The endpoint, or something in front of it, answered with a redirect (3xx). Never followed, never retried. */
+    | "redirected";
 
 /** The fields of an {@link FcError}. */
 export interface FcErrorDetails {
     kind: FcErrorKind;
-    /** FC's error code (`FunctionNotFound`, `AccessDenied`, …) or, for failures with no FC answer, ours (`NetworkError`, `MalformedResponse`). */
+    /** FC's error code (`FunctionNotFound`, `AccessDenied`, …) or, for failures with no FC code, ours (`NetworkError`, `Timeout`, `MalformedResponse`, `Redirect`, `Throttled`). */
     code: string;
     /** HTTP status of FC's answer; absent when there was no answer. */
     status?: number;
-    /** FC's `X-Fc-Request-Id` of the last answer; quote it to Alibaba Cloud support. */
+    /** FC's `X-Fc-Request-Id` of the last answer (else the `RequestId` of its error body); quote it to Alibaba Cloud support. */
     requestId?: string;
+    /** The `RequestId` of a POP-style error body, when the answer also had an `X-Fc-Request-Id` header that differs. */
+    bodyRequestId?: string;
     /** The `X-Fc-Trace-Id` this provider sent with the last attempt. */
     traceId?: string;
     /** What was being read, in words. */
@@ -129,12 +133,23 @@ export interface FcErrorDetails {
 export class FcError extends Error {
     /** What kind of failure this is; decides whether it was retried. */
     readonly kind: FcErrorKind;
-    /** FC's error code, or ours for failures without an FC answer (`Timeout`, `ECONNRESET`, `MalformedResponse`). */
+    /**
+     * FC's error code, or ours for failures without one: `Timeout`, `ECONNRESET` and other network codes,
+     * `MalformedResponse`, `Redirect` (a 3xx), `Throttled` (gave up at the deployment's throttling pause).
+     */
     readonly code: string;
     /** HTTP status of FC's last answer; absent when none arrived. */
     readonly status?: number;
-    /** FC's `X-Fc-Request-Id` of the last answer; quote it to Alibaba Cloud support. */
+    /**
+     * FC's `X-Fc-Request-Id` of the last answer, or, when the answer had no such header, the `RequestId`
+     * of its POP-style error body. Quote it to Alibaba Cloud support.
+     */
     readonly requestId?: string;
+    /**
+     * The `RequestId` of a POP-style error body (`Code`/`Message`/`RequestId`, as API gateways answer)
+     * when the answer carried an `X-Fc-Request-Id` header too and the two differ. Support may ask for either.
+     */
+    readonly bodyRequestId?: string;
     /** The `X-Fc-Trace-Id` this provider sent with the last attempt. */
     readonly traceId?: string;
     /** What was being read, in words. */
@@ -154,6 +169,7 @@ export class FcError extends Error {
         this.code = details.code;
         this.status = details.status;
         this.requestId = details.requestId;
+        this.bodyRequestId = details.bodyRequestId;
         this.traceId = details.traceId;
         this.reading = details.reading;
         this.fcMessage = details.fcMessage;
@@ -179,6 +195,9 @@ function formatFcError(d: FcErrorDetails): string {
     // Parts are sentences joined with ". "; their own final stops would double it.
     const sentences = parts.map((part) => part.replace(/[.\s]+$/, ""));
     const ids = [`request id: ${d.requestId ?? "none"}`];
+    if (d.bodyRequestId) {
+        ids.push(`RequestId in the body: ${d.bodyRequestId}`);
+    }
     if (d.traceId) {
         ids.push(`trace id: ${d.traceId}`);
     }

@@ -3,7 +3,9 @@
 //
 // The SDK understands only POP-style error bodies (`Code`/`Message`/`RequestId`); FC 2.0 answers
 // FC-style (`ErrorCode`/`ErrorMessage`, request id in a header). Both are read here. The status and
-// request id come from the response itself (see responseCapture.ts), not from the SDK's error.
+// request id come from the response itself (see responseCapture.ts), not from the SDK's error. The SDK
+// takes every status below 400 as success; only a 2xx is read as a config here, and a 3xx is refused.
+// Everything the answer says (message, code, ids, Location) is foreign text, redacted before use.
 
 import { randomUUID } from "node:crypto";
 import type FC from "@alicloud/fc-open20210406";
@@ -11,8 +13,8 @@ import * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
 import { deniedHint } from "./deniedHint";
 import { FcError, FcErrorKind } from "./errors";
-import { toFields, UnexpectedBodyError } from "./mapping";
-import { redact } from "./redaction";
+import { parseConfig, UnexpectedBodyError } from "./mapping";
+import { SecretSet } from "./redaction";
 import { ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
 import { Target } from "./target";
 import { AsyncInvokeConfigFields, LookupInputs } from "./types";
@@ -25,6 +27,10 @@ export interface RequestSpec {
     target: Target;
     /** Where the signing credentials came from, for 403 messages; never a secret. */
     signer?: string;
+    /** The deployment's secrets: every foreign text is redacted with them before it enters a message. */
+    secrets: SecretSet;
+    /** The configured per-request timeout (`timeoutSeconds`) in milliseconds, for messages. */
+    timeoutMs: number;
 }
 
 /** A failed attempt, with what the retry logic needs to decide. */
@@ -33,28 +39,45 @@ export interface AttemptFailure {
     error: FcError;
     /** FC's Retry-After, in milliseconds. */
     retryAfterMs?: number;
+    /** Not to be retried, whatever the error's kind (the lookup has given up, e.g. at the throttle gate). */
+    final?: boolean;
+}
+
+/** One attempt, as its failure is described. */
+interface Attempt {
+    spec: RequestSpec;
+    traceId: string;
+    /** 1-based. */
+    number: number;
+    /** This attempt's timeout: `timeoutSeconds`, or less when a retry was cut to the rest of the budget. */
+    timeoutMs: number;
 }
 
 /** The API and its version, as FC routes and signs them. */
 const ACTION = "GetFunctionAsyncInvokeConfig";
 const API_VERSION = "2021-04-06";
 
+/** Longest code and request id kept from an answer; anything longer is not an id. */
+const MAX_ID_LENGTH = 100;
+
 /**
  * Sends one GetFunctionAsyncInvokeConfig request. Resolves to FC's answer mapped onto the data
  * source's fields; rejects with an {@link AttemptFailure} otherwise.
  *
  * The request goes through the SDK's generic `callApi` (the client's own signing, credentials and
- * HTTP) with the same description the SDK's generated `getFunctionAsyncInvokeConfigWithOptions`
- * builds. The generated method adds only model objects around it and a reflective cast of the body
- * onto model classes, about a tenth of the whole call's CPU on loopback (see bench/); mapping.ts
- * checks the body itself instead, naming the field that is wrong.
+ * HTTP) with the description the SDK's generated `getFunctionAsyncInvokeConfigWithOptions` builds,
+ * except that the body is asked for as text. The generated method adds only model objects around it
+ * and a reflective cast of the body onto model classes, about a tenth of the whole call's CPU on
+ * loopback (see bench/); mapping.ts parses and checks the body itself instead, naming the field that
+ * is wrong and never quoting the body.
  */
 export async function getAsyncInvokeConfigOnce(client: FC, spec: RequestSpec, attempt: number, timeoutMs: number): Promise<AsyncInvokeConfigFields> {
     const traceId = `pulumi-fcaic-${randomUUID()}`;
+    const described: Attempt = { spec, traceId, number: attempt, timeoutMs };
     watchResponse(traceId);
-    let body: unknown;
+    let answer: { body?: unknown; statusCode?: number };
     try {
-        const response: { body?: unknown } = await client.callApi(
+        answer = await client.callApi(
             new $OpenApi.Params({
                 action: ACTION,
                 version: API_VERSION,
@@ -65,21 +88,27 @@ export async function getAsyncInvokeConfigOnce(client: FC, spec: RequestSpec, at
                 authType: "AK",
                 style: "ROA",
                 reqBodyType: "json",
-                bodyType: "json",
+                bodyType: "string",
             }),
             new $OpenApi.OpenApiRequest({ headers: headersOf(spec.target, traceId), query: { qualifier: spec.lookup.qualifier } }),
             runtimeOptions(timeoutMs),
         );
-        body = response.body;
     } catch (err) {
-        throw failureFrom(err, takeResponse(traceId), spec, traceId, attempt);
+        const response = takeResponse(traceId);
+        throw failureFrom(err, response, described);
     }
-    const seen = takeResponse(traceId);
+    const response = takeResponse(traceId);
+    const status = response?.status ?? answer.statusCode;
+    if (status === undefined || status < 200 || status >= 300) {
+        throw status !== undefined && status >= 300 && status < 400
+            ? redirected(described, status, response)
+            : malformed(described, status, idsOf(spec.secrets, response, {}), `FC answered ${status ?? "no status"}, not 2xx`);
+    }
     try {
-        return toFields(body);
+        return parseConfig(typeof answer.body === "string" ? answer.body : "");
     } catch (err) {
         if (err instanceof UnexpectedBodyError) {
-            throw malformed(spec, traceId, attempt, seen?.status, seen?.requestId, err.message);
+            throw malformed(described, status, idsOf(spec.secrets, response, {}), `FC answered ${status} but the body is not an async invoke config (${err.message})`);
         }
         throw err;
     }
@@ -111,57 +140,112 @@ function headersOf(target: Target, traceId: string): Record<string, string> {
     return headers;
 }
 
+/** The request ids of an answer: the header's, and the error body's when it differs. */
+interface AnswerIds {
+    requestId?: string;
+    bodyRequestId?: string;
+}
+
+/**
+ * The ids an answer carried, redacted: `X-Fc-Request-Id` first (FC's own), else a POP-style body's
+ * `RequestId`; when both are there and differ, the body's is kept beside it.
+ */
+function idsOf(secrets: SecretSet, response: ResponseInfo | undefined, body: Record<string, unknown>): AnswerIds {
+    const header = foreign(secrets, stringOr(response?.requestId), MAX_ID_LENGTH);
+    const inBody = foreign(secrets, stringOr(body.RequestId ?? body.requestId), MAX_ID_LENGTH);
+    return { requestId: header ?? inBody, bodyRequestId: header !== undefined && inBody !== header ? inBody : undefined };
+}
+
 /** Classifies a thrown SDK error, using the response (if one arrived) as the source of truth. */
-export function failureFrom(err: unknown, response: ResponseInfo | undefined, spec: RequestSpec, traceId: string, attempt: number): AttemptFailure {
+function failureFrom(err: unknown, response: ResponseInfo | undefined, attempt: Attempt): AttemptFailure {
+    const { spec } = attempt;
     const body = errorBody(err);
     const status = response?.status ?? numberOr(body.statusCode);
-    const base = { reading: describeReading(spec), traceId, attempts: attempt, requestId: response?.requestId ?? stringOr(body.RequestId ?? body.requestId) };
+    const ids = idsOf(spec.secrets, response, body);
+    const base = { reading: describeReading(spec), traceId: attempt.traceId, attempts: attempt.number, ...ids };
 
+    // A redirect is refused for what it is, whatever happened to its body afterwards.
+    if (status !== undefined && status >= 300 && status < 400) {
+        return redirected(attempt, status, response);
+    }
+    const timedOut = timeoutOf(err, response);
     // An SDK error that carries a parsed body is an HTTP answer, whatever its message says.
     const answered = err instanceof Error && (err as { data?: unknown }).data !== undefined;
-    if (status === undefined || (!answered && isTransportError(err))) {
+    if (timedOut !== undefined || status === undefined || (!answered && isTransportError(err))) {
         return {
             error: new FcError({
                 ...base,
                 kind: "network",
-                code: transportCode(err),
+                code: timedOut === undefined ? transportCode(err) : "Timeout",
                 status,
                 fcMessage: undefined,
-                hint: `the request to ${spec.target.protocol}://${spec.target.host} failed: ${messageOf(err)}`,
+                hint: timedOut === undefined ? networkHint(err, status, attempt) : timeoutHint(timedOut, status, attempt),
             }),
         };
     }
     if (status >= 200 && status < 300) {
-        return malformed(spec, traceId, attempt, status, base.requestId, messageOf(err));
+        return malformed(attempt, status, ids, `FC answered ${status} but the body is not an async invoke config (${messageOf(err, spec.secrets)})`);
     }
-    const code = stringOr(body.ErrorCode ?? body.Code ?? body.code) ?? `HTTP${status}`;
-    const said = stringOr(body.ErrorMessage ?? body.Message ?? body.message);
-    const fcMessage = said === undefined ? undefined : redact(said);
+    const code = foreign(spec.secrets, stringOr(body.ErrorCode ?? body.Code ?? body.code), MAX_ID_LENGTH) ?? `HTTP${status}`;
+    const fcMessage = foreign(spec.secrets, stringOr(body.ErrorMessage ?? body.Message ?? body.message));
     const kind = kindOf(status, code);
     return {
-        error: new FcError({ ...base, kind, code, status, fcMessage, hint: hintFor(kind, code, spec) }),
+        error: new FcError({ ...base, kind, code, status, fcMessage, hint: hintFor(kind, code, spec, response?.retryAfterMs) }),
         retryAfterMs: response?.retryAfterMs,
     };
 }
 
-/** A 2xx whose body is not an async invoke config. Not retried: the same request gets the same body. */
-function malformed(spec: RequestSpec, traceId: string, attempt: number, status: number | undefined, requestId: string | undefined, why: string): AttemptFailure {
+/** A 3xx. Not followed (the SDK does not follow either) and not retried: the same request gets the same answer. */
+function redirected(attempt: Attempt, status: number, response: ResponseInfo | undefined): AttemptFailure {
+    const { spec } = attempt;
+    const to = locationHost(response?.location, spec);
     return {
         error: new FcError({
             reading: describeReading(spec),
-            traceId,
-            attempts: attempt,
-            requestId,
+            traceId: attempt.traceId,
+            attempts: attempt.number,
+            ...idsOf(spec.secrets, response, {}),
+            kind: "redirected",
+            code: "Redirect",
+            status,
+            hint:
+                `the endpoint answered ${status}, a redirect ${to === undefined ? "without a Location" : `to ${to}`}; ` +
+                "redirects are never followed and their bodies never read as a config: check the endpoint, or the proxy in front of it",
+        }),
+    };
+}
+
+/** The host a `Location` names (relative ones are the endpoint's own), never its path or query. */
+function locationHost(location: string | undefined, spec: RequestSpec): string | undefined {
+    if (location === undefined) {
+        return undefined;
+    }
+    try {
+        const url = new URL(location, `${spec.target.protocol}://${spec.target.host}`);
+        return foreign(spec.secrets, url.host, MAX_ID_LENGTH) ?? "an empty host";
+    } catch {
+        return "an unreadable Location";
+    }
+}
+
+/** A 2xx whose body is not an async invoke config. Not retried: the same request gets the same body. */
+function malformed(attempt: Attempt, status: number | undefined, ids: AnswerIds, hint: string): AttemptFailure {
+    return {
+        error: new FcError({
+            reading: describeReading(attempt.spec),
+            traceId: attempt.traceId,
+            attempts: attempt.number,
+            ...ids,
             kind: "malformed-response",
             code: "MalformedResponse",
             status,
-            hint: `FC answered ${status ?? "2xx"} but the body is not an async invoke config (${why})`,
+            hint,
         }),
     };
 }
 
 /** What was being read, for messages: only built when something failed. */
-function describeReading(spec: RequestSpec): string {
+export function describeReading(spec: RequestSpec): string {
     const { lookup, target } = spec;
     const where = [
         target.accountId === undefined ? undefined : `account ${target.accountId}`,
@@ -196,7 +280,7 @@ function kindOf(status: number, code: string): FcErrorKind {
     return status >= 500 ? "server" : "rejected";
 }
 
-function hintFor(kind: FcErrorKind, code: string, spec: RequestSpec): string | undefined {
+function hintFor(kind: FcErrorKind, code: string, spec: RequestSpec, retryAfterMs: number | undefined): string | undefined {
     const { serviceName, functionName, qualifier } = spec.lookup;
     switch (kind) {
         case "not-found":
@@ -217,9 +301,9 @@ function hintFor(kind: FcErrorKind, code: string, spec: RequestSpec): string | u
         case "rejected":
             return code === "PathNotSupported" ? "the endpoint does not serve the FC 2021-04-06 API; check the endpoint" : undefined;
         case "throttled":
-            return "FC throttled the request";
+            return retryAfterMs === undefined ? "FC throttled the request" : `FC throttled the request and asked for a pause of ${seconds(retryAfterMs)} (Retry-After)`;
         default:
-            return undefined;
+            return retryAfterMs === undefined ? undefined : `FC asked for a pause of ${seconds(retryAfterMs)} (Retry-After)`;
     }
 }
 
@@ -239,16 +323,46 @@ function isTransportError(err: unknown): boolean {
 }
 
 function transportCode(err: unknown): string {
-    if (err instanceof Error) {
-        if (err.name === "RequestTimeoutError" || /Timeout/.test(err.message)) {
-            return "Timeout";
-        }
-        const code = (err as { code?: unknown }).code;
-        if (typeof code === "string" && TRANSPORT_CODES.has(code)) {
-            return code;
-        }
+    const code = err instanceof Error ? (err as { code?: unknown }).code : undefined;
+    return typeof code === "string" && TRANSPORT_CODES.has(code) ? code : "NetworkError";
+}
+
+/** Which of our own timeouts ended an attempt: connecting, waiting for the headers, or reading the body. */
+type TimedOut = "connect" | "answer" | "body";
+
+function timeoutOf(err: unknown, response: ResponseInfo | undefined): TimedOut | undefined {
+    // The SDK's read timer aborts the request and the body read fails as a reset ("aborted"): ours, not the server's.
+    if (response?.abortedByClient) {
+        return "body";
     }
-    return "NetworkError";
+    if (err instanceof Error && (err.name === "RequestTimeoutError" || /ReadTimeout|ConnectTimeout/.test(err.message))) {
+        return /ConnectTimeout/.test(err.message) ? "connect" : "answer";
+    }
+    return undefined;
+}
+
+function timeoutHint(timedOut: TimedOut, status: number | undefined, attempt: Attempt): string {
+    const { spec, number } = attempt;
+    const where = `${spec.target.protocol}://${spec.target.host}`;
+    const cut = attempt.timeoutMs < spec.timeoutMs ? ", cut to what was left of fcAsyncInvokeConfig:retryBudgetSeconds" : "";
+    const limit = `${seconds(attempt.timeoutMs)} (fcAsyncInvokeConfig:timeoutSeconds${cut})`;
+    switch (timedOut) {
+        case "connect":
+            return `attempt ${number} timed out: no connection to ${where} within ${limit}`;
+        case "answer":
+            return `attempt ${number} timed out: no answer from ${where} within ${limit}`;
+        case "body":
+            return `the read timed out on attempt ${number}: ${where} answered HTTP ${status ?? "?"} and then went silent, the body still incomplete after ${limit}`;
+    }
+}
+
+function networkHint(err: unknown, status: number | undefined, attempt: Attempt): string {
+    const { spec, number } = attempt;
+    const where = `${spec.target.protocol}://${spec.target.host}`;
+    const cause = messageOf(err, spec.secrets);
+    return status === undefined
+        ? `the request to ${where} failed on attempt ${number}: ${cause}`
+        : `${where} answered HTTP ${status}, then the connection broke before the body was complete (attempt ${number}: ${cause})`;
 }
 
 /** The parsed error body the SDK attached as `err.data`, or an empty record. */
@@ -257,10 +371,21 @@ function errorBody(err: unknown): Record<string, unknown> {
     return typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
 }
 
-function messageOf(err: unknown): string {
+/** An SDK or Node error message, redacted. */
+function messageOf(err: unknown, secrets: SecretSet): string {
     const text = err instanceof Error ? err.message : String(err);
     // The SDK appends "GET http://… failed." to the cause without a separator.
-    return redact(text.replace(/(\S)((?:GET|PUT|POST|DELETE|HEAD) https?:\/\/)/, "$1; $2"));
+    return secrets.redact(text.replace(/(\S)((?:GET|PUT|POST|DELETE|HEAD) https?:\/\/)/, "$1; $2"));
+}
+
+/** Foreign text from an answer, redacted (then cut to `max`); undefined stays undefined. */
+function foreign(secrets: SecretSet, text: string | undefined, max?: number): string | undefined {
+    return text === undefined ? undefined : secrets.redact(text, max);
+}
+
+/** `1.5 s`: milliseconds as seconds for messages. */
+function seconds(ms: number): string {
+    return `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 function stringOr(value: unknown): string | undefined {

@@ -5,6 +5,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ConcurrencyLimiter } from "./concurrency";
 import { formatId, parseId } from "./id";
 import { LookupContext, lookupAsyncInvokeConfig } from "./lookup";
+import { createSecretSet } from "./redaction";
 import { ConfigSource, readStackSettings, StackSettings } from "./stackSettings";
 import { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
 
@@ -62,13 +63,16 @@ function lookupFrom(id: string, props: Record<string, unknown>): Partial<Record<
 }
 
 function newContext(stack: StackSettings): LookupContext {
+    // Credential providers add each secret they hand out (resolution.ts); stack config's are known now.
+    const secrets = createSecretSet();
+    secrets.add(stack.secretKey, stack.securityToken);
     return {
+        secrets,
         stack,
         env: process.env,
         limiter: new ConcurrencyLimiter(stack.tuning.maxConcurrentRequests),
         answers: new Map(),
         routes: new Map(),
         accounts: new Map(),
-        secrets: new Set(),
     };
 }

@@ -1,8 +1,10 @@
 // One lookup, start to finish: validate, resolve configuration, ask FC (bounded, retried, shared with
 // identical lookups), map the answer. Everything the provider's `read` does goes through here.
 
+import type FC from "@alicloud/fc-open20210406";
 import { ConcurrencyLimiter } from "./concurrency";
-import { getAsyncInvokeConfigOnce, isAttemptFailure, RequestSpec } from "./fcRequest";
+import { FcError } from "./errors";
+import { AttemptFailure, describeReading, getAsyncInvokeConfigOnce, isAttemptFailure, RequestSpec } from "./fcRequest";
 import { Deployment, ResolvedRoute, resolveRoute } from "./resolution";
 import { MIN_RETRY_MS, realRetryEnvironment, RetryDecision, RetryEnvironment, RetryPolicy, withRetries } from "./retry";
 import { StackSettings } from "./stackSettings";
@@ -48,7 +50,13 @@ export async function lookupAsyncInvokeConfig(ctx: LookupContext, inputs: Partia
     const key = `${lookup.serviceName}:${lookup.functionName}:${lookup.qualifier}|${resolved.key}`;
     let answer = ctx.answers.get(key);
     if (answer === undefined) {
-        answer = fetchWithRetries(ctx, resolved, { lookup, target: resolved.target, signer: resolved.signer });
+        answer = fetchWithRetries(ctx, resolved, {
+            lookup,
+            target: resolved.target,
+            signer: resolved.signer,
+            secrets: ctx.secrets,
+            timeoutMs: Math.round(ctx.stack.tuning.timeoutSeconds * 1000),
+        });
         answer.catch(() => ctx.answers.delete(key));
         ctx.answers.set(key, answer);
     }
@@ -85,38 +93,77 @@ async function fetchWithRetries(ctx: LookupContext, route: ResolvedRoute, spec: 
     try {
         const env = ctx.retryEnvironment ?? realRetryEnvironment;
         const gate = (ctx.gate ??= new ThrottleGate(env));
-        const timeoutMs = Math.round(ctx.stack.tuning.timeoutSeconds * 1000);
-        return await withRetries(
-            // The slot is held per attempt, not across backoff waits, so sleeping lookups do not starve others.
-            (n, deadline) =>
-                ctx.limiter.run(async () => {
-                    // While FC throttles the deployment, no lookup sends anything.
-                    await gate.pass();
-                    // A retry ends by the budget's end, however long it waited for a slot.
-                    const budgeted = deadline === undefined ? timeoutMs : Math.max(MIN_RETRY_MS, Math.min(timeoutMs, deadline - env.now()));
-                    try {
-                        const fields = await getAsyncInvokeConfigOnce(client, spec, n, budgeted);
-                        gate.succeeded();
-                        return fields;
-                    } catch (failure) {
-                        if (isAttemptFailure(failure) && failure.error.kind === "throttled") {
-                            gate.throttled(failure.retryAfterMs);
-                        }
-                        throw failure;
-                    }
-                }),
-            decide,
-            retryPolicy(ctx.stack),
-            env,
-        );
+        const started = env.now();
+        return await withRetries((n, deadline) => attemptOnce(ctx, gate, env, client, spec, n, { started, deadline }), decide, retryPolicy(ctx.stack), env);
     } catch (failure) {
         throw isAttemptFailure(failure) ? failure.error : failure;
     }
 }
 
+/**
+ * One attempt: pass the throttle gate, then take a concurrency slot and send. The gate is passed before
+ * the slot is taken, so a lookup that waits out a throttling pause holds no slot; should the gate close
+ * again while it queued for one, it gives the slot back and waits again.
+ */
+async function attemptOnce(
+    ctx: LookupContext,
+    gate: ThrottleGate,
+    env: RetryEnvironment,
+    client: FC,
+    spec: RequestSpec,
+    n: number,
+    budget: { started: number; deadline: number },
+): Promise<AsyncInvokeConfigFields> {
+    for (;;) {
+        if (!(await gate.pass(budget.deadline))) {
+            throw pausedPastBudget(ctx, spec, n, gate.reopensAt - env.now());
+        }
+        const sent = await ctx.limiter.run(async () => {
+            if (!gate.isOpen()) {
+                return undefined;
+            }
+            // The first attempt may take a whole timeout even past a short budget; a retry ends by the
+            // budget's end, however long it waited for a slot.
+            const endBy = n === 1 ? Math.max(budget.deadline, budget.started + spec.timeoutMs) : budget.deadline;
+            const timeoutMs = Math.max(MIN_RETRY_MS, Math.min(spec.timeoutMs, endBy - env.now()));
+            try {
+                const fields = await getAsyncInvokeConfigOnce(client, spec, n, timeoutMs);
+                gate.succeeded();
+                return { fields };
+            } catch (failure) {
+                if (isAttemptFailure(failure) && failure.error.kind === "throttled") {
+                    gate.throttled(failure.retryAfterMs);
+                }
+                throw failure;
+            }
+        });
+        if (sent !== undefined) {
+            return sent.fields;
+        }
+    }
+}
+
+/** The lookup gives up at the gate: FC throttled the deployment for longer than this lookup's budget lasts. */
+function pausedPastBudget(ctx: LookupContext, spec: RequestSpec, n: number, pauseMs: number): AttemptFailure {
+    const sent = n - 1;
+    return {
+        final: true,
+        error: new FcError({
+            reading: describeReading(spec),
+            attempts: sent,
+            kind: "throttled",
+            code: "Throttled",
+            hint:
+                `FC throttled this deployment and its requests are paused for another ${Math.ceil(pauseMs / 1000)} s (the Retry-After or backoff of throttled answers), ` +
+                `past the end of this lookup's retry budget (fcAsyncInvokeConfig:retryBudgetSeconds ${ctx.stack.tuning.retryBudgetSeconds}); ` +
+                `it gave up without waiting, after ${sent} request${sent === 1 ? "" : "s"} of its own`,
+        }),
+    };
+}
+
 function decide(failure: unknown): RetryDecision {
     return isAttemptFailure(failure)
-        ? { retryable: failure.error.retryable, retryAfterMs: failure.retryAfterMs, throttled: failure.error.kind === "throttled" }
+        ? { retryable: failure.error.retryable && failure.final !== true, retryAfterMs: failure.retryAfterMs, throttled: failure.error.kind === "throttled" }
         : { retryable: false };
 }
 

@@ -1,8 +1,9 @@
-// FC's answer -> the data source's fields. The body arrives as parsed JSON, unchecked (fcRequest.ts
-// calls the SDK's generic `callApi`, which does not cast it onto the SDK's models), so this is where
-// its shape is checked: a documented field of the wrong type makes the whole answer unusable, while
-// unknown fields are ignored and `null` counts as absent. A null or empty destination becomes an
-// absent one; 0 and false are kept.
+// FC's answer -> the data source's fields. The body arrives as text (fcRequest.ts asks the SDK's
+// generic `callApi` for it unparsed and uncast), so this is where it is parsed and its shape checked:
+// a documented field of the wrong type (a number must also be finite) makes the whole answer unusable,
+// while unknown fields are ignored and `null` counts as absent. An answer must carry at least one
+// documented field: `{}`, an array or an HTML page is not a config. A null or empty destination
+// becomes an absent one; 0 and false are kept.
 
 import { AsyncInvokeConfigFields, Destination, DestinationConfig } from "./types";
 
@@ -15,17 +16,44 @@ export class UnexpectedBodyError extends Error {
 }
 
 /**
- * Maps FC's response body onto {@link AsyncInvokeConfigFields}, frozen: one answer is shared by every
- * data source of the deployment that names the same function. Throws {@link UnexpectedBodyError}
- * when the body is not an object, a documented field has the wrong type, or it has neither
- * `createdTime` nor `lastModifiedTime` (FC always stamps a config with its times; a 2xx without
- * them is something else answering, a proxy or a misrouted endpoint, and reading it as "nothing
- * configured" would be a lie).
+ * The fields of GetFunctionAsyncInvokeConfig's answer, as the API reference and the SDK's response
+ * model (`GetFunctionAsyncInvokeConfigResponseBody`) list them. The model makes every one optional,
+ * and an FC-compatible endpoint may leave out any of them, the time stamps included.
  */
-export function toFields(body: unknown): AsyncInvokeConfigFields {
+const DOCUMENTED_FIELDS = [
+    "createdTime",
+    "lastModifiedTime",
+    "destinationConfig",
+    "maxAsyncEventAgeInSeconds",
+    "maxAsyncRetryAttempts",
+    "statefulInvocation",
+    "function",
+    "service",
+    "qualifier",
+] as const;
+
+/**
+ * Parses FC's response body and maps it onto {@link AsyncInvokeConfigFields}, frozen: one answer is
+ * shared by every data source of the deployment that names the same function. Throws
+ * {@link UnexpectedBodyError} when the body is not JSON, not an object, carries none of the
+ * documented fields, or has a documented field of the wrong type.
+ */
+export function parseConfig(text: string): AsyncInvokeConfigFields {
+    let body: unknown;
+    try {
+        body = JSON.parse(text);
+    } catch {
+        // JSON.parse's message quotes the body; a body is not ours to echo into messages.
+        throw new UnexpectedBodyError(text.trim() === "" ? "the body is empty" : "the body is not JSON");
+    }
+    return toFields(body);
+}
+
+/** The checks and mapping of {@link parseConfig}, on the parsed body. */
+function toFields(body: unknown): AsyncInvokeConfigFields {
     const record = objectOrAbsent(body, "the body");
-    if (record === undefined) {
-        throw new UnexpectedBodyError("the body is empty");
+    if (record === undefined || !DOCUMENTED_FIELDS.some((key) => record[key] !== undefined && record[key] !== null)) {
+        throw new UnexpectedBodyError(`the body has none of the documented fields (${DOCUMENTED_FIELDS.join(", ")})`);
     }
     const fields: AsyncInvokeConfigFields = { destinationConfig: toDestinationConfig(record.destinationConfig) };
     const createdTime = typed(record, "createdTime", "string");
@@ -33,8 +61,9 @@ export function toFields(body: unknown): AsyncInvokeConfigFields {
     const maxAsyncEventAgeInSeconds = typed(record, "maxAsyncEventAgeInSeconds", "number");
     const maxAsyncRetryAttempts = typed(record, "maxAsyncRetryAttempts", "number");
     const statefulInvocation = typed(record, "statefulInvocation", "boolean");
-    if (createdTime === undefined && lastModifiedTime === undefined) {
-        throw new UnexpectedBodyError("it has neither createdTime nor lastModifiedTime");
+    // Not outputs (the lookup names them), but documented: a wrong type says this is not FC's answer.
+    for (const key of ["function", "service", "qualifier"]) {
+        typed(record, key, "string");
     }
     if (createdTime !== undefined) {
         fields.createdTime = createdTime;
@@ -91,6 +120,10 @@ function typed<K extends keyof JsonTypes>(record: Record<string, unknown>, key: 
     }
     if (typeof value !== type) {
         throw new UnexpectedBodyError(`${field} must be a ${type}, got ${describe(value)}`);
+    }
+    // JSON has no Infinity, but JSON.parse reads 1e309 as one: a number out of range is not a value FC meant.
+    if (typeof value === "number" && !Number.isFinite(value)) {
+        throw new UnexpectedBodyError(`${field} must be a finite number, got one out of range`);
     }
     return value as JsonTypes[K];
 }

@@ -9,6 +9,7 @@ import { discoverAccountId } from "./accountDiscovery";
 import { credentialFailure, ensureCredentials } from "./credentialErrors";
 import { createCredential } from "./credentials";
 import { CredentialSource, describeCredentialSource, resolveCredentialSource, secretsOf } from "./credentialSources";
+import type { SecretSet } from "./redaction";
 import { ConfiguredFcEndpoint, configuredFcEndpoint, StsEndpoint, stsEndpoint } from "./endpoints";
 import { Environment, ENV_KEYS, fromConfigOrEnv } from "./environment";
 import { ConfigurationError, SettingProblem } from "./errors";
@@ -28,9 +29,9 @@ export interface Deployment {
     accounts: Map<string, Promise<string>>;
     /**
      * Every secret in use: configured ones, and each temporary credential or token a provider handed
-     * out. Masked in messages; a registry that redaction can draw on wherever text is shown.
+     * out. Masked in every piece of foreign text that enters a message (redaction.ts).
      */
-    secrets: Set<string>;
+    secrets: SecretSet;
 }
 
 /** The deployment's checked credentials. */

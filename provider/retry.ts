@@ -1,5 +1,6 @@
 // Retrying transient failures: exponential backoff with full jitter, at least as long as FC's
-// Retry-After asks, bounded both in attempts and in total time so a deployment never hangs.
+// Retry-After asks, bounded both in attempts and in total time so a deployment never hangs: a wait that
+// would end past the budget is not started at all, so a long Retry-After ends the loop at once.
 
 /** Bounds of a retry loop. */
 export interface RetryPolicy {
@@ -59,12 +60,13 @@ export const MIN_RETRY_MS = 250;
 
 /**
  * Runs `attempt` until it succeeds, fails for good, or the policy's bounds are reached; then rethrows
- * the last failure. `decide` says whether a failure is worth retrying. Retries get the budget's end
- * as `deadline`, so that they can cut their own timeout to it: the whole loop then ends within
- * max(first attempt, budget), not a full attempt after the budget.
+ * the last failure. `decide` says whether a failure is worth retrying. Every attempt gets the budget's
+ * end as `deadline`, so that retries can cut their own timeout to it, and no attempt waits past it
+ * (e.g. at a throttle gate): the whole loop then ends within max(first attempt, budget), not a full
+ * attempt after the budget.
  */
 export async function withRetries<T>(
-    attempt: (attemptNumber: number, deadline: number | undefined) => Promise<T>,
+    attempt: (attemptNumber: number, deadline: number) => Promise<T>,
     decide: (failure: unknown) => RetryDecision,
     policy: RetryPolicy,
     env: RetryEnvironment = realRetryEnvironment,
@@ -74,7 +76,7 @@ export async function withRetries<T>(
     let counted = 0;
     for (let n = 1; ; n++) {
         try {
-            return await attempt(n, n === 1 ? undefined : deadline);
+            return await attempt(n, deadline);
         } catch (failure) {
             const decision = decide(failure);
             if (!decision.throttled) {

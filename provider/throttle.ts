@@ -2,8 +2,12 @@
 // closes a gate that every lookup of the deployment passes before its next request: they back off
 // together instead of each hammering FC on its own schedule (which, with hundreds of lookups, keeps the
 // offered rate far above FC's and burns every lookup's attempts).
+//
+// The gate honours Retry-After however long it is, but it never holds anyone past their own budget:
+// a lookup whose deadline comes before the gate reopens is told so at once, and gives up. And a lookup
+// waits at the gate before it takes a concurrency slot (lookup.ts), so waiting holds no slot.
 
-import { RetryEnvironment } from "./retry";
+import { MIN_RETRY_MS, RetryEnvironment } from "./retry";
 
 /** One per deployment (LookupContext); requests pass it before they are sent. */
 export class ThrottleGate {
@@ -12,11 +16,29 @@ export class ThrottleGate {
 
     constructor(private readonly env: RetryEnvironment, private readonly baseDelayMs = 200, private readonly maxDelayMs = 10_000) {}
 
-    /** Resolves once no throttling backoff is pending. */
-    async pass(): Promise<void> {
+    /** When the gate reopens, in the environment's milliseconds; in the past while it is open. */
+    get reopensAt(): number {
+        return this.openAt;
+    }
+
+    /** Whether a request may be sent now. */
+    isOpen(): boolean {
+        return this.openAt <= this.env.now();
+    }
+
+    /**
+     * Resolves to true once no throttling backoff is pending, or to false, without waiting, as soon as
+     * the gate will not reopen at least {@link MIN_RETRY_MS} before `deadline`: a request sent later
+     * could only time out against the budget.
+     */
+    async pass(deadline: number): Promise<boolean> {
         for (let wait = this.openAt - this.env.now(); wait > 0; wait = this.openAt - this.env.now()) {
+            if (this.openAt + MIN_RETRY_MS > deadline) {
+                return false;
+            }
             await this.env.sleep(wait);
         }
+        return true;
     }
 
     /**

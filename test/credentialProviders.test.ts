@@ -48,7 +48,7 @@ describe("credential providers without STS (in process)", () => {
             assert.equal((await lookupAsyncInvokeConfig(ctx, hello())).maxAsyncRetryAttempts, 3);
             assert.deepEqual(fc.requests.map((r) => [r.accessKeyId, r.securityToken, r.status]), [[TEMPORARY.accessKeyId, TEMPORARY.securityToken, 200]]);
             assert.ok(asked >= 1);
-            assert.ok(ctx.secrets.has(TEMPORARY.accessKeySecret) && ctx.secrets.has(TEMPORARY.securityToken), "temporary secrets registered for redaction");
+            assert.ok([...ctx.secrets].includes(TEMPORARY.accessKeySecret) && [...ctx.secrets].includes(TEMPORARY.securityToken), "temporary secrets registered for redaction");
         } finally {
             await new Promise<void>((resolve) => sidecar.close(() => resolve()));
         }

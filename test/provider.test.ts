@@ -15,7 +15,6 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import * as os from "node:os";
 import * as path from "node:path";
 
 import { functionAsyncInvokeConfigProvider, RAM_ACTION } from "../provider";
@@ -35,6 +34,7 @@ import {
     startFcEmulator,
 } from "./fc-emulator";
 import { assertBuiltFromSources } from "./support/freshBuild";
+import { closedLog, type Lookup, type Settings, standInSettings, useHermeticEnvironment } from "./support/standInProvider";
 
 // ---------------------------------------------------------------------------------------------------
 // Fixtures
@@ -62,7 +62,6 @@ function allSecrets(fc?: FcEmulator): string[] {
 // ---------------------------------------------------------------------------------------------------
 // Environment, stand-ins and configuration
 
-const CREDENTIAL_ENV = /^(ALIBABA_CLOUD_|ALICLOUD_)/;
 
 /** Sets `vars` in process.env for the duration of `body`, then puts back what was there. */
 async function withEnv<T>(vars: Record<string, string>, body: () => Promise<T>): Promise<T> {
@@ -96,28 +95,8 @@ async function start(options: FcEmulatorOptions = {}): Promise<FcEmulator> {
     return fc;
 }
 
-/** Closes the stand-in and returns its complete log (close() resolves after the last exchange was recorded). */
-async function logOf(fc: FcEmulator): Promise<RecordedRequest[]> {
-    await fc.close();
-    return [...fc.requests].sort((a, b) => a.at - b.at);
-}
-
-type Settings = Record<string, string | undefined>;
-
-/** Stack config for a stand-in, with small tuning so retries are quick. `undefined` removes a key. */
-function settingsFor(fc: FcEmulator, overrides: Settings = {}): Settings {
-    return {
-        "alicloud:accessKey": fc.accessKeyId,
-        "alicloud:secretKey": fc.accessKeySecret,
-        "alicloud:accountId": fc.accountId,
-        "alicloud:region": fc.region,
-        "fcAsyncInvokeConfig:timeoutSeconds": "5",
-        "fcAsyncInvokeConfig:maxAttempts": "4",
-        "fcAsyncInvokeConfig:retryBudgetSeconds": "10",
-        "fcAsyncInvokeConfig:maxConcurrentRequests": "8",
-        ...overrides,
-    };
-}
+/** Closes the stand-in and returns its complete log. */
+const logOf = closedLog;
 
 function source(settings: Settings): { get(key: string): string | undefined } {
     return { get: (key) => settings[key] };
@@ -125,16 +104,7 @@ function source(settings: Settings): { get(key: string): string | undefined } {
 
 /** Starts a fresh deployment of the in-process implementation. */
 async function configure(fc: FcEmulator, overrides: Settings = {}): Promise<void> {
-    await implementation.configure(source(settingsFor(fc, overrides)));
-}
-
-interface Lookup {
-    serviceName?: string;
-    functionName?: string;
-    qualifier?: string;
-    region?: string;
-    accountId?: string;
-    endpoint?: string;
+    await implementation.configure(source(standInSettings(fc, overrides)));
 }
 
 /** `read` as the engine calls it for a lookup: the derived id plus the lookup's inputs, endpoint = the stand-in. */
@@ -251,31 +221,7 @@ async function readRewritten(fc: FcEmulator, rewrite: (body: Record<string, unkn
 // ---------------------------------------------------------------------------------------------------
 
 describe("provider against the FC stand-in (real SDK over loopback HTTP)", () => {
-    let savedEnv: Record<string, string | undefined>;
-    let home: string;
-
-    before(() => {
-        savedEnv = { ...process.env };
-        home = fs.mkdtempSync(path.join(os.tmpdir(), "fcaic-provider-test-"));
-        for (const key of Object.keys(process.env)) {
-            if (CREDENTIAL_ENV.test(key)) {
-                delete process.env[key];
-            }
-        }
-        process.env.HOME = home;
-        process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
-        process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
-    });
-
-    after(() => {
-        for (const key of Object.keys(process.env)) {
-            if (!(key in savedEnv)) {
-                delete process.env[key];
-            }
-        }
-        Object.assign(process.env, savedEnv);
-        fs.rmSync(home, { recursive: true, force: true });
-    });
+    const homeDir = useHermeticEnvironment();
 
     afterEach(async () => {
         for (const fc of running.splice(0)) {
@@ -766,7 +712,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             });
         }
 
-        it("a 200 JSON object that is not a config (no createdTime, no lastModifiedTime) is MalformedResponse, not empty settings", async () => {
+        it("a 200 JSON object with none of the documented fields is MalformedResponse, not empty settings", async () => {
             const fc = await start();
             const proxy = await rewritingProxy(fc, () => ({ ok: true }));
             try {
@@ -774,7 +720,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 const err = await failure(read(fc, { functionName: "hello", endpoint: proxy.endpoint }), FcError);
                 assert.equal(err.kind, "malformed-response");
                 assert.equal(err.status, 200);
-                assert.ok(err.message.includes("neither createdTime nor lastModifiedTime"), err.message);
+                assert.ok(err.message.includes("the body has none of the documented fields (createdTime, lastModifiedTime,"), err.message);
             } finally {
                 await proxy.close();
             }
@@ -947,6 +893,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             const fc = await start();
             await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined, "alicloud:profile": "default" });
             // @alicloud/credentials puts the whole unparseable file into its error message.
+            const home = homeDir();
             fs.mkdirSync(path.join(home, ".aliyun"), { recursive: true });
             fs.writeFileSync(
                 path.join(home, ".aliyun", "config.json"),
@@ -1090,7 +1037,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
 
         it("configure + read return the lookup's outputs and the id", async () => {
             const fc = await start();
-            await configureProvider(settingsFor(fc));
+            await configureProvider(standInSettings(fc));
             const result = await readProvider("demo-service:hello:prod", { serviceName: SERVICE, functionName: "hello", qualifier: "prod", endpoint: fc.endpoint });
             suiteResults.push(result);
             assert.equal(result.id, "demo-service:hello:prod");
@@ -1101,7 +1048,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
 
         it("reads by id alone, and reports a not-found as FcError with the request id", async () => {
             const fc = await start();
-            await configureProvider(settingsFor(fc));
+            await configureProvider(standInSettings(fc));
             const byId = await readProvider("demo-service:zero:LATEST", { endpoint: fc.endpoint });
             assert.strictEqual(byId.props?.maxAsyncRetryAttempts, 0);
             const err = await failure(readProvider("demo-service:worker:LATEST", { endpoint: fc.endpoint }), FcError);
@@ -1122,7 +1069,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
 
         it("configure + read through bin/ return the same outputs; errors are bin's FcError", async () => {
             const fc = await start();
-            const settings = settingsFor(fc);
+            const settings = standInSettings(fc);
             const loader = providerLoader as Required<typeof providerLoader>;
             await loader.configure({ config: { get: (key) => settings[key], require: (key) => settings[key] ?? assert.fail(`config ${key} is not set`) } });
             const result = await loader.read("demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint } as FunctionAsyncInvokeConfigOutputs);

@@ -1,7 +1,7 @@
 // Programmable misbehaviour: fault rules that tests arm to see how a client copes with errors, slowness,
 // dropped connections and garbage, and a token-bucket rate limit that answers 429 like FC's flow control.
 
-import type { Fault, FaultRule, RateLimit } from "./types";
+import type { Fault, FaultMix, FaultRule, RateLimit } from "./types";
 
 interface ArmedRule {
     fault: Fault;
@@ -75,6 +75,22 @@ function checkFault(fault: Fault): void {
                 throw new Error("addFault: brokenBody status must be an HTTP status that carries a body");
             }
             return;
+        case "answer":
+            if (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599) {
+                throw new Error(`addFault: answer status must be an HTTP status (200-599), got ${String(fault.status)}`);
+            }
+            if (fault.body !== undefined && (fault.status === 204 || fault.status === 304)) {
+                throw new Error(`addFault: a ${fault.status} answer carries no body`);
+            }
+            return;
+        case "stall":
+            if (fault.status !== undefined && (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599 || fault.status === 204 || fault.status === 304)) {
+                throw new Error("addFault: stall status must be an HTTP status that carries a body");
+            }
+            if (fault.trickleMs !== undefined && !(Number.isFinite(fault.trickleMs) && fault.trickleMs > 0)) {
+                throw new Error(`addFault: stall trickleMs must be a positive number, got ${String(fault.trickleMs)}`);
+            }
+            return;
         case "reset":
             return;
         default: {
@@ -82,6 +98,59 @@ function checkFault(fault: Fault): void {
             throw new Error(`addFault: unknown fault kind in ${JSON.stringify(unknown)}`);
         }
     }
+}
+
+/**
+ * Draws a fault (or none) per request at the mix's rates, from a seeded generator: the same seed gives
+ * the same sequence of draws, so a run under steady faults can be repeated.
+ */
+export class FaultDraw {
+    private readonly faults: ReadonlyArray<{ fault: Fault; rate: number }>;
+    private readonly random: () => number;
+
+    /** Checks the mix: every fault valid, every rate in [0, 1], and the rates adding up to at most 1. */
+    constructor(mix: FaultMix) {
+        if (!Number.isInteger(mix.seed)) {
+            throw new Error(`setFaultMix: seed must be an integer, got ${String(mix.seed)}`);
+        }
+        let total = 0;
+        for (const { fault, rate } of mix.faults) {
+            checkFault(fault);
+            if (!(Number.isFinite(rate) && rate >= 0 && rate <= 1)) {
+                throw new Error(`setFaultMix: a rate must be a number from 0 to 1, got ${String(rate)}`);
+            }
+            total += rate;
+        }
+        if (total > 1 + 1e-9) {
+            throw new Error(`setFaultMix: the rates add up to ${total}, more than 1`);
+        }
+        this.faults = mix.faults.map(({ fault, rate }) => ({ fault: { ...fault }, rate }));
+        this.random = mulberry32(mix.seed);
+    }
+
+    /** The fault for the next request, or undefined to answer it normally. One draw per call. */
+    next(): Fault | undefined {
+        let u = this.random();
+        for (const { fault, rate } of this.faults) {
+            if (u < rate) {
+                return fault;
+            }
+            u -= rate;
+        }
+        return undefined;
+    }
+}
+
+/** Mulberry32: a small, well-mixed 32-bit generator, uniform in [0, 1); enough for drawing faults, not for secrets. */
+function mulberry32(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
 }
 
 /**

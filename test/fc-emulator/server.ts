@@ -4,9 +4,10 @@
 //   1. Every request gets an X-Fc-Request-Id (set before anything can fail, so every answer has one) and
 //      is counted in flight.
 //   2. The body is read whole (FC bodies here are small; a limit answers 400 EntityTooLarge).
-//   3. Fault rules. They model the network and the gateway in front of FC, so they act before any
-//      checking: a fault fires even for a request that would fail its signature, and a `delay` fault
-//      delays and then lets the request be handled normally from step 4 on.
+//   3. Fault rules, then (for a request no rule faulted) the fault mix. They model the network and the
+//      gateway in front of FC, so they act before any checking: a fault fires even for a request that
+//      would fail its signature, and a `delay` fault delays and then lets the request go on (a delay
+//      rule, then the mix's draw; a delay from the mix, then step 4).
 //   4. The rate limit, also a gateway concern: a throttled request is refused before it is authenticated.
 //   5. Signature (see signature.ts), then the X-Fc-Account-Id check against the key's account.
 //   6. Routing and the API itself (routes.ts).
@@ -17,11 +18,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 
 import { accessDenied, defaultCodeForStatus, entityTooLarge, type ErrorStyle, FcError, internalServerError, renderError, resourceExhausted } from "./errors";
-import { FaultBook, TokenBucket } from "./faults";
+import { FaultBook, FaultDraw, TokenBucket } from "./faults";
 import { serveApi } from "./routes";
 import { parseAuthorization, verifyRequest } from "./signature";
 import type { EmulatorStore } from "./store";
-import type { EmulatorCredential, Fault, RateLimit, RecordedRequest } from "./types";
+import type { EmulatorCredential, Fault, FaultMix, RateLimit, RecordedRequest } from "./types";
 import { decodeLenient, distinctHeaders, parseTarget } from "./wire";
 
 /** Largest request body accepted; an async-invoke config is a few hundred bytes. */
@@ -40,6 +41,7 @@ export interface ServerSettings {
 /** What happened to one request, filled in while it is handled and read when it is recorded. */
 interface Outcome {
     errorCode?: string;
+    fault?: RecordedRequest["fault"];
 }
 
 /** A pending `delay` fault, kept so that close() can end it instead of leaving a timer behind. */
@@ -58,6 +60,7 @@ export class EmulatorServer {
     private readonly http: Server;
     private readonly keys = new Map<string, EmulatorCredential>();
     private bucket: TokenBucket | undefined;
+    private draw: FaultDraw | undefined;
     private inFlight = 0;
     private peak = 0;
     private readonly waits = new Set<PendingWait>();
@@ -99,6 +102,11 @@ export class EmulatorServer {
     /** Sets or removes the rate limit; a new limit starts with a full bucket. */
     setRateLimit(limit: RateLimit | undefined): void {
         this.bucket = limit === undefined ? undefined : new TokenBucket({ ...limit });
+    }
+
+    /** Sets or removes the fault mix; a new mix starts from its seed. */
+    setFaultMix(mix: FaultMix | undefined): void {
+        this.draw = mix === undefined ? undefined : new FaultDraw(mix);
     }
 
     /** The highest number of requests in flight at once since start or {@link resetLog}. */
@@ -161,6 +169,7 @@ export class EmulatorServer {
             if (accessKeyId !== undefined) record.accessKeyId = accessKeyId;
             if (securityToken !== undefined) record.securityToken = securityToken;
             if (outcome.errorCode !== undefined) record.errorCode = outcome.errorCode;
+            if (outcome.fault !== undefined) record.fault = outcome.fault;
             this.requests.push(record);
             if (!this.settings.quiet) {
                 this.logLine(record, target.rawQuery, Date.now() - at);
@@ -199,17 +208,20 @@ export class EmulatorServer {
             return;
         }
 
-        const fault = this.faults.take(method, [target.rawPath, decodeLenient(target.rawPath)]);
-        if (fault !== undefined) {
-            if (fault.kind === "delay") {
-                await this.wait(fault.ms);
-                if (res.destroyed) {
-                    return;
-                }
-            } else {
-                this.applyFault(req, res, fault, requestId, outcome);
+        // A delay rule models the round trip: after it, the mix still draws for the request.
+        const rule = this.faults.take(method, [target.rawPath, decodeLenient(target.rawPath)]);
+        if (rule?.kind === "delay" && !(await this.delay(rule.ms, res))) {
+            return;
+        }
+        const fault = rule !== undefined && rule.kind !== "delay" ? rule : this.draw?.next();
+        if (fault?.kind === "delay") {
+            if (!(await this.delay(fault.ms, res))) {
                 return;
             }
+        } else if (fault !== undefined) {
+            outcome.fault = fault.kind;
+            this.applyFault(req, res, fault, requestId, outcome);
+            return;
         }
 
         if (this.bucket !== undefined && !this.bucket.tryTake()) {
@@ -249,6 +261,20 @@ export class EmulatorServer {
                 // No answer at all: the caller sees its connection drop (ECONNRESET / "socket hang up").
                 req.socket.destroy();
                 return;
+            case "answer":
+                this.send(res, fault.status, { ...fault.headers }, fault.body);
+                return;
+            case "stall": {
+                // Headers and the start of a body, then silence (or a byte now and then) until the caller
+                // leaves or close() destroys the connection.
+                res.writeHead(fault.status ?? 200, { "Content-Type": "application/json" });
+                res.write(fault.bodyPrefix ?? '{"createdTime":');
+                if (fault.trickleMs !== undefined) {
+                    const timer = setInterval(() => res.write(" "), fault.trickleMs);
+                    res.on("close", () => clearInterval(timer));
+                }
+                return;
+            }
             case "brokenBody": {
                 // Declared JSON, cut off mid-object: what a proxy that dropped the tail of a response delivers.
                 const broken = '{"createdTime":"2020-09-10T02:45:02Z","destinationConfig":{"onSuccess":{"destination":"acs:fc:cn-hang';
@@ -291,6 +317,12 @@ export class EmulatorServer {
             res.setHeader("Content-Length", bytes.length);
         }
         res.end(bytes);
+    }
+
+    /** Waits `ms`; false when the caller went away meanwhile (nothing left to answer). */
+    private async delay(ms: number, res: ServerResponse): Promise<boolean> {
+        await this.wait(ms);
+        return !res.destroyed;
     }
 
     private wait(ms: number): Promise<void> {

@@ -88,6 +88,8 @@ export interface RecordedRequest {
     errorCode?: string;
     /** The `X-Fc-Request-Id` given to this request. */
     requestId: string;
+    /** The kind of fault (from a rule or the fault mix) this request got, if any; `delay` is not recorded. */
+    fault?: Exclude<Fault["kind"], "delay">;
     /** When the request arrived, in epoch milliseconds. */
     at: number;
 }
@@ -101,7 +103,29 @@ export type Fault =
     /** Destroy the connection without answering. */
     | { kind: "reset" }
     /** Answer with a truncated, unparseable JSON body (default status 200). */
-    | { kind: "brokenBody"; status?: number };
+    | { kind: "brokenBody"; status?: number }
+    /**
+     * Answer exactly this, unchecked and unsigned: what a proxy, a redirecting gateway or an echoing error
+     * page sends. `headers` are added to (and may replace) `X-Fc-Request-Id`; `body` defaults to none.
+     */
+    | { kind: "answer"; status: number; headers?: Record<string, string>; body?: string }
+    /**
+     * Send the status line and headers (default status 200, JSON) and `bodyPrefix` (default a cut-off
+     * config), then go silent until the caller gives up; with `trickleMs`, send one more byte (a space)
+     * every `trickleMs` instead, so the body never completes yet the line is never idle.
+     */
+    | { kind: "stall"; status?: number; bodyPrefix?: string; trickleMs?: number };
+
+/**
+ * Faults drawn at fixed rates for every request no rule matched: a steady fault load. The draws come from
+ * a generator seeded with `seed`, so the n-th request draws the same fault in every run with that seed.
+ */
+export interface FaultMix {
+    /** Seed of the generator (any 32-bit integer). */
+    seed: number;
+    /** Each fault with its probability per request; the rates add up to at most 1, the rest is answered normally. */
+    faults: Array<{ fault: Fault; rate: number }>;
+}
 
 /** When to produce a fault. A rule matches a request when every given filter matches. */
 export interface FaultRule {
@@ -173,6 +197,8 @@ export interface FcEmulator {
     addFault(rule: FaultRule): void;
     /** Removes every fault rule. */
     clearFaults(): void;
+    /** Sets, replaces or (with `undefined`) removes the fault mix; a new mix starts its draws from its seed. */
+    setFaultMix(mix: FaultMix | undefined): void;
     /** Sets, replaces or (with `undefined`) removes the rate limit. The bucket starts full. */
     setRateLimit(limit: FcEmulatorOptions["rateLimit"] | undefined): void;
     /** The highest number of requests in flight at once since start or the last {@link resetLog}. */

@@ -4,6 +4,7 @@
 import { ConcurrencyLimiter } from "../../provider/concurrency";
 import type { Environment } from "../../provider/environment";
 import type { LookupContext } from "../../provider/lookup";
+import { createSecretSet } from "../../provider/redaction";
 import { readStackSettings } from "../../provider/stackSettings";
 
 /** A fresh deployment's context for stack config `values` (as Pulumi hands them over) and environment `env`. */
@@ -16,6 +17,6 @@ export function contextFor(values: Record<string, unknown>, env: Environment): L
         answers: new Map(),
         routes: new Map(),
         accounts: new Map(),
-        secrets: new Set(),
+        secrets: createSecretSet(),
     };
 }
