@@ -7,10 +7,10 @@
 // stand-in's test certificate through NODE_EXTRA_CA_CERTS and finds it through STS_ENDPOINT.
 
 import { createEngineStack } from "../test/support/engine";
-import { StandIns, startStandIns } from "../test/support/standIns";
+import { type StandIns, startStandIns } from "../test/support/standIns";
 import { functionNames, SERVICE } from "./fixtures";
 import { dataSourceProgram } from "./programs";
-import { summarize, Summary, timed } from "./stats";
+import { summarize, type Summary, timed } from "./stats";
 
 export interface DiscoveryOptions {
     /** Data sources per stack, each a distinct function. */
@@ -59,7 +59,9 @@ export async function measureAccountDiscovery(options: DiscoveryOptions): Promis
                     } else {
                         figures[op].msWithAccountId.push(measure.ms);
                     }
-                    options.log(`  run ${run + 1}/${options.runs} ${kind} ${op}: ${measure.discoveryCalls} GetCallerIdentity, ${measure.gets} GETs, ${measure.ms.toFixed(0)} ms`);
+                    options.log(
+                        `  run ${run + 1}/${options.runs} ${kind} ${op}: ${measure.discoveryCalls} GetCallerIdentity, ${measure.gets} GETs, ${measure.ms.toFixed(0)} ms`,
+                    );
                 }
             }
         } finally {
@@ -121,7 +123,8 @@ function summarizeFigures(f: ReturnType<typeof newFigures>): DiscoveryOperation 
 export function renderAccountDiscovery(d: DiscoveryResult, runs: number): string[] {
     const row = (op: Op): string => {
         const o = d[op];
-        const calls = o.discoveryCalls.min === o.discoveryCalls.max ? `${o.discoveryCalls.min} in every run` : `${o.discoveryCalls.min}-${o.discoveryCalls.max}`;
+        const calls =
+            o.discoveryCalls.min === o.discoveryCalls.max ? `${o.discoveryCalls.min} in every run` : `${o.discoveryCalls.min}-${o.discoveryCalls.max}`;
         const time = (s: Summary): string => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}-${s.max.toFixed(0)})`;
         return `| ${op} | ${d.sources} | ${calls} | ${o.gets.median} | ${time(o.ms)} | ${time(o.msWithAccountId)} |`;
     };

@@ -8,16 +8,16 @@ import * as path from "node:path";
 import { measureAccountDiscovery } from "./account-discovery";
 import { builtPackage } from "./built-package";
 import { measureConcurrencyInProcess } from "./concurrency-in-process";
-import { dataSourceKind, measureEngineStacks, StackKind, trivialKind } from "./engine-stacks";
+import { dataSourceKind, measureEngineStacks, type StackKind, trivialKind } from "./engine-stacks";
 import { measureEngineThrottle } from "./engine-throttle";
 import { functionNames, SERVICE } from "./fixtures";
 import { judgeGoals } from "./goals";
 import { describeMachine } from "./machine";
 import { measureOverheadInProcess } from "./overhead-in-process";
-import { FULL_PROFILE, Profile, SMOKE_PROFILE, withRuns } from "./profile";
+import { FULL_PROFILE, type Profile, SMOKE_PROFILE, withRuns } from "./profile";
 import { renderReport } from "./report";
 import { measureRequestCount } from "./request-count";
-import { BenchResults, GoalResult, Section, SECTIONS } from "./results";
+import { type BenchResults, type GoalResult, type Section, SECTIONS } from "./results";
 import { keepingChaosSection } from "./results-file";
 import { measureSerialization } from "./serialization";
 import { startStandIn } from "./standin";
@@ -62,7 +62,13 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
     const standIn = await startStandIn();
     try {
         const largestEngine = Math.max(...profile.engineSizes);
-        const needed = Math.max(profile.overhead.lookups, profile.concurrency.lookups, largestEngine, profile.dedupe.distinct, profile.engineThrottle?.sources ?? 0);
+        const needed = Math.max(
+            profile.overhead.lookups,
+            profile.concurrency.lookups,
+            largestEngine,
+            profile.dedupe.distinct,
+            profile.engineThrottle?.sources ?? 0,
+        );
         await standIn.seed(SERVICE, functionNames(needed));
         log(`bench (${profile.name}): stand-in at ${standIn.endpoint} with ${needed} functions`);
 

@@ -14,9 +14,13 @@ let loaded: typeof packageApi | undefined;
 export function builtPackage(): typeof packageApi {
     if (loaded === undefined) {
         try {
+            // By package name, as a user loads it (bin/, through the self-link), not the sources ts-node would compile.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
             loaded = require("pulumi-fc-async-invoke-config") as typeof packageApi;
         } catch (error) {
-            throw new Error(`the built provider is missing: run \`npm run build\` first (${error instanceof Error ? error.message : String(error)})`);
+            throw new Error(`the built provider is missing: run \`npm run build\` first (${error instanceof Error ? error.message : String(error)})`, {
+                cause: error,
+            });
         }
     }
     return loaded;

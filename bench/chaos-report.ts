@@ -32,9 +32,13 @@ export function renderChaosSection(result: ChaosResult, machine: MachineInfo, du
     out.push("");
     out.push("| what | figure | target | met |");
     out.push("|---|---|---|---|");
-    out.push(`| \`up\`s that succeeded under steady faults | ${ok}/${result.runs} | ${result.runs}/${result.runs} | ${ok === result.runs ? "met" : "**not met**"} |`);
+    out.push(
+        `| \`up\`s that succeeded under steady faults | ${ok}/${result.runs} | ${result.runs}/${result.runs} | ${ok === result.runs ? "met" : "**not met**"} |`,
+    );
     out.push(`| GETs per data source, median (per run) | ${medians.join(", ")} | informational | n/a |`);
-    out.push(`| GETs per data source, max (per run) | ${maxes.join(", ")} (max ${Math.max(...maxes)}) | informational (the bound is ${d.maxAttempts} counted attempts plus throttled ones) | n/a |`);
+    out.push(
+        `| GETs per data source, max (per run) | ${maxes.join(", ")} (max ${Math.max(...maxes)}) | informational (the bound is ${d.maxAttempts} counted attempts plus throttled ones) | n/a |`,
+    );
     out.push(
         `| wall time, faulted / unfaulted (medians) | ${wall.ratio.toFixed(2)} (${ms(wall.faulted.median)} vs ${ms(wall.unfaulted.median)}) | informational | n/a |`,
     );
@@ -59,7 +63,9 @@ export function renderChaosSection(result: ChaosResult, machine: MachineInfo, du
     out.push("");
     out.push("Every run:");
     out.push("");
-    out.push("| run | unfaulted up | faulted up | succeeded | GETs | faults drawn | answers by status (0 = none) | GETs per data source, median / max | peak in flight |");
+    out.push(
+        "| run | unfaulted up | faulted up | succeeded | GETs | faults drawn | answers by status (0 = none) | GETs per data source, median / max | peak in flight |",
+    );
     out.push("|---|---|---|---|---|---|---|---|---|");
     result.faulted.forEach((run, i) => {
         const clean = result.unfaulted[i];
@@ -105,7 +111,9 @@ export function renderChaosSection(result: ChaosResult, machine: MachineInfo, du
     return out.join("\n");
 }
 
-function describeMix(faults: ReadonlyArray<{ fault: { kind: string; status?: number; errorCode?: string; retryAfterSeconds?: number }; rate: number }>): string {
+function describeMix(
+    faults: ReadonlyArray<{ fault: { kind: string; status?: number; errorCode?: string; retryAfterSeconds?: number }; rate: number }>,
+): string {
     return faults
         .map(({ fault, rate }) => {
             const what =

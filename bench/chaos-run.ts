@@ -25,7 +25,12 @@ interface Args {
 }
 
 /** The numeric options and the fields they set. */
-const NUMERIC: Record<string, "runs" | "sources" | "scenarioSources" | "seed"> = { "--runs": "runs", "--sources": "sources", "--scenario-sources": "scenarioSources", "--seed": "seed" };
+const NUMERIC: Record<string, "runs" | "sources" | "scenarioSources" | "seed"> = {
+    "--runs": "runs",
+    "--sources": "sources",
+    "--scenario-sources": "scenarioSources",
+    "--seed": "seed",
+};
 
 function parseArgs(argv: readonly string[]): Args {
     const args: Args = { runs: 5, sources: 300, scenarioSources: 100, seed: 13, out: path.join(__dirname, "RESULTS.md") };
@@ -61,7 +66,14 @@ async function main(): Promise<void> {
     try {
         await standIn.seed(SERVICE, functionNames(Math.max(args.sources, args.scenarioSources)));
         log(`chaos: stand-in at ${standIn.endpoint} with ${args.sources} functions; ${args.runs} paired runs`);
-        const result = await runChaos(standIn, { sources: args.sources, runs: args.runs, latencyMs: 20, seed: args.seed, scenarioSources: args.scenarioSources, log });
+        const result = await runChaos(standIn, {
+            sources: args.sources,
+            runs: args.runs,
+            latencyMs: 20,
+            seed: args.seed,
+            scenarioSources: args.scenarioSources,
+            log,
+        });
         const section = renderChaosSection(result, machine, Date.now() - started);
         if (args.out === "-") {
             process.stdout.write(`${section}\n`);
@@ -75,6 +87,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-    process.stderr.write(`chaos failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`chaos failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
 });

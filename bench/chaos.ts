@@ -10,12 +10,12 @@
 
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import type { FaultMix } from "../test/fc-emulator";
-import { createEngineStack, EngineStack, readStateFile } from "../test/support/engine";
+import { createEngineStack, type EngineStack, readStateFile } from "../test/support/engine";
 import { builtPackage } from "./built-package";
 import { standInConfig } from "./fixtures";
 import { dataSourceProgram } from "./programs";
 import type { StandIn, StandInStats } from "./standin";
-import { summarize, Summary, timed } from "./stats";
+import { summarize, type Summary, timed } from "./stats";
 import type { Tuning } from "../provider";
 
 /** The steady fault load of the issue, by rate. The 503 is a server fault (ServiceUnavailable), so it counts against maxAttempts. */
@@ -35,7 +35,9 @@ export const OVER_BUDGET_FAULTS: FaultMix["faults"] = [
 ];
 
 /** A full outage: every request answered 503. */
-export const OUTAGE: FaultMix["faults"] = [{ fault: { kind: "status", status: 503, errorCode: "ServiceUnavailable", message: "the service is down" }, rate: 1 }];
+export const OUTAGE: FaultMix["faults"] = [
+    { fault: { kind: "status", status: 503, errorCode: "ServiceUnavailable", message: "the service is down" }, rate: 1 },
+];
 
 export interface ChaosOptions {
     /** Data sources per stack, each reading its own function. */
@@ -130,7 +132,9 @@ export async function runChaos(standIn: StandIn, options: ChaosOptions): Promise
 
         log("  chaos: full outage during refresh");
         const outage = await outageDuringRefresh(standIn, options.scenarioSources);
-        log(`  chaos outage: refresh ${outage.refreshFailed ? "failed" : "PASSED"} in ${outage.ms.toFixed(0)} ms, state ${outage.stateIdentical ? "byte-identical" : "CHANGED"}`);
+        log(
+            `  chaos outage: refresh ${outage.refreshFailed ? "failed" : "PASSED"} in ${outage.ms.toFixed(0)} ms, state ${outage.stateIdentical ? "byte-identical" : "CHANGED"}`,
+        );
 
         log("  chaos: fault rate above the budget");
         const overMix: FaultMix = { seed: options.seed + 1000, faults: OVER_BUDGET_FAULTS };
@@ -193,7 +197,15 @@ async function upOnce(
         );
         await standIn.setFaultMix(undefined);
         const fc = await standIn.stats();
-        return { succeeded: value.ok, hung: value.hung, ms, fc, perSource: perSource(fc), failures: failuresOf(events), slowestReadSeconds: slowestRead(events) };
+        return {
+            succeeded: value.ok,
+            hung: value.hung,
+            ms,
+            fc,
+            perSource: perSource(fc),
+            failures: failuresOf(events),
+            slowestReadSeconds: slowestRead(events),
+        };
     } finally {
         await standIn.setFaultMix(undefined);
         await engine.dispose();
@@ -304,13 +316,24 @@ export function failuresOf(events: readonly EngineEvent[]): FailureSummary {
         const code = /([A-Za-z][\w.-]*) \((?:HTTP \d+|no HTTP answer)\) while reading/.exec(message)?.[1] ?? "other";
         byCode[code] = (byCode[code] ?? 0) + 1;
     }
-    const example = [...firstError.values()][0]?.split("\n").find((line) => line.trim() !== "")?.trim();
+    const example = [...firstError.values()][0]
+        ?.split("\n")
+        .find((line) => line.trim() !== "")
+        ?.trim();
     return { failed: firstError.size, byCode, example };
 }
 
 function describeRun(run: UpRun): string {
-    const faults = Object.entries(run.fc.byFault).map(([k, n]) => `${n} ${k}`).join(", ") || "no faults";
-    const failed = run.failures.failed === 0 ? "" : `, ${run.failures.failed} failed (${Object.entries(run.failures.byCode).map(([c, n]) => `${n} ${c}`).join(", ")})`;
+    const faults =
+        Object.entries(run.fc.byFault)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(", ") || "no faults";
+    const failed =
+        run.failures.failed === 0
+            ? ""
+            : `, ${run.failures.failed} failed (${Object.entries(run.failures.byCode)
+                  .map(([c, n]) => `${n} ${c}`)
+                  .join(", ")})`;
     return `${run.succeeded ? "ok" : "FAILED"} in ${run.ms.toFixed(0)} ms, ${run.fc.gets} GETs (${faults}), per source median ${run.perSource.median} max ${run.perSource.max}, peak in flight ${run.fc.maxInFlight}${failed}`;
 }
 

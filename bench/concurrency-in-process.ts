@@ -14,7 +14,7 @@ import type { RateLimit } from "../test/fc-emulator";
 import { functionNames } from "./fixtures";
 import { configureProvider, readThroughProvider } from "./provider-reader";
 import type { StandIn } from "./standin";
-import { summarize, Summary, timed } from "./stats";
+import { summarize, type Summary, timed } from "./stats";
 
 export interface ThrottleScenario {
     label: string;
@@ -111,7 +111,9 @@ async function throttledScenario(standIn: StandIn, names: string[], scenario: Th
         answers429.push(stats.byStatus["429"] ?? 0);
         requests.push(stats.gets);
         peaks.push(stats.maxInFlight);
-        options.log(`  throttled (${scenario.label}) run ${r + 1}/${options.runs}: ${run.ms.toFixed(0)} ms, ${ok}/${names.length} ok, ${stats.byStatus["429"] ?? 0}x 429, peak ${stats.maxInFlight}`);
+        options.log(
+            `  throttled (${scenario.label}) run ${r + 1}/${options.runs}: ${run.ms.toFixed(0)} ms, ${ok}/${names.length} ok, ${stats.byStatus["429"] ?? 0}x 429, peak ${stats.maxInFlight}`,
+        );
     }
     await standIn.setRateLimit(undefined);
     const burst = scenario.limit.burst ?? Math.max(1, Math.ceil(scenario.limit.requestsPerSecond));
@@ -145,7 +147,9 @@ async function unthrottledComparison(standIn: StandIn, names: string[], latencyM
             times.get(cap)?.push(ms);
             peaks.get(cap)?.push(peak);
         }
-        options.log(`  unthrottled, ${latencyMs} ms round trip, run ${r + 1}/${options.runs}: ${options.caps.map((c) => `cap ${c}=${(times.get(c) ?? [])[r]?.toFixed(0)}ms`).join(" ")}`);
+        options.log(
+            `  unthrottled, ${latencyMs} ms round trip, run ${r + 1}/${options.runs}: ${options.caps.map((c) => `cap ${c}=${(times.get(c) ?? [])[r]?.toFixed(0)}ms`).join(" ")}`,
+        );
     }
     return options.caps.map((cap) => ({ latencyMs, cap, ms: summarize(times.get(cap) ?? []), maxInFlight: summarize(peaks.get(cap) ?? []) }));
 }

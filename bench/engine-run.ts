@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { createEngineStack } from "../test/support/engine";
-import { createHostProbe, OperationProcesses } from "./host-probe";
+import { createHostProbe, type OperationProcesses } from "./host-probe";
 import type { StandIn, StandInStats } from "./standin";
 import { timed } from "./stats";
 

@@ -8,11 +8,11 @@
 
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { standInConfig } from "./fixtures";
-import { runLifecycle, Operation, OperationMeasure } from "./engine-run";
+import { runLifecycle, type Operation, type OperationMeasure } from "./engine-run";
 import type { ProcessSample } from "./host-probe";
 import { dataSourceProgram, trivialProgram } from "./programs";
 import type { StandIn } from "./standin";
-import { summarize, Summary } from "./stats";
+import { summarize, type Summary } from "./stats";
 
 /** A kind of stack: what its program registers and with which config. */
 export interface StackKind {
@@ -48,7 +48,13 @@ export function dataSourceKind(sizes: readonly number[], variant: { cap?: number
 }
 
 export function trivialKind(sizes: readonly number[]): StackKind {
-    return { key: "trivial", label: "trivial dynamic resources (floor)", type: TRIVIAL_TYPE, sizes, program: (count, standIn) => trivialProgram(count, standIn.endpoint) };
+    return {
+        key: "trivial",
+        label: "trivial dynamic resources (floor)",
+        type: TRIVIAL_TYPE,
+        sizes,
+        program: (count, standIn) => trivialProgram(count, standIn.endpoint),
+    };
 }
 
 /** The figures of one operation over the runs of one kind and size. */

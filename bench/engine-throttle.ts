@@ -7,7 +7,7 @@ import { runLifecycle } from "./engine-run";
 import { standInConfig } from "./fixtures";
 import { dataSourceProgram } from "./programs";
 import type { StandIn } from "./standin";
-import { summarize, Summary } from "./stats";
+import { summarize, type Summary } from "./stats";
 
 export interface EngineThrottleOptions {
     sources: number;
@@ -48,7 +48,11 @@ export async function measureEngineThrottle(standIn: StandIn, options: EngineThr
         try {
             const result = await runLifecycle(
                 standIn,
-                { projectName: `bench-throttle-${options.sources}`, program: dataSourceProgram(options.sources, options.sources, standIn.endpoint), config: standInConfig(standIn) },
+                {
+                    projectName: `bench-throttle-${options.sources}`,
+                    program: dataSourceProgram(options.sources, options.sources, standIn.endpoint),
+                    config: standInConfig(standIn),
+                },
                 ["up"],
                 false,
             );
@@ -59,7 +63,9 @@ export async function measureEngineThrottle(standIn: StandIn, options: EngineThr
             gets.push(up.fc.gets);
             peaks.push(up.fc.maxInFlight);
             hosts.push(up.processes.hosts.length);
-            options.log(`  engine throttled up run ${r + 1}/${options.runs}: ${up.ms.toFixed(0)} ms, ${up.fc.byStatus["200"] ?? 0} OK, ${up.fc.byStatus["429"] ?? 0}x 429, peak ${up.fc.maxInFlight}`);
+            options.log(
+                `  engine throttled up run ${r + 1}/${options.runs}: ${up.ms.toFixed(0)} ms, ${up.fc.byStatus["200"] ?? 0} OK, ${up.fc.byStatus["429"] ?? 0}x 429, peak ${up.fc.maxInFlight}`,
+            );
         } catch (error) {
             firstError ??= essentialError(error instanceof Error ? error.message : String(error));
             options.log(`  engine throttled up run ${r + 1}/${options.runs}: FAILED`);
@@ -86,7 +92,9 @@ export async function measureEngineThrottle(standIn: StandIn, options: EngineThr
 
 /** The lines of a failed `pulumi up` that say why (the CLI's progress lines are dropped), at most ~1500 characters. */
 function essentialError(message: string): string {
-    const lines = message.split("\n").filter((line) => /error|ResourceExhausted|throttl|429/i.test(line) && !/^\s*\+\s+pulumi:pulumi:Stack .* creating/.test(line));
+    const lines = message
+        .split("\n")
+        .filter((line) => /error|ResourceExhausted|throttl|429/i.test(line) && !/^\s*\+\s+pulumi:pulumi:Stack .* creating/.test(line));
     const picked = [...new Set(lines.map((line) => line.trim()))].slice(0, 6).join("\n");
     return (picked === "" ? message.slice(-1500) : picked).slice(0, 1500);
 }

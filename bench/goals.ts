@@ -60,7 +60,13 @@ export function judgeGoals(results: BenchResults): GoalResult[] {
         if (ds !== undefined && floor !== undefined) {
             for (const op of ["preview", "up"] as const) {
                 const r = ds[op].ms.median / floor[op].ms.median;
-                goals.push({ goal: 2, name: `engine, ${op} of ${largest} data sources / ${largest} trivial resources`, figure: r.toFixed(3), target: `<= ${ENGINE_RATIO_GOAL.toFixed(2)}`, met: r <= ENGINE_RATIO_GOAL });
+                goals.push({
+                    goal: 2,
+                    name: `engine, ${op} of ${largest} data sources / ${largest} trivial resources`,
+                    figure: r.toFixed(3),
+                    target: `<= ${ENGINE_RATIO_GOAL.toFixed(2)}`,
+                    met: r <= ENGINE_RATIO_GOAL,
+                });
             }
         }
     }
@@ -82,7 +88,11 @@ export function judgeGoals(results: BenchResults): GoalResult[] {
         }
     }
     if (engine !== undefined) {
-        const wrong = engine.filter((c) => c.kind.startsWith("dataSource") && (c.preview.gets.max !== c.size || c.preview.gets.min !== c.size || c.up.gets.max !== c.size || c.up.gets.min !== c.size));
+        const wrong = engine.filter(
+            (c) =>
+                c.kind.startsWith("dataSource") &&
+                (c.preview.gets.max !== c.size || c.preview.gets.min !== c.size || c.up.gets.max !== c.size || c.up.gets.min !== c.size),
+        );
         const checked = engine.filter((c) => c.kind.startsWith("dataSource"));
         if (checked.length > 0) {
             goals.push({
@@ -116,7 +126,13 @@ export function judgeGoals(results: BenchResults): GoalResult[] {
     }
     const s = results.serialization;
     if (s !== undefined) {
-        goals.push({ goal: 4, name: "provider serialization, first in a fresh process (once per program)", figure: `${s.coldMs.median.toFixed(0)} ms`, target: "informational", met: undefined });
+        goals.push({
+            goal: 4,
+            name: "provider serialization, first in a fresh process (once per program)",
+            figure: `${s.coldMs.median.toFixed(0)} ms`,
+            target: "informational",
+            met: undefined,
+        });
     }
 
     const c = results.concurrency;
@@ -166,7 +182,13 @@ export function judgeGoals(results: BenchResults): GoalResult[] {
         if (def !== undefined && wide !== undefined) {
             for (const op of ["preview", "up"] as const) {
                 const r = def[op].ms.median / wide[op].ms.median;
-                goals.push({ goal: 5, name: `engine, ${op} of ${largest} data sources unthrottled: ${def.label} / ${wide.label}`, figure: r.toFixed(3), target: `<= ${CAP_SLOWDOWN_GOAL.toFixed(2)}`, met: r <= CAP_SLOWDOWN_GOAL });
+                goals.push({
+                    goal: 5,
+                    name: `engine, ${op} of ${largest} data sources unthrottled: ${def.label} / ${wide.label}`,
+                    figure: r.toFixed(3),
+                    target: `<= ${CAP_SLOWDOWN_GOAL.toFixed(2)}`,
+                    met: r <= CAP_SLOWDOWN_GOAL,
+                });
             }
         }
         const ds = cell(engine, "dataSource", largest);

@@ -1,5 +1,6 @@
 // What the figures were measured on, so a reader can tell whether two RESULTS.md are comparable.
 
+import * as fs from "node:fs";
 import * as os from "node:os";
 import { pulumiCli } from "../test/support/engine";
 
@@ -23,7 +24,7 @@ export interface MachineInfo {
 export async function describeMachine(command: string): Promise<MachineInfo> {
     const cpus = os.cpus();
     const cli = await pulumiCli();
-    const sdk = (require("@pulumi/pulumi/package.json") as { version: string }).version;
+    const sdk = (JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version;
     return {
         cpuModel: cpus[0]?.model.trim() ?? "unknown",
         cores: os.availableParallelism?.() ?? cpus.length,

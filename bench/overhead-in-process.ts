@@ -13,10 +13,10 @@
 
 import { functionNames, SERVICE } from "./fixtures";
 import { runPool } from "./pool";
-import { configureProvider, ExtraConfig, readThroughProvider } from "./provider-reader";
+import { configureProvider, type ExtraConfig, readThroughProvider } from "./provider-reader";
 import { createRawClient, rawLookup } from "./raw-sdk";
 import type { StandIn, StandInStats } from "./standin";
-import { canCollectGarbage, collectGarbage, pairedRatios, summarize, Summary, timed } from "./stats";
+import { canCollectGarbage, collectGarbage, pairedRatios, summarize, type Summary, timed } from "./stats";
 
 export interface OverheadOptions {
     lookups: number;
@@ -101,7 +101,12 @@ export async function measureOverheadInProcess(standIn: StandIn, options: Overhe
         { key: "providerConcurrentSameCap", label: `provider read, ${w} at a time, cap ${w}`, latencyMs: 0, run: () => providerRun(w, sameCap) },
         { key: "providerConcurrentDefaultCap", label: `provider read, ${w} at a time, default cap`, latencyMs: 0, run: () => providerRun(w, {}) },
         { key: "rawConcurrentLatency", label: `raw SDK, ${w} at a time, ${rt} ms round trip`, latencyMs: rt, run: () => rawRun(w) },
-        { key: "providerConcurrentLatency", label: `provider read, ${w} at a time, cap ${w}, ${rt} ms round trip`, latencyMs: rt, run: () => providerRun(w, sameCap) },
+        {
+            key: "providerConcurrentLatency",
+            label: `provider read, ${w} at a time, cap ${w}, ${rt} ms round trip`,
+            latencyMs: rt,
+            run: () => providerRun(w, sameCap),
+        },
     ];
 
     for (let w = 0; w < options.warmups; w++) {

@@ -20,7 +20,10 @@ export function dataSourceProgram(count: number, distinct: number, endpoint: str
 /** `count` trivial resources (see trivial-resource.ts) with the same inputs as the data sources. */
 export function trivialProgram(count: number, endpoint: string): PulumiFn {
     return async () => {
-        const resources = Array.from({ length: count }, (_, i) => new ConstantResource(`const-${i}`, { serviceName: SERVICE, functionName: functionName(i), endpoint }));
+        const resources = Array.from(
+            { length: count },
+            (_, i) => new ConstantResource(`const-${i}`, { serviceName: SERVICE, functionName: functionName(i), endpoint }),
+        );
         return { first: resources[0]?.maxAsyncRetryAttempts };
     };
 }

@@ -106,7 +106,9 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         out.push("| N | stack | preview | up | GETs preview / up | hosts per op |");
         out.push("|---|---|---|---|---|---|");
         for (const c of engine) {
-            out.push(`| ${c.size} | ${c.label} | ${ms(c.preview.ms)} | ${ms(c.up.ms)} | ${c.preview.gets.median} / ${c.up.gets.median} | ${c.preview.hosts.median} / ${c.up.hosts.median} |`);
+            out.push(
+                `| ${c.size} | ${c.label} | ${ms(c.preview.ms)} | ${ms(c.up.ms)} | ${c.preview.gets.median} / ${c.up.gets.median} | ${c.preview.hosts.median} / ${c.up.hosts.median} |`,
+            );
         }
         out.push("");
         const sizes = [...new Set(engine.map((c) => c.size))];
@@ -117,7 +119,9 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             const floor = cell(engine, "trivial", size);
             if (ds !== undefined && floor !== undefined) {
                 const extra = (op: "preview" | "up"): string => `${((ds[op].ms.median - floor[op].ms.median) / size).toFixed(1)} ms`;
-                out.push(`| ${size} | ${(ds.preview.ms.median / floor.preview.ms.median).toFixed(3)} | ${(ds.up.ms.median / floor.up.ms.median).toFixed(3)} | ${extra("preview")} / ${extra("up")} |`);
+                out.push(
+                    `| ${size} | ${(ds.preview.ms.median / floor.preview.ms.median).toFixed(3)} | ${(ds.up.ms.median / floor.up.ms.median).toFixed(3)} | ${extra("preview")} / ${extra("up")} |`,
+                );
             }
         }
         out.push("");
@@ -127,7 +131,9 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
     if (q !== undefined) {
         out.push("## 3. Requests to FC per deployment");
         out.push("");
-        out.push(`A stack of ${q.sources} data sources naming ${q.distinct} distinct functions (data source i reads function i mod ${q.distinct}); the stand-in counts GETs per operation.`);
+        out.push(
+            `A stack of ${q.sources} data sources naming ${q.distinct} distinct functions (data source i reads function i mod ${q.distinct}); the stand-in counts GETs per operation.`,
+        );
         out.push("");
         out.push("| operation | GETs | distinct functions asked | provider hosts | wall time |");
         out.push("|---|---|---|---|---|");
@@ -225,7 +231,9 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             out.push("");
             out.push("| runs succeeded | wall time | 429 answers | GETs | peak in flight | hosts |");
             out.push("|---|---|---|---|---|---|");
-            out.push(`| ${et.succeededRuns}/${et.runs} | ${ms(et.ms)} | ${count(et.throttledAnswers)} | ${count(et.gets)} | ${count(et.maxInFlight)} | ${count(et.hosts)} |`);
+            out.push(
+                `| ${et.succeededRuns}/${et.runs} | ${ms(et.ms)} | ${count(et.throttledAnswers)} | ${count(et.gets)} | ${count(et.maxInFlight)} | ${count(et.hosts)} |`,
+            );
             out.push("");
             if (et.firstError !== undefined) {
                 out.push("First failure:");
@@ -240,7 +248,9 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         const wide = engine?.find((x) => x.size === largest && /^dataSourceCap/.test(x.kind));
         const def = engine?.find((x) => x.size === largest && /^dataSource@/.test(x.kind));
         if (wide !== undefined && def !== undefined) {
-            out.push(`Through the engine, unthrottled, ${largest} data sources (section 2's table has the runs): ${def.label} preview ${ms(def.preview.ms)}, up ${ms(def.up.ms)}; ${wide.label} preview ${ms(wide.preview.ms)}, up ${ms(wide.up.ms)}.`);
+            out.push(
+                `Through the engine, unthrottled, ${largest} data sources (section 2's table has the runs): ${def.label} preview ${ms(def.preview.ms)}, up ${ms(def.up.ms)}; ${wide.label} preview ${ms(wide.preview.ms)}, up ${ms(wide.up.ms)}.`,
+            );
             out.push("");
         }
     }

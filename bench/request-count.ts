@@ -3,11 +3,11 @@
 // operation. One provider host serves a whole operation and keeps FC's answers for it, so repeats of a
 // lookup should cost nothing; the probe counts the hosts to confirm there was one.
 
-import { runLifecycle, OperationMeasure } from "./engine-run";
+import { runLifecycle, type OperationMeasure } from "./engine-run";
 import { standInConfig } from "./fixtures";
 import { dataSourceProgram } from "./programs";
 import type { StandIn } from "./standin";
-import { summarize, Summary } from "./stats";
+import { summarize, type Summary } from "./stats";
 
 export interface RequestCountOptions {
     sources: number;
@@ -39,14 +39,20 @@ export async function measureRequestCount(standIn: StandIn, options: RequestCoun
     for (let r = 0; r < options.runs; r++) {
         const result = await runLifecycle(
             standIn,
-            { projectName: `bench-dedupe-${options.sources}`, program: dataSourceProgram(options.sources, options.distinct, standIn.endpoint), config: standInConfig(standIn) },
+            {
+                projectName: `bench-dedupe-${options.sources}`,
+                program: dataSourceProgram(options.sources, options.distinct, standIn.endpoint),
+                config: standInConfig(standIn),
+            },
             options.ops,
             false,
         );
         for (const measure of result.operations) {
             (measure.op === "preview" ? previews : ups).push(measure);
         }
-        options.log(`  ${options.sources} sources / ${options.distinct} distinct run ${r + 1}/${options.runs}: ${result.operations.map((m) => `${m.op} ${m.fc.gets} GETs`).join(", ")}`);
+        options.log(
+            `  ${options.sources} sources / ${options.distinct} distinct run ${r + 1}/${options.runs}: ${result.operations.map((m) => `${m.op} ${m.fc.gets} GETs`).join(", ")}`,
+        );
     }
     return {
         sources: options.sources,

@@ -5,8 +5,8 @@
 //   --out FILE | --out -         where to write the report; "-" prints it to stdout instead
 // Exits 0 when the bench ran, whatever the goals say: benchmarks report, they do not gate.
 
-import { runBench, BenchOptions } from "./bench";
-import { Section, SECTIONS } from "./results";
+import { runBench, type BenchOptions } from "./bench";
+import { type Section, SECTIONS } from "./results";
 
 function parseArgs(argv: readonly string[]): BenchOptions {
     const options: BenchOptions = { smoke: process.env.BENCH_SMOKE === "1" || process.env.BENCH_SMOKE === "true" };
@@ -42,7 +42,10 @@ function parseArgs(argv: readonly string[]): BenchOptions {
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
     const options = parseArgs(args);
-    const command = process.env.npm_lifecycle_event === "bench" ? `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}` : `ts-node bench/run.ts ${args.join(" ")}`.trim();
+    const command =
+        process.env.npm_lifecycle_event === "bench"
+            ? `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`
+            : `ts-node bench/run.ts ${args.join(" ")}`.trim();
     const outcome = await runBench({ ...options, command: options.smoke && !args.includes("--smoke") ? `BENCH_SMOKE=1 ${command}` : command });
     if (outcome.outFile === undefined) {
         process.stdout.write(outcome.markdown);
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
     main().catch((error: unknown) => {
-        process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         process.exit(1);
     });
 }

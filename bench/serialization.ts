@@ -13,7 +13,7 @@
 import { execFileSync } from "node:child_process";
 import * as pulumi from "@pulumi/pulumi";
 import { REPO_ROOT } from "../test/support/engine";
-import { summarize, Summary, timed } from "./stats";
+import { summarize, type Summary, timed } from "./stats";
 import { trivialProvider } from "./trivial-resource";
 
 export interface SerializationResult {

@@ -1,7 +1,7 @@
 // Entry point of the stand-in child process: starts the FC emulator from test/fc-emulator and obeys the
 // bench's commands over the IPC channel. Runs under ts-node (transpile-only), forked by standin.ts.
 
-import { AsyncConfigInput, startFcEmulator } from "../test/fc-emulator";
+import { type AsyncConfigInput, startFcEmulator } from "../test/fc-emulator";
 import type { StandInCommand, StandInReady, StandInReply, StandInRequest, StandInStats } from "./standin-protocol";
 
 /** Every seeded function gets the same, fully populated config, the largest answer FC gives. */
@@ -117,6 +117,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-    process.stderr.write(`bench stand-in: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`bench stand-in: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
 });

@@ -45,9 +45,7 @@ export interface StandInStats {
     cpuMs: number;
 }
 
-export type StandInReply =
-    | { id: number; ok: true; stats?: StandInStats }
-    | { id: number; ok: false; error: string };
+export type StandInReply = { id: number; ok: true; stats?: StandInStats } | { id: number; ok: false; error: string };
 
 /** The first message of the child: where it listens and which (fake) key it accepts. */
 export interface StandInReady {

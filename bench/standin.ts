@@ -5,7 +5,7 @@
 // to both sides of every comparison and dilute the ratios towards 1, and it would compete with the
 // inline Pulumi program, which also runs in the bench process. Real FC's CPU is not ours to count.
 
-import { ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import type { FaultMix, RateLimit } from "../test/fc-emulator";
 import type { StandInCommand, StandInReady, StandInReply, StandInStats } from "./standin-protocol";
 
@@ -65,7 +65,10 @@ class ChildStandIn implements StandIn {
     private readonly pending = new Map<number, { resolve: (reply: StandInReply) => void; reject: (error: Error) => void }>();
     private closed: Promise<void> | undefined;
 
-    constructor(private readonly child: ChildProcess, ready: StandInReady) {
+    constructor(
+        private readonly child: ChildProcess,
+        ready: StandInReady,
+    ) {
         this.endpoint = ready.endpoint;
         this.host = ready.host;
         this.accountId = ready.accountId;

@@ -56,7 +56,10 @@ export function measureStateSize(cells: readonly CellResult[], kind: string): St
         largeSize: large.size,
         deploymentBytes,
         perResourceBytes: span > 0 ? (deploymentBytes.large - deploymentBytes.small) / span : bytes(resource),
-        perResourceFileBytes: span > 0 && small.stateFileBytes !== undefined && large.stateFileBytes !== undefined ? (large.stateFileBytes - small.stateFileBytes) / span : undefined,
+        perResourceFileBytes:
+            span > 0 && small.stateFileBytes !== undefined && large.stateFileBytes !== undefined
+                ? (large.stateFileBytes - small.stateFileBytes) / span
+                : undefined,
         oneResourceBytes: bytes(resource),
         providerBytes: Buffer.byteLength(providerText, "utf8"),
         providerCopies,

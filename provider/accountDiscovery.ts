@@ -4,7 +4,7 @@
 
 import type Credential from "@alicloud/credentials";
 import { explainRefusal } from "./credentialErrors";
-import { StsEndpoint } from "./endpoints";
+import { type StsEndpoint } from "./endpoints";
 import { ConfigurationError } from "./errors";
 import { ENV_KEYS, namesOf } from "./environment";
 import { CONFIG_KEYS } from "./stackSettings";
@@ -33,7 +33,10 @@ export async function discoverAccountId(request: DiscoveryRequest): Promise<stri
         requestId = response.body?.requestId;
     } catch (err) {
         const failure = stsFailure(err, request.secrets);
-        const answered = failure.status === undefined ? `failed: ${failure.said}` : `answered ${failure.code} (HTTP ${failure.status}, request id ${failure.requestId ?? "none"}): ${failure.said}`;
+        const answered =
+            failure.status === undefined
+                ? `failed: ${failure.said}`
+                : `answered ${failure.code} (HTTP ${failure.status}, request id ${failure.requestId ?? "none"}): ${failure.said}`;
         const why = explainRefusal(failure.code, request.who);
         throw new ConfigurationError(
             CONFIG_KEYS.accountId,

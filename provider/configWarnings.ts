@@ -11,7 +11,7 @@ export const SECRET_CONFIG_KEYS: readonly string[] = [CONFIG_KEYS.secretKey, CON
 
 /** Whether a key's value holds a credential: `assumeRoleWithOidc` does only when it carries the token itself. */
 function holdsCredential(key: string, value: string): boolean {
-    return key !== CONFIG_KEYS.assumeRoleWithOidc || value.includes("oidcToken\"");
+    return key !== CONFIG_KEYS.assumeRoleWithOidc || value.includes('oidcToken"');
 }
 
 let warned = false;
@@ -41,7 +41,7 @@ export function warnAboutUnmarkedCredentials(): void {
     const unmarked = unmarkedCredentialKeys();
     if (unmarked.length > 0) {
         const one = unmarked.length === 1;
-        pulumi.log.warn(
+        void pulumi.log.warn(
             `${unmarked.join(", ")} ${one ? "is" : "are"} set in stack config without --secret, so the state file and Pulumi.<stack>.yaml ` +
                 `hold ${one ? "it" : "them"} in plain text. Set ${one ? "it" : "each"} again with \`pulumi config set --secret ${unmarked[0]} …\`.`,
         );

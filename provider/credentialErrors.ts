@@ -3,9 +3,9 @@
 // request (ensureCredentials), when discovering the account, and to explain FC's 403 answers.
 
 import type Credential from "@alicloud/credentials";
-import { ConfigurationError, ServiceAnswer } from "./errors";
+import { ConfigurationError, type ServiceAnswer } from "./errors";
 import { BaseCredentialsError, NoCredentialsError } from "./credentials";
-import { BaseSource, CredentialSource, describeBase } from "./credentialSources";
+import { type BaseSource, type CredentialSource, describeBase } from "./credentialSources";
 import { ENV_KEYS, namesOf } from "./environment";
 import { redact } from "./redaction";
 import { CONFIG_KEYS } from "./stackSettings";

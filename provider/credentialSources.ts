@@ -13,10 +13,10 @@
 // Whichever is found, alicloud:assumeRole then assumes a role with it. Values are checked here, before
 // any request, and every problem is collected rather than the first thrown.
 
-import { SettingProblem } from "./errors";
-import { Environment, ENV_KEYS, fromConfigOrEnv, fromEnv, Named, namesOf } from "./environment";
+import { type SettingProblem } from "./errors";
+import { type Environment, ENV_KEYS, fromConfigOrEnv, fromEnv, type Named, namesOf } from "./environment";
 import { plainHttpRefusal } from "./endpoints";
-import { CONFIG_KEYS, StackSettings } from "./stackSettings";
+import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
 
 /** An access key pair, maybe with an STS token. */
 export interface AccessKeySource {
@@ -216,7 +216,8 @@ function checkCredentialsUri(uri: Named, allowInsecureHttp: boolean): SettingPro
 function oidcFromBlock(stack: StackSettings, env: Environment, problems: SettingProblem[]): OidcSource | undefined {
     const block = stack.assumeRoleWithOidc ?? {};
     const key = CONFIG_KEYS.assumeRoleWithOidc;
-    const field = (name: string, value: string | undefined, names: readonly string[]): Named | undefined => fromConfigOrEnv(value, `${key}.${name}`, env, names);
+    const field = (name: string, value: string | undefined, names: readonly string[]): Named | undefined =>
+        fromConfigOrEnv(value, `${key}.${name}`, env, names);
     const roleArn = field("roleArn", block.roleArn, ENV_KEYS.oidcRoleArn);
     const providerArn = field("oidcProviderArn", block.oidcProviderArn, ENV_KEYS.oidcProviderArn);
     const token = field("oidcToken", block.oidcToken, ENV_KEYS.oidcToken);
@@ -229,7 +230,10 @@ function oidcFromBlock(stack: StackSettings, env: Environment, problems: Setting
         checkRoleArn(roleArn, problems);
     }
     if (providerArn === undefined) {
-        problems.push({ setting: `${key}.oidcProviderArn`, message: `missing ${key}.oidcProviderArn: set it, or ${namesOf(undefined, ENV_KEYS.oidcProviderArn)}` });
+        problems.push({
+            setting: `${key}.oidcProviderArn`,
+            message: `missing ${key}.oidcProviderArn: set it, or ${namesOf(undefined, ENV_KEYS.oidcProviderArn)}`,
+        });
     }
     if (token === undefined && tokenFile === undefined) {
         problems.push({
@@ -238,7 +242,10 @@ function oidcFromBlock(stack: StackSettings, env: Environment, problems: Setting
         });
     }
     checkSessionName(sessionName, problems);
-    const durationSeconds = sessionSeconds(block.sessionExpiration === undefined ? undefined : { value: block.sessionExpiration, origin: `${key}.sessionExpiration` }, problems);
+    const durationSeconds = sessionSeconds(
+        block.sessionExpiration === undefined ? undefined : { value: block.sessionExpiration, origin: `${key}.sessionExpiration` },
+        problems,
+    );
     if (problems.length > before || roleArn === undefined || providerArn === undefined) {
         return undefined;
     }
@@ -295,23 +302,37 @@ function assumedRole(stack: StackSettings, env: Environment, problems: SettingPr
     const sessionName = fromConfigOrEnv(block.sessionName, `${key}.sessionName`, env, ENV_KEYS.assumeRoleSessionName);
     checkSessionName(sessionName, problems);
     const expiration: Named<string | number> | undefined =
-        block.sessionExpiration !== undefined ? { value: block.sessionExpiration, origin: `${key}.sessionExpiration` } : fromEnv(env, ENV_KEYS.assumeRoleSessionExpiration);
+        block.sessionExpiration !== undefined
+            ? { value: block.sessionExpiration, origin: `${key}.sessionExpiration` }
+            : fromEnv(env, ENV_KEYS.assumeRoleSessionExpiration);
     const durationSeconds = sessionSeconds(expiration, problems);
     if (problems.length > before || roleArn === undefined) {
         return undefined;
     }
-    return { roleArn: roleArn.value, sessionName: sessionName?.value ?? DEFAULT_SESSION_NAME, policy: block.policy, durationSeconds, externalId: block.externalId };
+    return {
+        roleArn: roleArn.value,
+        sessionName: sessionName?.value ?? DEFAULT_SESSION_NAME,
+        policy: block.policy,
+        durationSeconds,
+        externalId: block.externalId,
+    };
 }
 
 function checkRoleArn(roleArn: Named, problems: SettingProblem[]): void {
     if (!ROLE_ARN.test(roleArn.value)) {
-        problems.push({ setting: roleArn.origin, message: `invalid ${roleArn.origin} ${JSON.stringify(roleArn.value)}: must be a RAM role ARN such as acs:ram::1234567890123456:role/reader` });
+        problems.push({
+            setting: roleArn.origin,
+            message: `invalid ${roleArn.origin} ${JSON.stringify(roleArn.value)}: must be a RAM role ARN such as acs:ram::1234567890123456:role/reader`,
+        });
     }
 }
 
 function checkSessionName(sessionName: Named | undefined, problems: SettingProblem[]): void {
     if (sessionName !== undefined && !SESSION_NAME.test(sessionName.value)) {
-        problems.push({ setting: sessionName.origin, message: `invalid ${sessionName.origin} ${JSON.stringify(sessionName.value)}: must be 2-64 letters, digits or . @ - _` });
+        problems.push({
+            setting: sessionName.origin,
+            message: `invalid ${sessionName.origin} ${JSON.stringify(sessionName.value)}: must be 2-64 letters, digits or . @ - _`,
+        });
     }
 }
 
@@ -355,7 +376,10 @@ export function describeBase(base: BaseSource): string {
         case "ecs-role":
             return `ECS RAM role ${JSON.stringify(base.roleName)} (${base.origin})`;
         case "oidc": {
-            const token = base.token !== undefined ? `the OIDC token from ${base.token.origin}` : `the OIDC token in ${base.tokenFile?.value} (${base.tokenFile?.origin})`;
+            const token =
+                base.token !== undefined
+                    ? `the OIDC token from ${base.token.origin}`
+                    : `the OIDC token in ${base.tokenFile?.value} (${base.tokenFile?.origin})`;
             return `role ${base.roleArn} assumed with ${token}, set by ${base.origin}`;
         }
         case "default-chain":

@@ -5,7 +5,7 @@
 
 import Credential, {
     CLIProfileCredentialsProvider,
-    CredentialsProvider,
+    type CredentialsProvider,
     ECSRAMRoleCredentialsProvider,
     OIDCRoleArnCredentialsProvider,
     ProfileCredentialsProvider,
@@ -18,8 +18,8 @@ import { getConfiguration } from "@alicloud/credentials/dist/src/providers/cli_p
 import * as os from "node:os";
 import * as path from "node:path";
 import type { StsEndpoint } from "./endpoints";
-import { CHAIN_ENV, Environment } from "./environment";
-import { BaseSource, CredentialSource } from "./credentialSources";
+import { CHAIN_ENV, type Environment } from "./environment";
+import { type BaseSource, type CredentialSource } from "./credentialSources";
 import { oidcTokenProvider } from "./oidcTokenProvider";
 import { redact } from "./redaction";
 
@@ -85,9 +85,15 @@ function baseProvider(base: BaseSource, options: CredentialOptions): Credentials
                       .withSecurityToken(base.securityToken)
                       .build();
         case "profile":
-            return base.file === undefined ? CLIProfileCredentialsProvider.builder().withProfileName(base.profile).build() : profileInFile(base.file.value, base.profile);
+            return base.file === undefined
+                ? CLIProfileCredentialsProvider.builder().withProfileName(base.profile).build()
+                : profileInFile(base.file.value, base.profile);
         case "credentials-uri":
-            return URICredentialsProvider.builder().withCredentialsURI(base.uri).withReadTimeout(options.timeoutMs).withConnectTimeout(options.timeoutMs).build();
+            return URICredentialsProvider.builder()
+                .withCredentialsURI(base.uri)
+                .withReadTimeout(options.timeoutMs)
+                .withConnectTimeout(options.timeoutMs)
+                .build();
         case "ecs-role":
             return ECSRAMRoleCredentialsProvider.builder().withRoleName(base.roleName).build();
         case "oidc":

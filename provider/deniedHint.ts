@@ -31,7 +31,9 @@ export function functionResource(request: DeniedRequest): string {
         return `acs:fc:${region}:${accountId}:${path}`;
     }
     const unknown = [region === undefined ? "region" : undefined, accountId === undefined ? "account" : undefined].filter((u) => u !== undefined).join(" and ");
-    const known = [accountId === undefined ? undefined : `account ${accountId}`, region === undefined ? undefined : `region ${region}`].filter((k) => k !== undefined);
+    const known = [accountId === undefined ? undefined : `account ${accountId}`, region === undefined ? undefined : `region ${region}`].filter(
+        (k) => k !== undefined,
+    );
     const fix = region === undefined ? `the lookup's region or ${CONFIG_KEYS.region}` : `the lookup's accountId or ${CONFIG_KEYS.accountId}`;
     return `${path}${known.length > 0 ? ` in ${known.join(", ")}` : ""} (its full ARN needs the ${unknown}, not known here because the lookup named an endpoint; set ${fix} to see it)`;
 }

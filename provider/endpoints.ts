@@ -3,10 +3,10 @@
 // one transport rule: requests carry a signature and often a security token, so plain HTTP is allowed
 // only to loopback unless the stack opts in with `fcAsyncInvokeConfig:allowInsecureHttp`.
 
-import { InvalidLookupError, SettingProblem } from "./errors";
-import { Environment, ENV_KEYS, fromEnv } from "./environment";
-import { CONFIG_KEYS, ConfiguredEndpoint, StackSettings } from "./stackSettings";
-import { EndpointParts } from "./validation";
+import { InvalidLookupError, type SettingProblem } from "./errors";
+import { type Environment, ENV_KEYS, fromEnv } from "./environment";
+import { CONFIG_KEYS, type ConfiguredEndpoint, type StackSettings } from "./stackSettings";
+import { type EndpointParts } from "./validation";
 
 /** The FC endpoint a stack configures, parsed. */
 export interface ConfiguredFcEndpoint extends EndpointParts {
@@ -149,7 +149,14 @@ function parseEndpointValue(named: ConfiguredEndpoint): { scheme?: "http" | "htt
     } catch {
         return rule;
     }
-    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+    if (
+        (url.protocol !== "http:" && url.protocol !== "https:") ||
+        url.username ||
+        url.password ||
+        (url.pathname !== "/" && url.pathname !== "") ||
+        url.search ||
+        url.hash
+    ) {
         return rule;
     }
     return { scheme: hasScheme ? (url.protocol === "http:" ? "http" : "https") : undefined, host: url.host };

@@ -105,6 +105,7 @@ export type FcErrorKind =
 
 /** The fields of an {@link FcError}. */
 export interface FcErrorDetails {
+    /** What kind of failure this is; decides retrying and wording. */
     kind: FcErrorKind;
     /** FC's error code (`FunctionNotFound`, `AccessDenied`, …) or, for failures with no FC code, ours (`NetworkError`, `Timeout`, `MalformedResponse`, `Redirect`, `Throttled`). */
     code: string;

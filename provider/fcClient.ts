@@ -5,7 +5,7 @@
 import type Credential from "@alicloud/credentials";
 import FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
-import { Target } from "./target";
+import { type Target } from "./target";
 
 /** Creates the client for `target`, signing with `credential` (already checked to produce credentials). */
 export function createFcClient(target: Target, credential: Credential, timeoutSeconds: number): FC {

@@ -12,12 +12,12 @@ import type FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
 import { deniedHint } from "./deniedHint";
-import { FcError, FcErrorKind } from "./errors";
+import { FcError, type FcErrorKind } from "./errors";
 import { parseConfig, UnexpectedBodyError } from "./mapping";
-import { SecretSet } from "./redaction";
-import { ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
-import { Target } from "./target";
-import { AsyncInvokeConfigFields, LookupInputs } from "./types";
+import { type SecretSet } from "./redaction";
+import { type ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
+import { type Target } from "./target";
+import { type AsyncInvokeConfigFields, type LookupInputs } from "./types";
 
 /** The lookup as one request needs it. */
 export interface RequestSpec {
@@ -108,7 +108,12 @@ export async function getAsyncInvokeConfigOnce(client: FC, spec: RequestSpec, at
         return parseConfig(typeof answer.body === "string" ? answer.body : "");
     } catch (err) {
         if (err instanceof UnexpectedBodyError) {
-            throw malformed(described, status, idsOf(spec.secrets, response, {}), `FC answered ${status} but the body is not an async invoke config (${err.message})`);
+            throw malformed(
+                described,
+                status,
+                idsOf(spec.secrets, response, {}),
+                `FC answered ${status} but the body is not an async invoke config (${err.message})`,
+            );
         }
         throw err;
     }
@@ -301,14 +306,27 @@ function hintFor(kind: FcErrorKind, code: string, spec: RequestSpec, retryAfterM
         case "rejected":
             return code === "PathNotSupported" ? "the endpoint does not serve the FC 2021-04-06 API; check the endpoint" : undefined;
         case "throttled":
-            return retryAfterMs === undefined ? "FC throttled the request" : `FC throttled the request and asked for a pause of ${seconds(retryAfterMs)} (Retry-After)`;
+            return retryAfterMs === undefined
+                ? "FC throttled the request"
+                : `FC throttled the request and asked for a pause of ${seconds(retryAfterMs)} (Retry-After)`;
         default:
             return retryAfterMs === undefined ? undefined : `FC asked for a pause of ${seconds(retryAfterMs)} (Retry-After)`;
     }
 }
 
 /** Error codes Node and the SDK's HTTP client use for a request that got no complete answer. */
-const TRANSPORT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_SOCKET"]);
+const TRANSPORT_CODES = new Set([
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "ECONNABORTED",
+    "ETIMEDOUT",
+    "EPIPE",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "UND_ERR_SOCKET",
+]);
 
 function isTransportError(err: unknown): boolean {
     if (!(err instanceof Error)) {

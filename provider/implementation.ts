@@ -4,15 +4,15 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ConcurrencyLimiter } from "./concurrency";
 import { formatId, parseId } from "./id";
-import { LookupContext, lookupAsyncInvokeConfig } from "./lookup";
+import { type LookupContext, lookupAsyncInvokeConfig } from "./lookup";
 import { createSecretSet } from "./redaction";
-import { ConfigSource, readStackSettings, StackSettings } from "./stackSettings";
-import { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
+import { type ConfigSource, readStackSettings, type StackSettings } from "./stackSettings";
+import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "./types";
 
 let context: LookupContext = newContext(readStackSettings({ get: () => undefined }));
 // The host keeps using a provider whose configure failed, so the failure is kept and repeated by every
 // read: otherwise reads after the first would silently run on defaults, ignoring the stack's config.
-let configureFailure: unknown;
+let configureFailure: Error | undefined;
 
 /**
  * Takes the stack's configuration (the engine calls this once per provider host, before any read).
@@ -25,7 +25,7 @@ export async function configure(config: ConfigSource): Promise<void> {
         context = newContext(readStackSettings(config));
         configureFailure = undefined;
     } catch (err) {
-        configureFailure = err;
+        configureFailure = err instanceof Error ? err : new Error(String(err));
         throw err;
     }
 }

@@ -12,6 +12,6 @@ export {
     GetFunctionAsyncInvokeConfigArgs,
     LookupInputs,
 } from "./types";
-export { ConfigurationError, FcError, FcErrorKind, InvalidLookupError, RAM_ACTION, ServiceAnswer, SettingProblem } from "./errors";
+export { ConfigurationError, FcError, FcErrorDetails, FcErrorKind, InvalidLookupError, RAM_ACTION, ServiceAnswer, SettingProblem } from "./errors";
 export { CONFIG_KEYS, DEFAULT_TUNING, Tuning } from "./stackSettings";
 export { ENV_KEYS } from "./environment";

@@ -7,9 +7,10 @@
 // along with them.
 
 import type * as pulumi from "@pulumi/pulumi";
+import type * as HostModule from "./host";
 import type { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
 
-type Host = typeof import("./host");
+type Host = typeof HostModule;
 
 /** The serialized stand-in for `functionAsyncInvokeConfigProvider` (provider.ts); not part of the public API. */
 export const providerLoader: pulumi.dynamic.ResourceProvider<LookupInputs, FunctionAsyncInvokeConfigOutputs> = {

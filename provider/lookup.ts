@@ -2,14 +2,14 @@
 // identical lookups), map the answer. Everything the provider's `read` does goes through here.
 
 import type FC from "@alicloud/fc-open20210406";
-import { ConcurrencyLimiter } from "./concurrency";
+import { type ConcurrencyLimiter } from "./concurrency";
 import { FcError } from "./errors";
-import { AttemptFailure, describeReading, getAsyncInvokeConfigOnce, isAttemptFailure, RequestSpec } from "./fcRequest";
-import { Deployment, ResolvedRoute, resolveRoute } from "./resolution";
-import { MIN_RETRY_MS, realRetryEnvironment, RetryDecision, RetryEnvironment, RetryPolicy, withRetries } from "./retry";
-import { StackSettings } from "./stackSettings";
+import { type AttemptFailure, describeReading, getAsyncInvokeConfigOnce, isAttemptFailure, type RequestSpec } from "./fcRequest";
+import { type Deployment, type ResolvedRoute, resolveRoute } from "./resolution";
+import { MIN_RETRY_MS, realRetryEnvironment, type RetryDecision, type RetryEnvironment, type RetryPolicy, withRetries } from "./retry";
+import { type StackSettings } from "./stackSettings";
 import { ThrottleGate } from "./throttle";
-import { AsyncInvokeConfigFields, FunctionAsyncInvokeConfigOutputs, LookupInputs } from "./types";
+import { type AsyncInvokeConfigFields, type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "./types";
 import { validateLookup } from "./validation";
 
 /** What a lookup needs from the deployment it runs in. */
@@ -42,7 +42,10 @@ export interface Route {
 }
 
 /** Reads the async invoke config a lookup names. Rejects with InvalidLookupError, ConfigurationError or FcError. */
-export async function lookupAsyncInvokeConfig(ctx: LookupContext, inputs: Partial<Record<keyof LookupInputs, unknown>>): Promise<FunctionAsyncInvokeConfigOutputs> {
+export async function lookupAsyncInvokeConfig(
+    ctx: LookupContext,
+    inputs: Partial<Record<keyof LookupInputs, unknown>>,
+): Promise<FunctionAsyncInvokeConfigOutputs> {
     const lookup = validateLookup(inputs);
     const route = routeFor(ctx, lookup);
     const resolved = route.resolved ?? (await route.pending);

@@ -5,7 +5,7 @@
 // documented field: `{}`, an array or an HTML page is not a config. A null or empty destination
 // becomes an absent one; 0 and false are kept.
 
-import { AsyncInvokeConfigFields, Destination, DestinationConfig } from "./types";
+import { type AsyncInvokeConfigFields, type Destination, type DestinationConfig } from "./types";
 
 /** The body is not an async invoke config; the message says which field is wrong and how. */
 export class UnexpectedBodyError extends Error {

@@ -44,7 +44,12 @@ export function oidcTokenProvider(request: OidcTokenRequest, sts: StsEndpoint, t
         if (!issued?.accessKeyId || !issued.accessKeySecret || !issued.securityToken) {
             throw new Error("AssumeRoleWithOIDC answered without credentials");
         }
-        const credentials = { accessKeyId: issued.accessKeyId, accessKeySecret: issued.accessKeySecret, securityToken: issued.securityToken, providerName: "oidc_token" };
+        const credentials = {
+            accessKeyId: issued.accessKeyId,
+            accessKeySecret: issued.accessKeySecret,
+            securityToken: issued.securityToken,
+            providerName: "oidc_token",
+        };
         const expires = Date.parse(issued.expiration ?? "");
         session = { credentials, renewAt: Number.isNaN(expires) ? 0 : expires - RENEW_BEFORE_MS };
         return credentials;

@@ -8,15 +8,15 @@ import type FC from "@alicloud/fc-open20210406";
 import { discoverAccountId } from "./accountDiscovery";
 import { credentialFailure, ensureCredentials } from "./credentialErrors";
 import { createCredential } from "./credentials";
-import { CredentialSource, describeCredentialSource, resolveCredentialSource, secretsOf } from "./credentialSources";
+import { type CredentialSource, describeCredentialSource, resolveCredentialSource, secretsOf } from "./credentialSources";
 import type { SecretSet } from "./redaction";
-import { ConfiguredFcEndpoint, configuredFcEndpoint, StsEndpoint, stsEndpoint } from "./endpoints";
-import { Environment, ENV_KEYS, fromConfigOrEnv } from "./environment";
-import { ConfigurationError, SettingProblem } from "./errors";
+import { type ConfiguredFcEndpoint, configuredFcEndpoint, type StsEndpoint, stsEndpoint } from "./endpoints";
+import { type Environment, ENV_KEYS, fromConfigOrEnv } from "./environment";
+import { ConfigurationError, type SettingProblem } from "./errors";
 import { createFcClient } from "./fcClient";
-import { CONFIG_KEYS, StackSettings } from "./stackSettings";
-import { completeTarget, resolveTarget, Target } from "./target";
-import { LookupInputs } from "./types";
+import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
+import { completeTarget, resolveTarget, type Target } from "./target";
+import { type LookupInputs } from "./types";
 import { checkRegion } from "./validation";
 
 /** What a deployment has resolved so far; part of the lookup context (lookup.ts). */
@@ -136,7 +136,13 @@ async function createSigner(deployment: Deployment, source: CredentialSource, st
 function accountFor(deployment: Deployment, signer: Signer, sts: StsEndpoint): Promise<string> {
     let account = deployment.accounts.get(signer.who);
     if (account === undefined) {
-        const asked = discoverAccountId({ credential: signer.credential, sts, timeoutMs: timeoutMs(deployment), who: signer.who, secrets: [...deployment.secrets] });
+        const asked = discoverAccountId({
+            credential: signer.credential,
+            sts,
+            timeoutMs: timeoutMs(deployment),
+            who: signer.who,
+            secrets: [...deployment.secrets],
+        });
         asked.catch(() => {
             if (deployment.accounts.get(signer.who) === asked) {
                 deployment.accounts.delete(signer.who);

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { formatId } from "./id";
 import { providerLoader } from "./loader";
 import { warnAboutUnmarkedCredentials } from "./configWarnings";
-import { DataSourceOptions, DEFAULT_QUALIFIER, DestinationConfig, GetFunctionAsyncInvokeConfigArgs } from "./types";
+import { type DataSourceOptions, DEFAULT_QUALIFIER, type DestinationConfig, type GetFunctionAsyncInvokeConfigArgs } from "./types";
 import { checkAccountId, checkEndpoint, checkName, checkQualifier, checkRegion } from "./validation";
 
 /**
@@ -46,7 +46,9 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
     constructor(name: string, args: GetFunctionAsyncInvokeConfigArgs, opts?: DataSourceOptions) {
         // The type refuses `id`; this catches callers that get around it (plain JavaScript, casts).
         if ((opts as pulumi.CustomResourceOptions | undefined)?.id !== undefined) {
-            throw new Error(`FunctionAsyncInvokeConfig "${name}": do not pass opts.id; the id is serviceName:functionName:qualifier and is derived from the arguments`);
+            throw new Error(
+                `FunctionAsyncInvokeConfig "${name}": do not pass opts.id; the id is serviceName:functionName:qualifier and is derived from the arguments`,
+            );
         }
         const qualifier = args.qualifier ?? DEFAULT_QUALIFIER;
         checkIfPlain(args.serviceName, (v) => checkName("serviceName", v));
@@ -101,11 +103,7 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
  * @param args Which function and qualifier to read, and optionally the region, account and endpoint.
  * @param opts Resource options; `id` is derived from the arguments and must not be set.
  */
-export function getFunctionAsyncInvokeConfig(
-    name: string,
-    args: GetFunctionAsyncInvokeConfigArgs,
-    opts?: DataSourceOptions,
-): FunctionAsyncInvokeConfig {
+export function getFunctionAsyncInvokeConfig(name: string, args: GetFunctionAsyncInvokeConfigArgs, opts?: DataSourceOptions): FunctionAsyncInvokeConfig {
     return new FunctionAsyncInvokeConfig(name, args, opts);
 }
 

@@ -31,10 +31,11 @@ export interface RetryDecision {
 /** Clock and randomness, injectable so the schedule itself can be tested without waiting. */
 export interface RetryEnvironment {
     /** Milliseconds since the epoch. */
-    now(): number;
-    sleep(ms: number): Promise<void>;
+    now: () => number;
+    /** Resolves after `ms` milliseconds. */
+    sleep: (ms: number) => Promise<void>;
     /** Uniform in [0, 1). */
-    random(): number;
+    random: () => number;
 }
 
 /** The wall clock, timers and Math.random. */

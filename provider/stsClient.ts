@@ -5,7 +5,7 @@
 import type Credential from "@alicloud/credentials";
 import * as $OpenApi from "@alicloud/openapi-client";
 import Sts from "@alicloud/sts20150401";
-import { ServiceAnswer } from "./errors";
+import { type ServiceAnswer } from "./errors";
 import type { StsEndpoint } from "./endpoints";
 import { redact } from "./redaction";
 
@@ -18,7 +18,7 @@ export function createStsClient(endpoint: StsEndpoint, timeoutMs: number, creden
             protocol: "https",
             connectTimeout: timeoutMs,
             readTimeout: timeoutMs,
-        }) as unknown as ConstructorParameters<typeof Sts>[0],
+        }),
     );
 }
 
@@ -30,7 +30,13 @@ export interface StsFailure extends ServiceAnswer {
 
 /** Reads a failed SDK call: STS's code, status and request id when it answered, else the transport error. */
 export function stsFailure(err: unknown, secrets: readonly string[]): StsFailure {
-    const fields = (typeof err === "object" && err !== null ? err : {}) as { code?: unknown; statusCode?: unknown; requestId?: unknown; data?: unknown; message?: unknown };
+    const fields = (typeof err === "object" && err !== null ? err : {}) as {
+        code?: unknown;
+        statusCode?: unknown;
+        requestId?: unknown;
+        data?: unknown;
+        message?: unknown;
+    };
     const data = (typeof fields.data === "object" && fields.data !== null ? fields.data : {}) as { Message?: unknown; RequestId?: unknown };
     const status = typeof fields.statusCode === "number" ? fields.statusCode : undefined;
     const message = typeof fields.message === "string" ? fields.message : String(err);

@@ -2,12 +2,12 @@
 // lookup's own arguments; stack config; the environment; what an FC host name says; for the account,
 // last, STS (accountDiscovery.ts), which needs credentials and so is resolved later, asynchronously.
 
-import { InvalidLookupError, SettingProblem } from "./errors";
-import { checkLookupTransport, ConfiguredFcEndpoint, defaultFcHost, fcHostParts, PLAIN_HTTP_RULE, withAccount } from "./endpoints";
-import { Environment, ENV_KEYS, fromConfigOrEnv, Named, namesOf } from "./environment";
-import { CONFIG_KEYS, StackSettings } from "./stackSettings";
-import { LookupInputs } from "./types";
-import { checkAccountId, checkEndpoint, checkRegion, EndpointParts } from "./validation";
+import { InvalidLookupError, type SettingProblem } from "./errors";
+import { checkLookupTransport, type ConfiguredFcEndpoint, defaultFcHost, fcHostParts, PLAIN_HTTP_RULE, withAccount } from "./endpoints";
+import { type Environment, ENV_KEYS, fromConfigOrEnv, type Named, namesOf } from "./environment";
+import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
+import { type LookupInputs } from "./types";
+import { checkAccountId, checkEndpoint, checkRegion, type EndpointParts } from "./validation";
 
 /** Where one lookup's request goes. */
 export interface Target extends EndpointParts {

@@ -2,7 +2,7 @@
 // receives as plain values (LookupInputs) and what it returns (FunctionAsyncInvokeConfigOutputs).
 // Types only: no behaviour lives here.
 
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 
 /** The qualifier used when none is given: the function's unpublished, latest code. */
 export const DEFAULT_QUALIFIER = "LATEST";

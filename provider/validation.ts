@@ -3,7 +3,7 @@
 // could walk the request path to another API. Checking here closes that and gives a clear message.
 
 import { InvalidLookupError } from "./errors";
-import { DEFAULT_QUALIFIER, LookupInputs } from "./types";
+import { DEFAULT_QUALIFIER, type LookupInputs } from "./types";
 
 /** FC's rule for service, function and alias names. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;

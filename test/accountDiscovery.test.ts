@@ -6,8 +6,8 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_ACCOUNT_ID } from "./fc-emulator";
 import { useChildSuite } from "./support/childSuite";
-import { ProviderProcess } from "./support/providerProcess";
-import { StandIns } from "./support/standIns";
+import { type ProviderProcess } from "./support/providerProcess";
+import { type StandIns } from "./support/standIns";
 
 describe("account id discovery (STS GetCallerIdentity), in a child process", function () {
     this.timeout(120_000);
@@ -25,7 +25,11 @@ describe("account id discovery (STS GetCallerIdentity), in a child process", fun
     );
 
     /** A minimal @pulumi/alicloud stack: region and key, no account id; STS at the stand-in through Terraform's STS_ENDPOINT. */
-    const minimal = (): Record<string, unknown> => ({ "alicloud:region": "cn-hangzhou", "alicloud:accessKey": s.fc.accessKeyId, "alicloud:secretKey": s.fc.accessKeySecret });
+    const minimal = (): Record<string, unknown> => ({
+        "alicloud:region": "cn-hangzhou",
+        "alicloud:accessKey": s.fc.accessKeyId,
+        "alicloud:secretKey": s.fc.accessKeySecret,
+    });
     const env = (): Record<string, string> => ({ STS_ENDPOINT: s.sts.host });
     const lookups = (extra: Record<string, unknown> = {}): Array<Record<string, unknown>> =>
         Array.from({ length: FUNCTIONS }, (_, i) => ({ serviceName: "demo-service", functionName: `fn-${i}`, endpoint: s.fc.endpoint, ...extra }));
@@ -33,8 +37,14 @@ describe("account id discovery (STS GetCallerIdentity), in a child process", fun
     it(`${FUNCTIONS} concurrent lookups cost one GetCallerIdentity, and every request to FC carries the account it answered; a new deployment asks again`, async () => {
         await provider.configure(minimal(), env());
         const outcomes = await provider.readAll(lookups());
-        assert.deepEqual(outcomes.filter((o) => !o.ok), []);
-        assert.deepEqual(s.sts.requests.map((r) => [r.action, r.status]), [["GetCallerIdentity", 200]]);
+        assert.deepEqual(
+            outcomes.filter((o) => !o.ok),
+            [],
+        );
+        assert.deepEqual(
+            s.sts.requests.map((r) => [r.action, r.status]),
+            [["GetCallerIdentity", 200]],
+        );
         assert.equal(s.fc.requests.length, FUNCTIONS);
         assert.deepEqual(new Set(s.fc.requests.map((r) => `${r.accountId} ${r.status}`)), new Set([`${DEFAULT_ACCOUNT_ID} 200`]));
 
@@ -67,9 +77,22 @@ describe("account id discovery (STS GetCallerIdentity), in a child process", fun
         assert.equal(err.name, "ConfigurationError");
         assert.equal(err.setting, "alicloud:accountId");
         assert.deepEqual([err.code, err.status, err.requestId], ["SignatureDoesNotMatch", 400, s.sts.requests[0].requestId]);
-        assert.ok(err.message.startsWith(`could not find the account id: STS GetCallerIdentity at ${s.sts.host} answered SignatureDoesNotMatch (HTTP 400, request id ${err.requestId})`), err.message);
-        assert.ok(err.message.includes(`the secret does not match the key: check the secret of access key ${s.fc.accessKeyId} from alicloud:accessKey`), err.message);
-        assert.ok(err.message.endsWith("set it by hand instead: `pulumi config set alicloud:accountId <id>`, or ALICLOUD_ACCOUNT_ID or ALIBABA_CLOUD_ACCOUNT_ID, or the lookup's accountId argument"), err.message);
+        assert.ok(
+            err.message.startsWith(
+                `could not find the account id: STS GetCallerIdentity at ${s.sts.host} answered SignatureDoesNotMatch (HTTP 400, request id ${err.requestId})`,
+            ),
+            err.message,
+        );
+        assert.ok(
+            err.message.includes(`the secret does not match the key: check the secret of access key ${s.fc.accessKeyId} from alicloud:accessKey`),
+            err.message,
+        );
+        assert.ok(
+            err.message.endsWith(
+                "set it by hand instead: `pulumi config set alicloud:accountId <id>`, or ALICLOUD_ACCOUNT_ID or ALIBABA_CLOUD_ACCOUNT_ID, or the lookup's accountId argument",
+            ),
+            err.message,
+        );
         assert.ok(!err.message.includes("not-the-secret-5d1e"));
         assert.deepEqual(s.fc.requests, []);
     });

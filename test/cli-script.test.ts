@@ -118,7 +118,10 @@ describe("scripts/ensure-pulumi-cli.sh on a new machine (stand-in go)", function
         assert.equal(result.stdout.trim(), outDir);
         const version = spawnSync(path.join(outDir, "pulumi"), ["version"], { encoding: "utf8" });
         assert.equal(version.stdout.trim(), `v${VERSION}`);
-        assert.equal(fs.readlinkSync(path.join(outDir, "pulumi-resource-pulumi-nodejs")), path.join(c.root, "node_modules", "@pulumi", "pulumi", "pulumi-resource-pulumi-nodejs"));
+        assert.equal(
+            fs.readlinkSync(path.join(outDir, "pulumi-resource-pulumi-nodejs")),
+            path.join(c.root, "node_modules", "@pulumi", "pulumi", "pulumi-resource-pulumi-nodejs"),
+        );
         assert.equal(fs.readlinkSync(path.join(c.root, "node_modules", ".bin", "pulumi")), path.join(outDir, "pulumi"));
         // The noisy lines were kept in the log, and pkg/v3's non-local replace was repeated (not the local one).
         const log = fs.readFileSync(path.join(c.cache, `v${VERSION}`, "build", "build.log"), "utf8");

@@ -3,11 +3,11 @@
 // stand-in. Where no language host can be found these tests are pending, never passing.
 
 import * as assert from "node:assert/strict";
-import { FcEmulator, startFcEmulator } from "./fc-emulator";
+import { type FcEmulator, startFcEmulator } from "./fc-emulator";
 import { REPO_ROOT } from "./support/engine";
 import { withoutAlibabaEnv } from "./support/env";
 import { consolePut } from "./support/fcConsole";
-import { CliSession, exportedOutputs, languageHostReady, newCliSession, NO_LANGUAGE_HOST, setConfig } from "./support/plainCli";
+import { type CliSession, exportedOutputs, languageHostReady, newCliSession, NO_LANGUAGE_HOST, setConfig } from "./support/plainCli";
 
 const QUEUE = "acs:mns:cn-hangzhou:1234567890123456:/queues/failed-events/messages";
 const DEAD_LETTERS = "acs:mns:cn-hangzhou:1234567890123456:/queues/dead-letters/messages";

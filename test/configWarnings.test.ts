@@ -9,7 +9,9 @@ describe("credentials in stack config without --secret", () => {
     afterEach(() => pulumi.runtime.setAllConfig({}, []));
 
     it("names each credential key that is set but not secret", () => {
-        pulumi.runtime.setAllConfig({ "alicloud:accessKey": "LTAI5tKey", "alicloud:secretKey": "s", "alicloud:securityToken": "t" }, ["alicloud:securityToken"]);
+        pulumi.runtime.setAllConfig({ "alicloud:accessKey": "LTAI5tKey", "alicloud:secretKey": "s", "alicloud:securityToken": "t" }, [
+            "alicloud:securityToken",
+        ]);
         assert.deepEqual(unmarkedCredentialKeys(), ["alicloud:secretKey"]);
     });
 

@@ -37,7 +37,14 @@ describe("configuration problems, all at once", () => {
         });
         assert.deepEqual(
             err.problems.map((p) => p.setting),
-            ["alicloud:protocol", "fcAsyncInvokeConfig:maxAttempts", "alicloud:secretKey", "alicloud:assumeRole.roleArn", "alicloud:assumeRole.sessionExpiration", "alicloud:region"],
+            [
+                "alicloud:protocol",
+                "fcAsyncInvokeConfig:maxAttempts",
+                "alicloud:secretKey",
+                "alicloud:assumeRole.roleArn",
+                "alicloud:assumeRole.sessionExpiration",
+                "alicloud:region",
+            ],
         );
         assert.equal(err.setting, "alicloud:protocol");
         const lines = err.message.split("\n");
@@ -50,7 +57,10 @@ describe("configuration problems, all at once", () => {
 
     it("neither region nor credentials: both in the first run, the credentials as 'no credentials found; tried: …', never ENOTFOUND undefined", async () => {
         const err = await problemOf({});
-        assert.deepEqual(err.problems.map((p) => p.setting), ["alicloud:region", "alicloud:accessKey"]);
+        assert.deepEqual(
+            err.problems.map((p) => p.setting),
+            ["alicloud:region", "alicloud:accessKey"],
+        );
         const noCredentials = err.problems[1].message;
         assert.ok(noCredentials.startsWith("no credentials found; tried: an access key (alicloud:accessKey, ALICLOUD_ACCESS_KEY, "), noCredentials);
         for (const tried of [
@@ -68,17 +78,26 @@ describe("configuration problems, all at once", () => {
 
     it("a lookup argument that gives what config lacks removes that problem only", async () => {
         const err = await problemOf({ "alicloud:accessKey": "LTAI5tHalfAPair" }, {}, { region: "cn-hangzhou" });
-        assert.deepEqual(err.problems.map((p) => p.setting), ["alicloud:secretKey"]);
+        assert.deepEqual(
+            err.problems.map((p) => p.setting),
+            ["alicloud:secretKey"],
+        );
         assert.equal(err.message, err.problems[0].message, "one problem reads as itself");
     });
 });
 
 describe("what a refusal means", () => {
-    const request = { lookup: { serviceName: "demo-service", functionName: "hello", qualifier: "prod" }, signer: "access key LTAI5tX from ALICLOUD_ACCESS_KEY" };
+    const request = {
+        lookup: { serviceName: "demo-service", functionName: "hello", qualifier: "prod" },
+        signer: "access key LTAI5tX from ALICLOUD_ACCESS_KEY",
+    };
 
     it("a refused key or token is about the key, naming where it came from; not about permissions", () => {
         const target = { protocol: "https" as const, host: "h", region: "cn-hangzhou", accountId: "123" };
-        assert.equal(deniedHint("SignatureNotMatch", { ...request, target }), "the secret does not match the key: check the secret of access key LTAI5tX from ALICLOUD_ACCESS_KEY");
+        assert.equal(
+            deniedHint("SignatureNotMatch", { ...request, target }),
+            "the secret does not match the key: check the secret of access key LTAI5tX from ALICLOUD_ACCESS_KEY",
+        );
         assert.equal(explainRefusal("SignatureDoesNotMatch", "x"), "the secret does not match the key: check the secret of x");
         assert.equal(explainRefusal("InvalidAccessKeyId.NotFound", "x"), "the access key id is unknown or disabled: x");
         assert.equal(explainRefusal("InvalidSecurityToken.Expired", "x"), "the security token has expired: x");
@@ -95,7 +114,10 @@ describe("what a refusal means", () => {
 
     it("says what is unknown instead of showing a placeholder", () => {
         const resource = functionResource({ ...request, target: { protocol: "http", host: "127.0.0.1:9000", accountId: "123" } });
-        assert.equal(resource, "services/demo-service.prod/functions/hello in account 123 (its full ARN needs the region, not known here because the lookup named an endpoint; set the lookup's region or alicloud:region to see it)");
+        assert.equal(
+            resource,
+            "services/demo-service.prod/functions/hello in account 123 (its full ARN needs the region, not known here because the lookup named an endpoint; set the lookup's region or alicloud:region to see it)",
+        );
         assert.ok(!/[<>]/.test(resource));
         assert.ok(!/[<>]/.test(functionResource({ ...request, target: { protocol: "http", host: "h" } })));
     });

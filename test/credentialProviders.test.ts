@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { createCredential } from "../provider/credentials";
 import { ConfigurationError } from "../provider/errors";
 import { lookupAsyncInvokeConfig } from "../provider/lookup";
-import { FcEmulator, startFcEmulator } from "./fc-emulator";
+import { type FcEmulator, startFcEmulator } from "./fc-emulator";
 import { contextFor } from "./support/context";
 import { useEmptyHome } from "./support/env";
 
@@ -28,7 +28,11 @@ describe("credential providers without STS (in process)", () => {
         await fc.close();
     });
 
-    const stack = (values: Record<string, unknown>): Record<string, unknown> => ({ "alicloud:accountId": fc.accountId, "alicloud:region": fc.region, ...values });
+    const stack = (values: Record<string, unknown>): Record<string, unknown> => ({
+        "alicloud:accountId": fc.accountId,
+        "alicloud:region": fc.region,
+        ...values,
+    });
     const hello = (): Record<string, unknown> => ({ serviceName: "demo-service", functionName: "hello", endpoint: fc.endpoint });
     const quiet = { ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" };
 
@@ -39,16 +43,30 @@ describe("credential providers without STS (in process)", () => {
             asked++;
             const expiration = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
             res.setHeader("Content-Type", "application/json");
-            res.end(JSON.stringify({ Code: "Success", AccessKeyId: TEMPORARY.accessKeyId, AccessKeySecret: TEMPORARY.accessKeySecret, SecurityToken: TEMPORARY.securityToken, Expiration: expiration }));
+            res.end(
+                JSON.stringify({
+                    Code: "Success",
+                    AccessKeyId: TEMPORARY.accessKeyId,
+                    AccessKeySecret: TEMPORARY.accessKeySecret,
+                    SecurityToken: TEMPORARY.securityToken,
+                    Expiration: expiration,
+                }),
+            );
         });
         await new Promise<void>((resolve) => sidecar.listen(0, "127.0.0.1", resolve));
         try {
             const uri = `http://127.0.0.1:${(sidecar.address() as AddressInfo).port}/credentials`;
             const ctx = contextFor(stack({ "alicloud:credentialsUri": uri }), quiet);
             assert.equal((await lookupAsyncInvokeConfig(ctx, hello())).maxAsyncRetryAttempts, 3);
-            assert.deepEqual(fc.requests.map((r) => [r.accessKeyId, r.securityToken, r.status]), [[TEMPORARY.accessKeyId, TEMPORARY.securityToken, 200]]);
+            assert.deepEqual(
+                fc.requests.map((r) => [r.accessKeyId, r.securityToken, r.status]),
+                [[TEMPORARY.accessKeyId, TEMPORARY.securityToken, 200]],
+            );
             assert.ok(asked >= 1);
-            assert.ok([...ctx.secrets].includes(TEMPORARY.accessKeySecret) && [...ctx.secrets].includes(TEMPORARY.securityToken), "temporary secrets registered for redaction");
+            assert.ok(
+                [...ctx.secrets].includes(TEMPORARY.accessKeySecret) && [...ctx.secrets].includes(TEMPORARY.securityToken),
+                "temporary secrets registered for redaction",
+            );
         } finally {
             await new Promise<void>((resolve) => sidecar.close(() => resolve()));
         }
@@ -63,32 +81,56 @@ describe("credential providers without STS (in process)", () => {
                 current: "ak",
                 profiles: [
                     { name: "ak", mode: "AK", access_key_id: fc.accessKeyId, access_key_secret: fc.accessKeySecret },
-                    { name: "sts", mode: "StsToken", access_key_id: TEMPORARY.accessKeyId, access_key_secret: TEMPORARY.accessKeySecret, sts_token: TEMPORARY.securityToken },
+                    {
+                        name: "sts",
+                        mode: "StsToken",
+                        access_key_id: TEMPORARY.accessKeyId,
+                        access_key_secret: TEMPORARY.accessKeySecret,
+                        sts_token: TEMPORARY.securityToken,
+                    },
                 ],
             }),
         );
         await lookupAsyncInvokeConfig(contextFor(stack({ "alicloud:profile": "ak", "alicloud:sharedCredentialsFile": file }), quiet), hello());
         await lookupAsyncInvokeConfig(contextFor(stack({}), { ...quiet, ALICLOUD_PROFILE: "sts", ALICLOUD_SHARED_CREDENTIALS_FILE: file }), hello());
-        assert.deepEqual(fc.requests.map((r) => [r.accessKeyId, r.status]), [[fc.accessKeyId, 200], [TEMPORARY.accessKeyId, 200]]);
+        assert.deepEqual(
+            fc.requests.map((r) => [r.accessKeyId, r.status]),
+            [
+                [fc.accessKeyId, 200],
+                [TEMPORARY.accessKeyId, 200],
+            ],
+        );
     });
 
     it("a profile missing from the file names the profile, the file and where both were set", async () => {
         const file = path.join(emptyHome.path, "shared.json");
         fs.writeFileSync(file, JSON.stringify({ current: "ak", profiles: [{ name: "ak", mode: "AK", access_key_id: "x", access_key_secret: "y" }] }));
         const ctx = contextFor(stack({ "alicloud:profile": "missing", "alicloud:sharedCredentialsFile": file }), quiet);
-        const err = await lookupAsyncInvokeConfig(ctx, hello()).then(() => assert.fail("read"), (e: unknown) => e);
+        const err = await lookupAsyncInvokeConfig(ctx, hello()).then(
+            () => assert.fail("read"),
+            (e: unknown) => e,
+        );
         assert.ok(err instanceof ConfigurationError);
         assert.equal(err.setting, "alicloud:profile");
-        assert.equal(err.message, `no credentials from aliyun CLI profile "missing" (alicloud:profile) in ${file} (alicloud:sharedCredentialsFile): unable to get profile with 'missing'`);
+        assert.equal(
+            err.message,
+            `no credentials from aliyun CLI profile "missing" (alicloud:profile) in ${file} (alicloud:sharedCredentialsFile): unable to get profile with 'missing'`,
+        );
         assert.deepEqual(fc.requests, []);
     });
 
     it("the default chain finds the aliyun CLI's current profile in ~/.aliyun/config.json", async () => {
         fs.mkdirSync(path.join(emptyHome.path, ".aliyun"), { recursive: true });
-        fs.writeFileSync(path.join(emptyHome.path, ".aliyun", "config.json"), JSON.stringify({ current: "me", profiles: [{ name: "me", mode: "AK", access_key_id: fc.accessKeyId, access_key_secret: fc.accessKeySecret }] }));
+        fs.writeFileSync(
+            path.join(emptyHome.path, ".aliyun", "config.json"),
+            JSON.stringify({ current: "me", profiles: [{ name: "me", mode: "AK", access_key_id: fc.accessKeyId, access_key_secret: fc.accessKeySecret }] }),
+        );
         try {
             await lookupAsyncInvokeConfig(contextFor(stack({}), quiet), hello());
-            assert.deepEqual(fc.requests.map((r) => [r.accessKeyId, r.status]), [[fc.accessKeyId, 200]]);
+            assert.deepEqual(
+                fc.requests.map((r) => [r.accessKeyId, r.status]),
+                [[fc.accessKeyId, 200]],
+            );
         } finally {
             fs.rmSync(path.join(emptyHome.path, ".aliyun"), { recursive: true, force: true });
         }

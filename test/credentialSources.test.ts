@@ -3,8 +3,8 @@
 // variables' own order, and the problems of half-set or malformed sources. Pure: nothing is fetched.
 
 import * as assert from "node:assert/strict";
-import { CredentialSource, DEFAULT_SESSION_NAME, describeCredentialSource, resolveCredentialSource, secretsOf } from "../provider/credentialSources";
-import { Environment } from "../provider/environment";
+import { type CredentialSource, DEFAULT_SESSION_NAME, describeCredentialSource, resolveCredentialSource, secretsOf } from "../provider/credentialSources";
+import { type Environment } from "../provider/environment";
 import { CONFIG_KEYS, readStackSettings } from "../provider/stackSettings";
 
 const ROLE = "acs:ram::1234567890123456:role/reader";
@@ -26,7 +26,11 @@ function problemsOf(values: Record<string, unknown>, env: Environment = {}): Arr
 
 const pair = { [CONFIG_KEYS.accessKey]: "LTAI5tStack", [CONFIG_KEYS.secretKey]: "stack-secret" };
 const envPair = { ALICLOUD_ACCESS_KEY: "LTAI5tEnv", ALICLOUD_SECRET_KEY: "env-secret" };
-const rrsa = { ALIBABA_CLOUD_ROLE_ARN: ROLE, ALIBABA_CLOUD_OIDC_PROVIDER_ARN: OIDC_PROVIDER, ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/var/run/secrets/tokens/oidc-token" };
+const rrsa = {
+    ALIBABA_CLOUD_ROLE_ARN: ROLE,
+    ALIBABA_CLOUD_OIDC_PROVIDER_ARN: OIDC_PROVIDER,
+    ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/var/run/secrets/tokens/oidc-token",
+};
 
 describe("credential sources", () => {
     describe("each source", () => {
@@ -43,7 +47,12 @@ describe("credential sources", () => {
         });
 
         it("an aliyun CLI profile, in alicloud:sharedCredentialsFile when given", () => {
-            assert.deepEqual(sourceOf({ [CONFIG_KEYS.profile]: "ops" }).base, { kind: "profile", profile: "ops", origin: CONFIG_KEYS.profile, file: undefined });
+            assert.deepEqual(sourceOf({ [CONFIG_KEYS.profile]: "ops" }).base, {
+                kind: "profile",
+                profile: "ops",
+                origin: CONFIG_KEYS.profile,
+                file: undefined,
+            });
             assert.deepEqual(sourceOf({ [CONFIG_KEYS.profile]: "ops", [CONFIG_KEYS.sharedCredentialsFile]: "/etc/aliyun.json" }).base, {
                 kind: "profile",
                 profile: "ops",
@@ -53,13 +62,24 @@ describe("credential sources", () => {
         });
 
         it("a credentials URI, an ECS RAM role", () => {
-            assert.deepEqual(sourceOf({ [CONFIG_KEYS.credentialsUri]: "http://127.0.0.1:8080/creds" }).base, { kind: "credentials-uri", uri: "http://127.0.0.1:8080/creds", origin: CONFIG_KEYS.credentialsUri });
+            assert.deepEqual(sourceOf({ [CONFIG_KEYS.credentialsUri]: "http://127.0.0.1:8080/creds" }).base, {
+                kind: "credentials-uri",
+                uri: "http://127.0.0.1:8080/creds",
+                origin: CONFIG_KEYS.credentialsUri,
+            });
             assert.deepEqual(sourceOf({ [CONFIG_KEYS.ecsRoleName]: "worker" }).base, { kind: "ecs-role", roleName: "worker", origin: CONFIG_KEYS.ecsRoleName });
-            assert.deepEqual(sourceOf({}, { ALIBABA_CLOUD_ECS_METADATA: "worker" }).base, { kind: "ecs-role", roleName: "worker", origin: "ALIBABA_CLOUD_ECS_METADATA" });
+            assert.deepEqual(sourceOf({}, { ALIBABA_CLOUD_ECS_METADATA: "worker" }).base, {
+                kind: "ecs-role",
+                roleName: "worker",
+                origin: "ALIBABA_CLOUD_ECS_METADATA",
+            });
         });
 
         it("alicloud:assumeRoleWithOidc, each field else its variable, a token file by default", () => {
-            const base = sourceOf({ [CONFIG_KEYS.assumeRoleWithOidc]: { roleArn: ROLE, oidcProviderArn: OIDC_PROVIDER, sessionExpiration: 1200 } }, { ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/t" }).base;
+            const base = sourceOf(
+                { [CONFIG_KEYS.assumeRoleWithOidc]: { roleArn: ROLE, oidcProviderArn: OIDC_PROVIDER, sessionExpiration: 1200 } },
+                { ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/t" },
+            ).base;
             assert.deepEqual(base, {
                 kind: "oidc",
                 roleArn: ROLE,
@@ -77,7 +97,10 @@ describe("credential sources", () => {
             const base = sourceOf({}, rrsa).base;
             assert.equal(base.kind, "oidc");
             assert.ok(base.kind === "oidc" && base.tokenFile?.value === rrsa.ALIBABA_CLOUD_OIDC_TOKEN_FILE && base.roleArn === ROLE);
-            assert.match(describeCredentialSource({ base }), /the ACK RRSA variables \(ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE\)/);
+            assert.match(
+                describeCredentialSource({ base }),
+                /the ACK RRSA variables \(ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE\)/,
+            );
         });
 
         it("the default chain when nothing is set, listing what was looked for", () => {
@@ -163,7 +186,11 @@ describe("credential sources", () => {
         });
 
         it("alicloud:assumeRole's own fields over ALICLOUD_ASSUME_ROLE_* variables, which fill in what it leaves out", () => {
-            const env = { ALICLOUD_ASSUME_ROLE_ARN: "acs:ram::42:role/from-env", ALICLOUD_ASSUME_ROLE_SESSION_NAME: "env-session", ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION: "1800" };
+            const env = {
+                ALICLOUD_ASSUME_ROLE_ARN: "acs:ram::42:role/from-env",
+                ALICLOUD_ASSUME_ROLE_SESSION_NAME: "env-session",
+                ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION: "1800",
+            };
             assert.deepEqual(sourceOf({ ...pair, [CONFIG_KEYS.assumeRole]: {} }, env).assumeRole, {
                 roleArn: "acs:ram::42:role/from-env",
                 sessionName: "env-session",
@@ -177,7 +204,10 @@ describe("credential sources", () => {
         it("alicloud:assumeRole wraps whatever base is found, the default chain included", () => {
             assert.equal(sourceOf({ [CONFIG_KEYS.assumeRole]: { roleArn: ROLE } }, rrsa).base.kind, "oidc");
             assert.equal(sourceOf({ [CONFIG_KEYS.assumeRole]: { roleArn: ROLE } }).base.kind, "default-chain");
-            assert.match(describeCredentialSource(sourceOf({ ...pair, [CONFIG_KEYS.assumeRole]: { roleArn: ROLE } })), /^role acs:ram::1234567890123456:role\/reader \(alicloud:assumeRole\) assumed with access key LTAI5tStack from alicloud:accessKey$/);
+            assert.match(
+                describeCredentialSource(sourceOf({ ...pair, [CONFIG_KEYS.assumeRole]: { roleArn: ROLE } })),
+                /^role acs:ram::1234567890123456:role\/reader \(alicloud:assumeRole\) assumed with access key LTAI5tStack from alicloud:accessKey$/,
+            );
         });
     });
 
@@ -192,10 +222,16 @@ describe("credential sources", () => {
         });
 
         it("alicloud:sharedCredentialsFile without a profile, a credentials URI over plain HTTP to a remote host", () => {
-            assert.deepEqual(problemsOf({ [CONFIG_KEYS.sharedCredentialsFile]: "/etc/aliyun.json" }).map((p) => p.setting), [CONFIG_KEYS.sharedCredentialsFile]);
+            assert.deepEqual(
+                problemsOf({ [CONFIG_KEYS.sharedCredentialsFile]: "/etc/aliyun.json" }).map((p) => p.setting),
+                [CONFIG_KEYS.sharedCredentialsFile],
+            );
             const uri = problemsOf({ [CONFIG_KEYS.credentialsUri]: "http://creds.internal:8080/" });
             assert.match(uri[0].message, /plain http:\/\/ is allowed only to loopback/);
-            assert.equal(sourceOf({ [CONFIG_KEYS.credentialsUri]: "http://creds.internal:8080/", [CONFIG_KEYS.allowInsecureHttp]: "true" }).base.kind, "credentials-uri");
+            assert.equal(
+                sourceOf({ [CONFIG_KEYS.credentialsUri]: "http://creds.internal:8080/", [CONFIG_KEYS.allowInsecureHttp]: "true" }).base.kind,
+                "credentials-uri",
+            );
         });
 
         it("every problem of the OIDC block at once: role ARN, provider ARN, token, session name, duration", () => {
@@ -225,7 +261,9 @@ describe("credential sources", () => {
 
     it("names the secrets a source holds, for redaction: secret key, security token, OIDC token", () => {
         assert.deepEqual(secretsOf(sourceOf({ ...pair, [CONFIG_KEYS.securityToken]: "tok" })), ["stack-secret", "tok"]);
-        assert.deepEqual(secretsOf(sourceOf({ [CONFIG_KEYS.assumeRoleWithOidc]: { roleArn: ROLE, oidcProviderArn: OIDC_PROVIDER, oidcToken: "oidc-tok" } })), ["oidc-tok"]);
+        assert.deepEqual(secretsOf(sourceOf({ [CONFIG_KEYS.assumeRoleWithOidc]: { roleArn: ROLE, oidcProviderArn: OIDC_PROVIDER, oidcToken: "oidc-tok" } })), [
+            "oidc-tok",
+        ]);
         assert.deepEqual(secretsOf(sourceOf({ [CONFIG_KEYS.profile]: "ops" })), []);
     });
 });

@@ -37,13 +37,18 @@ function asModule(sample: Sample): string {
     if (/^import /m.test(sample.code)) {
         return sample.code;
     }
+    // The built package's own exports, as a user's import sees them (a path, so no static import).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pkg = require(path.join(root, "bin", "provider", "index.js")) as Record<string, unknown>;
     const names = Object.keys(pkg).filter((name) => name !== "__esModule");
     return `import * as pulumi from "@pulumi/pulumi";\nimport { ${names.join(", ")} } from "pulumi-fc-async-invoke-config";\nvoid pulumi;\n${sample.code}\nexport {};\n`;
 }
 
 function sourceFiles(dir: string): string[] {
-    return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f));
+    return fs
+        .readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => path.join(dir, f));
 }
 
 describe("code samples in the TSDoc and the README", function () {
@@ -52,7 +57,10 @@ describe("code samples in the TSDoc and the README", function () {
     const samples = [...sourceFiles(path.join(root, "provider")), path.join(root, "README.md")].flatMap(samplesOf);
 
     it("are found (a TSDoc example exists to check)", () => {
-        assert.ok(samples.some((s) => s.where.startsWith("provider/resource.ts")), samples.map((s) => s.where).join(", "));
+        assert.ok(
+            samples.some((s) => s.where.startsWith("provider/resource.ts")),
+            samples.map((s) => s.where).join(", "),
+        );
     });
 
     it("compile under strict with a user's compiler settings", () => {
@@ -65,11 +73,11 @@ describe("code samples in the TSDoc and the README", function () {
             fs.writeFileSync(file, asModule(sample));
             return file;
         });
-        const config = ts.readConfigFile(path.join(root, "examples", "tsconfig.json"), ts.sys.readFile);
+        const config = ts.readConfigFile(path.join(root, "examples", "tsconfig.json"), (file) => ts.sys.readFile(file));
         const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, path.join(root, "examples"));
         const program = ts.createProgram(files, { ...options, noEmit: true });
         const problems = ts.getPreEmitDiagnostics(program).map((d) => {
-            const at = d.file ? samples[files.indexOf(d.file.fileName)]?.where ?? d.file.fileName : "";
+            const at = d.file ? (samples[files.indexOf(d.file.fileName)]?.where ?? d.file.fileName) : "";
             return `${at}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
         });
         assert.deepEqual(problems, []);

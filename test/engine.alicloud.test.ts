@@ -6,8 +6,8 @@
 
 import * as assert from "node:assert/strict";
 import { basicExample } from "../examples/basic/program";
-import { createEngineStack, EngineStack, readStateFile, recordEvents, StackConfig, useEngineSuite } from "./support/engine";
-import { READER_ROLE, ROLE_ACCOUNT_ID, StandIns, startStandIns } from "./support/standIns";
+import { createEngineStack, type EngineStack, readStateFile, recordEvents, type StackConfig, useEngineSuite } from "./support/engine";
+import { READER_ROLE, ROLE_ACCOUNT_ID, type StandIns, startStandIns } from "./support/standIns";
 
 const DATA_SOURCE_TYPE = "pulumi-nodejs:dynamic/fc:FunctionAsyncInvokeConfig";
 
@@ -27,7 +27,12 @@ describe("@engine stacks configured like @pulumi/alicloud stacks", function () {
     });
 
     /** examples/basic with `config`, pointed at the FC stand-in by the program's own `example:endpoint`. */
-    async function exampleStack(projectName: string, config: StackConfig, pathConfig: StackConfig = {}, envVars: Record<string, string> = {}): Promise<EngineStack> {
+    async function exampleStack(
+        projectName: string,
+        config: StackConfig,
+        pathConfig: StackConfig = {},
+        envVars: Record<string, string> = {},
+    ): Promise<EngineStack> {
         const stack = await createEngineStack({
             projectName,
             program: basicExample,
@@ -59,8 +64,14 @@ describe("@engine stacks configured like @pulumi/alicloud stacks", function () {
         assert.equal(outputs.maxAsyncRetryAttempts, 3);
         assert.equal(outputs.statefulInvocation, true);
         assert.equal(outputs.onFailure, `acs:mns:cn-hangzhou:${s.fc.accountId}:/queues/failed-events/messages`);
-        assert.deepEqual(s.sts.requests.map((r) => [r.action, r.accessKeyId, r.status]), [["GetCallerIdentity", s.fc.accessKeyId, 200]]);
-        assert.deepEqual(s.fc.requests.map((r) => [r.method, r.accessKeyId, r.accountId, r.status]), [["GET", s.fc.accessKeyId, s.fc.accountId, 200]]);
+        assert.deepEqual(
+            s.sts.requests.map((r) => [r.action, r.accessKeyId, r.status]),
+            [["GetCallerIdentity", s.fc.accessKeyId, 200]],
+        );
+        assert.deepEqual(
+            s.fc.requests.map((r) => [r.method, r.accessKeyId, r.accountId, r.status]),
+            [["GET", s.fc.accessKeyId, s.fc.accountId, 200]],
+        );
     });
 
     it("a stack with alicloud:assumeRole reads through the role (FC saw the role's token), and the state file holds no temporary credential", async () => {
@@ -72,7 +83,10 @@ describe("@engine stacks configured like @pulumi/alicloud stacks", function () {
         assert.equal(up.summary.result, "succeeded");
         assert.equal(up.outputs.maxAsyncRetryAttempts.value, 3);
 
-        assert.deepEqual(s.sts.requests.map((r) => `${r.action} ${r.status}`), ["AssumeRole 200", "GetCallerIdentity 200"]);
+        assert.deepEqual(
+            s.sts.requests.map((r) => `${r.action} ${r.status}`),
+            ["AssumeRole 200", "GetCallerIdentity 200"],
+        );
         assert.equal(s.sts.requests[0].params.RoleArn, READER_ROLE);
         const [read] = s.fc.requests;
         const issued = s.sts.issued.find((c) => c.accessKeyId === read.accessKeyId);

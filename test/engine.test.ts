@@ -7,8 +7,8 @@ import * as assert from "node:assert/strict";
 import { basicExample } from "../examples/basic/program";
 import { RunbookEntry } from "../examples/basic/runbookEntry";
 import { getFunctionAsyncInvokeConfig } from "../provider";
-import { FcEmulator, startFcEmulator } from "./fc-emulator";
-import { createEngineStack, EngineStack, readStateFile, recordEvents, runPulumi, StackConfig, standInConfig, useEngineSuite } from "./support/engine";
+import { type FcEmulator, startFcEmulator } from "./fc-emulator";
+import { createEngineStack, type EngineStack, readStateFile, recordEvents, runPulumi, type StackConfig, standInConfig, useEngineSuite } from "./support/engine";
 import { consoleDelete, consolePut } from "./support/fcConsole";
 
 const DATA_SOURCE_TYPE = "pulumi-nodejs:dynamic/fc:FunctionAsyncInvokeConfig";
@@ -120,7 +120,13 @@ describe("@engine the data source in the real Pulumi engine", function () {
         assert.equal(clean.code, 0, `no drift yet, but: ${clean.stdout}${clean.stderr}`);
 
         // Someone raises the retry count in the console.
-        await consolePut(fc, "demo-service", "hello", "LATEST", { onFailure: failureQueue, onSuccess: successFunction, maxAsyncEventAgeInSeconds: 300, maxAsyncRetryAttempts: 7, statefulInvocation: true });
+        await consolePut(fc, "demo-service", "hello", "LATEST", {
+            onFailure: failureQueue,
+            onSuccess: successFunction,
+            maxAsyncEventAgeInSeconds: 300,
+            maxAsyncRetryAttempts: 7,
+            statefulInvocation: true,
+        });
         const drift = await runPulumi(s, driftCheck);
         assert.notEqual(drift.code, 0, "the drift check passed despite drift");
         assert.match(drift.stdout, /~ maxAsyncRetryAttempts\s*: 3 => 7/, "the output names the changed field");
@@ -183,7 +189,8 @@ describe("@engine the data source in the real Pulumi engine", function () {
         }
         const perDataSource = (sizes[1] - sizes[0]) / 10;
         const record = (await stateResources(one)).find((r) => r.type === DATA_SOURCE_TYPE);
-        const providerBytes = String(record?.inputs?.__provider ?? "").length;
+        const provider = record?.inputs?.__provider;
+        const providerBytes = typeof provider === "string" ? provider.length : 0;
         console.log(`      state bytes per data source: ${perDataSource.toFixed(0)} (serialized provider ${providerBytes} B, stored in inputs and outputs)`);
         assert.ok(perDataSource <= 4096, `a data source adds ${perDataSource} bytes to the state`);
     });
@@ -277,7 +284,11 @@ describe("@engine the data source in the real Pulumi engine", function () {
             program: async () => {
                 // The id of a resource still to be created is unknown in preview; so is the endpoint here.
                 const gate = new RunbookEntry("gate", { function: "gate", failureDestination: "", retryAttempts: 0 });
-                const cfg = getFunctionAsyncInvokeConfig("hello", { serviceName: "demo-service", functionName: "hello", endpoint: gate.id.apply(() => endpoint) });
+                const cfg = getFunctionAsyncInvokeConfig("hello", {
+                    serviceName: "demo-service",
+                    functionName: "hello",
+                    endpoint: gate.id.apply(() => endpoint),
+                });
                 return { retries: cfg.maxAsyncRetryAttempts };
             },
             config: { ...standInConfig(fc), "fcAsyncInvokeConfig:maxAttempts": { value: "1" } },
@@ -290,6 +301,9 @@ describe("@engine the data source in the real Pulumi engine", function () {
 
         const up = await s.stack.up();
         assert.equal(up.outputs.retries.value, 3);
-        assert.deepEqual(fc.requests.map((r) => `${r.method} ${r.status}`), ["GET 200"]);
+        assert.deepEqual(
+            fc.requests.map((r) => `${r.method} ${r.status}`),
+            ["GET 200"],
+        );
     });
 });

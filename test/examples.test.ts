@@ -12,7 +12,9 @@ describe("examples", function () {
     this.timeout(120_000);
 
     it("type-check under strict with a user's compiler settings", () => {
-        const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "examples", "tsconfig.json")], { encoding: "utf8" });
+        const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "examples", "tsconfig.json")], {
+            encoding: "utf8",
+        });
         assert.equal(tsc.status, 0, `tsc failed:\n${tsc.stdout}${tsc.stderr}`);
         const settings = JSON.parse(fs.readFileSync(path.join(root, "examples", "tsconfig.json"), "utf8")) as { compilerOptions: Record<string, unknown> };
         assert.equal(settings.compilerOptions.strict, true);

@@ -33,7 +33,13 @@ describe("fault mix", () => {
     it("draws each fault at its rate, and the same sequence for the same seed", () => {
         const many = draws(MIX, 100_000);
         const share = (kind: string): number => many.filter((k) => k === kind).length / many.length;
-        for (const [kind, rate] of [["503", 0.1], ["reset", 0.03], ["stall", 0.02], ["429", 0.02], ["-", 0.83]] as const) {
+        for (const [kind, rate] of [
+            ["503", 0.1],
+            ["reset", 0.03],
+            ["stall", 0.02],
+            ["429", 0.02],
+            ["-", 0.83],
+        ] as const) {
             assert.ok(Math.abs(share(kind) - rate) < 0.005, `${kind}: ${share(kind)} against ${rate}`);
         }
         assert.deepEqual(draws(MIX, 500), many.slice(0, 500), "same seed, same draws");
@@ -42,7 +48,17 @@ describe("fault mix", () => {
 
     it("refuses rates that are not probabilities or add up to more than 1", () => {
         assert.throws(() => new FaultDraw({ seed: 1, faults: [{ fault: { kind: "reset" }, rate: 1.5 }] }), /rate must be a number from 0 to 1/);
-        assert.throws(() => new FaultDraw({ seed: 1, faults: [{ fault: { kind: "reset" }, rate: 0.6 }, { fault: { kind: "stall" }, rate: 0.6 }] }), /add up to 1\.2/);
+        assert.throws(
+            () =>
+                new FaultDraw({
+                    seed: 1,
+                    faults: [
+                        { fault: { kind: "reset" }, rate: 0.6 },
+                        { fault: { kind: "stall" }, rate: 0.6 },
+                    ],
+                }),
+            /add up to 1\.2/,
+        );
         assert.throws(() => new FaultDraw({ seed: 0.5, faults: [] }), /seed must be an integer/);
     });
 
@@ -55,7 +71,13 @@ describe("fault mix", () => {
         fc.setFaultMix(undefined);
         await fcs.configure(fc);
         await fcs.read(fc, { functionName: "hello" });
-        assert.deepEqual((await closedLog(fc)).map((r) => [r.status, r.fault]), [[503, "status"], [200, undefined]]);
+        assert.deepEqual(
+            (await closedLog(fc)).map((r) => [r.status, r.fault]),
+            [
+                [503, "status"],
+                [200, undefined],
+            ],
+        );
     });
 
     it("24 lookups under 10% 503, 3% resets, 2% stalls and 2% 429 all succeed, with at most the cap in flight", async function () {
@@ -69,9 +91,16 @@ describe("fault mix", () => {
         fc.addFault({ fault: { kind: "delay", ms: 2 } });
         fc.setFaultMix(MIX);
         // Attempts enough that no lookup runs out (each fails with p = 0.15 at most): the point is the pacing.
-        await fcs.configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "0.5", "fcAsyncInvokeConfig:maxAttempts": "12", "fcAsyncInvokeConfig:maxConcurrentRequests": "4" });
+        await fcs.configure(fc, {
+            "fcAsyncInvokeConfig:timeoutSeconds": "0.5",
+            "fcAsyncInvokeConfig:maxAttempts": "12",
+            "fcAsyncInvokeConfig:maxConcurrentRequests": "4",
+        });
         const results = await Promise.all(Array.from({ length: 24 }, (_, i) => fcs.read(fc, { functionName: `mixed-${i}` })));
-        assert.deepEqual(results.map((r) => r.maxAsyncRetryAttempts), Array.from({ length: 24 }, (_, i) => i % 9));
+        assert.deepEqual(
+            results.map((r) => r.maxAsyncRetryAttempts),
+            Array.from({ length: 24 }, (_, i) => i % 9),
+        );
         const log = await closedLog(fc);
         assert.equal(log.filter((r) => r.status === 200).length, 24);
         assert.ok(fc.maxInFlight() <= 4, `peak in flight ${fc.maxInFlight()}`);

@@ -43,23 +43,29 @@ interface Keys {
 
 /** An SDK client pointed at the emulator, with the emulator's key unless told otherwise. */
 function sdk(fc: FcEmulator, keys: Keys = {}, readTimeout?: number): FC {
-    return sdkAt(fc.host, {
-        accessKeyId: keys.accessKeyId ?? fc.accessKeyId,
-        accessKeySecret: keys.accessKeySecret ?? fc.accessKeySecret,
-        securityToken: keys.securityToken,
-    }, readTimeout);
+    return sdkAt(
+        fc.host,
+        {
+            accessKeyId: keys.accessKeyId ?? fc.accessKeyId,
+            accessKeySecret: keys.accessKeySecret ?? fc.accessKeySecret,
+            securityToken: keys.securityToken,
+        },
+        readTimeout,
+    );
 }
 
 function sdkAt(host: string, keys: Keys, readTimeout?: number): FC {
-    return new FC(new $OpenApi.Config({
-        endpoint: host,
-        protocol: "http",
-        regionId: DEFAULT_REGION,
-        accessKeyId: keys.accessKeyId,
-        accessKeySecret: keys.accessKeySecret,
-        securityToken: keys.securityToken,
-        readTimeout,
-    }));
+    return new FC(
+        new $OpenApi.Config({
+            endpoint: host,
+            protocol: "http",
+            regionId: DEFAULT_REGION,
+            accessKeyId: keys.accessKeyId,
+            accessKeySecret: keys.accessKeySecret,
+            securityToken: keys.securityToken,
+            readTimeout,
+        }),
+    );
 }
 
 interface GetOptions {
@@ -77,7 +83,7 @@ function get(client: FC, fn: string, options: GetOptions = {}): Promise<$FC.GetF
         fn,
         new $FC.GetFunctionAsyncInvokeConfigRequest({ qualifier: options.qualifier }),
         new $FC.GetFunctionAsyncInvokeConfigHeaders({
-            xFcAccountId: options.accountId === null ? undefined : options.accountId ?? DEFAULT_ACCOUNT_ID,
+            xFcAccountId: options.accountId === null ? undefined : (options.accountId ?? DEFAULT_ACCOUNT_ID),
             xFcTraceId: options.traceId,
         }),
         new RuntimeOptions({}),
@@ -90,7 +96,7 @@ async function rejection(promise: Promise<unknown>): Promise<SdkError> {
         await promise;
     } catch (error) {
         assert.ok(error instanceof Error, `expected an Error, got ${String(error)}`);
-        return error as SdkError;
+        return error;
     }
     return assert.fail("expected the call to fail, it succeeded");
 }
@@ -123,19 +129,22 @@ interface RawRequest {
 function raw(fc: FcEmulator, request: RawRequest): Promise<RawResponse> {
     const url = new URL(fc.endpoint);
     return new Promise((resolve, reject) => {
-        const req = http.request({
-            host: url.hostname,
-            port: Number(url.port),
-            method: request.method,
-            path: request.path,
-            headers: request.headers,
-            agent: false,
-        }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on("data", (chunk: Buffer) => chunks.push(chunk));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-            res.on("error", reject);
-        });
+        const req = http.request(
+            {
+                host: url.hostname,
+                port: Number(url.port),
+                method: request.method,
+                path: request.path,
+                headers: request.headers,
+                agent: false,
+            },
+            (res) => {
+                const chunks: Buffer[] = [];
+                res.on("data", (chunk: Buffer) => chunks.push(chunk));
+                res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+                res.on("error", reject);
+            },
+        );
         req.on("error", reject);
         req.end(request.body);
     });
@@ -260,13 +269,17 @@ describe("fc-emulator", () => {
         });
 
         it("puts a new config and reads it back, 0/false/null included", async () => {
-            const put = await client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({
-                qualifier: "LATEST",
-                destinationConfig: new $FC.DestinationConfig({ onFailure: new $FC.Destination({ destination: FAILED_QUEUE }) }),
-                maxAsyncEventAgeInSeconds: 1,
-                maxAsyncRetryAttempts: 0,
-                statefulInvocation: false,
-            }));
+            const put = await client.putFunctionAsyncInvokeConfig(
+                "demo-service",
+                "worker",
+                new $FC.PutFunctionAsyncInvokeConfigRequest({
+                    qualifier: "LATEST",
+                    destinationConfig: new $FC.DestinationConfig({ onFailure: new $FC.Destination({ destination: FAILED_QUEUE }) }),
+                    maxAsyncEventAgeInSeconds: 1,
+                    maxAsyncRetryAttempts: 0,
+                    statefulInvocation: false,
+                }),
+            );
             assert.equal(put.statusCode, 200);
             assert.equal(put.body.function, "worker");
             assert.equal(put.body.createdTime, put.body.lastModifiedTime);
@@ -282,9 +295,13 @@ describe("fc-emulator", () => {
         });
 
         it("keeps createdTime and moves lastModifiedTime when a config is replaced", async () => {
-            const put = await client.putFunctionAsyncInvokeConfig("demo-service", "hello", new $FC.PutFunctionAsyncInvokeConfigRequest({
-                maxAsyncRetryAttempts: 8,
-            }));
+            const put = await client.putFunctionAsyncInvokeConfig(
+                "demo-service",
+                "hello",
+                new $FC.PutFunctionAsyncInvokeConfigRequest({
+                    maxAsyncRetryAttempts: 8,
+                }),
+            );
             assert.equal(put.body.createdTime, SEED_TIME);
             assert.notEqual(put.body.lastModifiedTime, SEED_TIME);
             // A PUT replaces the whole config: what was not sent is gone.
@@ -296,13 +313,29 @@ describe("fc-emulator", () => {
         });
 
         it("refuses invalid PUT bodies with 400 InvalidArgument", async () => {
-            const tooMany = await fcError(client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({
-                maxAsyncRetryAttempts: 9,
-            })), 400, "InvalidArgument");
+            const tooMany = await fcError(
+                client.putFunctionAsyncInvokeConfig(
+                    "demo-service",
+                    "worker",
+                    new $FC.PutFunctionAsyncInvokeConfigRequest({
+                        maxAsyncRetryAttempts: 9,
+                    }),
+                ),
+                400,
+                "InvalidArgument",
+            );
             assert.match(String(tooMany.data?.["ErrorMessage"]), /maxAsyncRetryAttempts/);
-            const notArn = await fcError(client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({
-                destinationConfig: new $FC.DestinationConfig({ onSuccess: new $FC.Destination({ destination: "my-queue" }) }),
-            })), 400, "InvalidArgument");
+            const notArn = await fcError(
+                client.putFunctionAsyncInvokeConfig(
+                    "demo-service",
+                    "worker",
+                    new $FC.PutFunctionAsyncInvokeConfigRequest({
+                        destinationConfig: new $FC.DestinationConfig({ onSuccess: new $FC.Destination({ destination: "my-queue" }) }),
+                    }),
+                ),
+                400,
+                "InvalidArgument",
+            );
             assert.match(String(notArn.data?.["ErrorMessage"]), /onSuccess/);
             assert.equal(fc.store.getAsyncConfig("demo-service", "worker"), undefined, "nothing may be stored by a refused PUT");
         });
@@ -319,10 +352,18 @@ describe("fc-emulator", () => {
         });
 
         it("deletes a config (204), after which it does not exist", async () => {
-            const del = await client.deleteFunctionAsyncInvokeConfig("demo-service", "hello", new $FC.DeleteFunctionAsyncInvokeConfigRequest({ qualifier: "prod" }));
+            const del = await client.deleteFunctionAsyncInvokeConfig(
+                "demo-service",
+                "hello",
+                new $FC.DeleteFunctionAsyncInvokeConfigRequest({ qualifier: "prod" }),
+            );
             assert.equal(del.statusCode, 204);
             await fcError(get(client, "hello", { qualifier: "prod" }), 404, "AsyncConfigNotExists");
-            await fcError(client.deleteFunctionAsyncInvokeConfig("demo-service", "hello", new $FC.DeleteFunctionAsyncInvokeConfigRequest({ qualifier: "prod" })), 404, "AsyncConfigNotExists");
+            await fcError(
+                client.deleteFunctionAsyncInvokeConfig("demo-service", "hello", new $FC.DeleteFunctionAsyncInvokeConfigRequest({ qualifier: "prod" })),
+                404,
+                "AsyncConfigNotExists",
+            );
             // LATEST is untouched.
             assert.equal((await get(client, "hello")).statusCode, 200);
         });
@@ -330,18 +371,39 @@ describe("fc-emulator", () => {
         it("lists configs of a function in pages", async () => {
             const first = await client.listFunctionAsyncInvokeConfigs("demo-service", "hello", new $FC.ListFunctionAsyncInvokeConfigsRequest({ limit: 1 }));
             assert.equal(first.statusCode, 200);
-            assert.deepEqual(first.body.configs?.map((c) => c.qualifier), ["LATEST"]);
+            assert.deepEqual(
+                first.body.configs?.map((c) => c.qualifier),
+                ["LATEST"],
+            );
             assert.equal(first.body.configs?.[0].maxAsyncRetryAttempts, 3);
             assert.equal(first.body.nextToken, "prod");
-            const second = await client.listFunctionAsyncInvokeConfigs("demo-service", "hello", new $FC.ListFunctionAsyncInvokeConfigsRequest({ limit: 1, nextToken: first.body.nextToken }));
-            assert.deepEqual(second.body.configs?.map((c) => c.qualifier), ["prod"]);
+            const second = await client.listFunctionAsyncInvokeConfigs(
+                "demo-service",
+                "hello",
+                new $FC.ListFunctionAsyncInvokeConfigsRequest({ limit: 1, nextToken: first.body.nextToken }),
+            );
+            assert.deepEqual(
+                second.body.configs?.map((c) => c.qualifier),
+                ["prod"],
+            );
             assert.equal(second.body.nextToken, undefined);
             const all = await client.listFunctionAsyncInvokeConfigs("demo-service", "hello", new $FC.ListFunctionAsyncInvokeConfigsRequest({}));
-            assert.deepEqual(all.body.configs?.map((c) => c.qualifier), ["LATEST", "prod"]);
+            assert.deepEqual(
+                all.body.configs?.map((c) => c.qualifier),
+                ["LATEST", "prod"],
+            );
             const none = await client.listFunctionAsyncInvokeConfigs("demo-service", "worker", new $FC.ListFunctionAsyncInvokeConfigsRequest({}));
             assert.deepEqual(none.body.configs, []);
-            await fcError(client.listFunctionAsyncInvokeConfigs("demo-service", "nope", new $FC.ListFunctionAsyncInvokeConfigsRequest({})), 404, "FunctionNotFound");
-            await fcError(client.listFunctionAsyncInvokeConfigs("demo-service", "hello", new $FC.ListFunctionAsyncInvokeConfigsRequest({ limit: 101 })), 400, "InvalidArgument");
+            await fcError(
+                client.listFunctionAsyncInvokeConfigs("demo-service", "nope", new $FC.ListFunctionAsyncInvokeConfigsRequest({})),
+                404,
+                "FunctionNotFound",
+            );
+            await fcError(
+                client.listFunctionAsyncInvokeConfigs("demo-service", "hello", new $FC.ListFunctionAsyncInvokeConfigsRequest({ limit: 101 })),
+                400,
+                "InvalidArgument",
+            );
         });
 
         it("serves what a test arranges through the store, and forgets what it deletes", async () => {
@@ -398,15 +460,31 @@ describe("fc-emulator", () => {
         });
 
         it("applies the same checks to PUT", async () => {
-            await fcError(client.putFunctionAsyncInvokeConfig("demo-service", "hello", new $FC.PutFunctionAsyncInvokeConfigRequest({ qualifier: "3" })), 404, "VersionNotFound");
+            await fcError(
+                client.putFunctionAsyncInvokeConfig("demo-service", "hello", new $FC.PutFunctionAsyncInvokeConfigRequest({ qualifier: "3" })),
+                404,
+                "VersionNotFound",
+            );
             await fcError(client.putFunctionAsyncInvokeConfig("nope", "hello", new $FC.PutFunctionAsyncInvokeConfigRequest({})), 404, "ServiceNotFound");
         });
 
         it("answers 400 PathNotSupported for unknown paths and wrong methods", async () => {
-            const call = (method: string, pathname: string): Promise<unknown> => client.callApi(new $OpenApi.Params({
-                action: "Probe", version: "2021-04-06", protocol: "HTTP", pathname, method,
-                authType: "AK", style: "ROA", reqBodyType: "json", bodyType: "json",
-            }), new $OpenApi.OpenApiRequest({}), new RuntimeOptions({}));
+            const call = (method: string, pathname: string): Promise<unknown> =>
+                client.callApi(
+                    new $OpenApi.Params({
+                        action: "Probe",
+                        version: "2021-04-06",
+                        protocol: "HTTP",
+                        pathname,
+                        method,
+                        authType: "AK",
+                        style: "ROA",
+                        reqBodyType: "json",
+                        bodyType: "json",
+                    }),
+                    new $OpenApi.OpenApiRequest({}),
+                    new RuntimeOptions({}),
+                );
             const unknown = await fcError(call("GET", "/2021-04-06/services/demo-service"), 400, "PathNotSupported");
             assert.equal(unknown.data?.["ErrorMessage"], "'GET' against '/2021-04-06/services/demo-service' is not supported");
             await fcError(call("POST", "/2021-04-06/services/demo-service/functions/hello/async-invoke-config"), 400, "PathNotSupported");
@@ -468,7 +546,10 @@ describe("fc-emulator", () => {
                 ],
             });
             try {
-                assert.equal((await get(sdk(multi, { accessKeyId: "LTAI5tSecond", accessKeySecret: "s2" }), "hello", { accountId: "5555555555555555" })).statusCode, 200);
+                assert.equal(
+                    (await get(sdk(multi, { accessKeyId: "LTAI5tSecond", accessKeySecret: "s2" }), "hello", { accountId: "5555555555555555" })).statusCode,
+                    200,
+                );
                 await fcError(get(sdk(multi, { accessKeyId: "LTAI5tSecond", accessKeySecret: "s2" }), "hello"), 403, "AccessDenied");
                 assert.equal((await get(sdk(multi), "hello")).statusCode, 200);
             } finally {
@@ -478,7 +559,10 @@ describe("fc-emulator", () => {
 
         it("fails the signature of a replayed request whose query, path or body was changed", async () => {
             const captured = await captureSdkRequest(defaultKeys(), (c) => get(c, "hello", { qualifier: "LATEST" }));
-            assert.match(String(captured.headers["authorization"]), /^ACS3-HMAC-SHA256 Credential=LTAI5tEmulatorAccessKey,SignedHeaders=host;.*,Signature=[0-9a-f]{64}$/);
+            assert.match(
+                String(captured.headers["authorization"]),
+                /^ACS3-HMAC-SHA256 Credential=LTAI5tEmulatorAccessKey,SignedHeaders=host;.*,Signature=[0-9a-f]{64}$/,
+            );
 
             const untouched = await replay(fc, captured);
             assert.equal(untouched.status, 200, `control replay must verify: ${untouched.body}`);
@@ -500,11 +584,14 @@ describe("fc-emulator", () => {
             const unsignedAcsHeader = await replay(fc, captured, { headers: { "x-acs-extra": "1" } });
             assert.equal((JSON.parse(unsignedAcsHeader.body) as Record<string, string>)["ErrorCode"], "SignatureNotMatch");
 
-            const put = await captureSdkRequest(defaultKeys(), (c) => c.putFunctionAsyncInvokeConfig("demo-service", "worker",
-                new $FC.PutFunctionAsyncInvokeConfigRequest({ maxAsyncRetryAttempts: 1 })));
+            const put = await captureSdkRequest(defaultKeys(), (c) =>
+                c.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({ maxAsyncRetryAttempts: 1 })),
+            );
             const putOk = await replay(fc, put);
             assert.equal(putOk.status, 200, putOk.body);
-            const bodyChanged = await replay(fc, put, { body: Buffer.from(put.body.toString().replace('"maxAsyncRetryAttempts":1', '"maxAsyncRetryAttempts":2')) });
+            const bodyChanged = await replay(fc, put, {
+                body: Buffer.from(put.body.toString().replace('"maxAsyncRetryAttempts":1', '"maxAsyncRetryAttempts":2')),
+            });
             assert.equal(bodyChanged.status, 403);
             assert.equal((JSON.parse(bodyChanged.body) as Record<string, string>)["ErrorCode"], "SignatureNotMatch");
             assert.equal(fc.store.getAsyncConfig("demo-service", "worker")?.maxAsyncRetryAttempts, 1);
@@ -535,17 +622,20 @@ describe("fc-emulator", () => {
             const [first, second] = fc.requests;
             assert.equal(first.requestId, res.headers["x-fc-request-id"]);
             assert.ok(first.at >= before && first.at <= after);
-            assert.deepEqual({ ...first, at: 0 }, {
-                method: "GET",
-                path: "/2021-04-06/services/demo-service/functions/hello/async-invoke-config",
-                query: { qualifier: "prod" },
-                accountId: DEFAULT_ACCOUNT_ID,
-                traceId: "trace-abc",
-                accessKeyId: DEFAULT_ACCESS_KEY_ID,
-                status: 200,
-                requestId: first.requestId,
-                at: 0,
-            });
+            assert.deepEqual(
+                { ...first, at: 0 },
+                {
+                    method: "GET",
+                    path: "/2021-04-06/services/demo-service/functions/hello/async-invoke-config",
+                    query: { qualifier: "prod" },
+                    accountId: DEFAULT_ACCOUNT_ID,
+                    traceId: "trace-abc",
+                    accessKeyId: DEFAULT_ACCESS_KEY_ID,
+                    status: 200,
+                    requestId: first.requestId,
+                    at: 0,
+                },
+            );
             assert.equal(second.status, 404);
             assert.equal(second.errorCode, "AsyncConfigNotExists");
             assert.equal(second.accountId, undefined);
@@ -568,13 +658,19 @@ describe("fc-emulator", () => {
                 await raw(fc, { method: "GET", path: "/broken" }),
                 await raw(fc, { method: "PATCH", path: "/" }),
             ];
-            assert.deepEqual(responses.map((r) => r.status), [200, 403, 502, 200, 403]);
+            assert.deepEqual(
+                responses.map((r) => r.status),
+                [200, 403, 502, 200, 403],
+            );
             const ids = responses.map((r) => r.headers["x-fc-request-id"]);
             for (const id of ids) {
                 assert.match(String(id), /^[0-9a-f-]{36}$/);
             }
             assert.equal(new Set(ids).size, ids.length);
-            assert.deepEqual(fc.requests.map((r) => r.requestId), ids);
+            assert.deepEqual(
+                fc.requests.map((r) => r.requestId),
+                ids,
+            );
 
             const del = await client.deleteFunctionAsyncInvokeConfig("demo-service", "hello", new $FC.DeleteFunctionAsyncInvokeConfigRequest({}));
             assert.match(String(del.headers["x-fc-request-id"]), /^[0-9a-f-]{36}$/);
@@ -588,17 +684,32 @@ describe("fc-emulator", () => {
             await fcError(get(client, "hello"), 503, "ResourceThrottled");
             await fcError(get(client, "hello"), 503, "ResourceThrottled");
             assert.equal((await get(client, "hello")).statusCode, 200);
-            assert.deepEqual(fc.requests.map((r) => [r.status, r.errorCode]), [[200, undefined], [503, "ResourceThrottled"], [503, "ResourceThrottled"], [200, undefined]]);
+            assert.deepEqual(
+                fc.requests.map((r) => [r.status, r.errorCode]),
+                [
+                    [200, undefined],
+                    [503, "ResourceThrottled"],
+                    [503, "ResourceThrottled"],
+                    [200, undefined],
+                ],
+            );
         });
 
         it("filters on method and keeps a rule without times forever, until cleared", async () => {
             fc.addFault({ fault: { kind: "status", status: 500 }, method: "PUT" });
             assert.equal((await get(client, "hello")).statusCode, 200);
             for (let i = 0; i < 3; i++) {
-                await fcError(client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({})), 500, "InternalServerError");
+                await fcError(
+                    client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({})),
+                    500,
+                    "InternalServerError",
+                );
             }
             fc.clearFaults();
-            assert.equal((await client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({}))).statusCode, 200);
+            assert.equal(
+                (await client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({}))).statusCode,
+                200,
+            );
         });
 
         it("fires faults before the signature check", async () => {
@@ -626,7 +737,10 @@ describe("fc-emulator", () => {
             assert.equal(error.name, "RequestTimeoutError");
             // The emulator notices the caller leaving: the exchange ends without an answer.
             await fc.close();
-            assert.deepEqual(fc.requests.map((r) => r.status), [0]);
+            assert.deepEqual(
+                fc.requests.map((r) => r.status),
+                [0],
+            );
         });
 
         it("reset surfaces as a socket error and is recorded with status 0", async () => {
@@ -645,7 +759,10 @@ describe("fc-emulator", () => {
             fc.addFault({ fault: { kind: "brokenBody", status: 500 }, times: 1 });
             const failed = await rejection(get(client, "hello"));
             assert.ok(failed instanceof SyntaxError, `${failed.name}: ${failed.message}`);
-            assert.deepEqual(fc.requests.map((r) => r.status), [200, 500]);
+            assert.deepEqual(
+                fc.requests.map((r) => r.status),
+                [200, 500],
+            );
         });
 
         it("an HTML gateway page surfaces as a parse error; raw, it is text/html", async () => {
@@ -710,7 +827,10 @@ describe("fc-emulator", () => {
             // Each request is held for 500 ms, far longer than it takes to send all five.
             fc.addFault({ fault: { kind: "delay", ms: 500 }, times: 5 });
             const results = await Promise.all([1, 2, 3, 4, 5].map(() => get(client, "hello")));
-            assert.deepEqual(results.map((r) => r.statusCode), [200, 200, 200, 200, 200]);
+            assert.deepEqual(
+                results.map((r) => r.statusCode),
+                [200, 200, 200, 200, 200],
+            );
             assert.equal(fc.maxInFlight(), 5);
             assert.equal(fc.requests.length, 5);
         });
@@ -780,13 +900,14 @@ describe("fc-emulator CLI (npm run emulator)", () => {
             err += chunk.toString("utf8");
         });
         const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-        const waitFor = (pattern: RegExp): Promise<RegExpMatchArray> => Promise.race([
-            new Promise<RegExpMatchArray>((resolve) => {
-                waiters.push({ pattern, resolve });
-                check();
-            }),
-            exited.then((code) => assert.fail(`the CLI exited (${String(code)}) before printing ${pattern}: ${out}\n${err}`)),
-        ]);
+        const waitFor = (pattern: RegExp): Promise<RegExpMatchArray> =>
+            Promise.race([
+                new Promise<RegExpMatchArray>((resolve) => {
+                    waiters.push({ pattern, resolve });
+                    check();
+                }),
+                exited.then((code) => assert.fail(`the CLI exited (${String(code)}) before printing ${pattern}: ${out}\n${err}`)),
+            ]);
 
         const endpoint = (await waitFor(/endpoint\s+http:\/\/(127\.0\.0\.1:\d+)/))[1];
         assert.match(out, /LOCAL FAKE/);

@@ -31,7 +31,14 @@ describe("hostile and broken answers", () => {
         for (const status of [301, 302, 303, 307, 308]) {
             it(`a ${status} with a config-shaped JSON body and a Location is FcError Redirect naming ${status} and the Location's host`, async () => {
                 const fc = await fcs.start();
-                fc.addFault({ fault: { kind: "answer", status, headers: { Location: "https://elsewhere.example.com:8443/steal?token=abc", "Content-Type": "application/json" }, body: CONFIG_BODY } });
+                fc.addFault({
+                    fault: {
+                        kind: "answer",
+                        status,
+                        headers: { Location: "https://elsewhere.example.com:8443/steal?token=abc", "Content-Type": "application/json" },
+                        body: CONFIG_BODY,
+                    },
+                });
                 await fcs.configure(fc);
                 const err = await rejectionOf(fcs.read(fc, { functionName: "hello" }), FcError);
                 const log = await closedLog(fc);
@@ -66,7 +73,11 @@ describe("hostile and broken answers", () => {
             const notModified = await rejectionOf(fcs.read(fc, { functionName: "hello" }), FcError);
             const stalled = await rejectionOf(fcs.read(fc, { functionName: "zero" }), FcError);
             assert.deepEqual([notModified.code, notModified.status, stalled.code, stalled.status], ["Redirect", 304, "Redirect", 307]);
-            assert.deepEqual((await closedLog(fc)).map((r) => r.fault), ["answer", "stall"], "one request each");
+            assert.deepEqual(
+                (await closedLog(fc)).map((r) => r.fault),
+                ["answer", "stall"],
+                "one request each",
+            );
         });
     });
 
@@ -153,7 +164,11 @@ describe("hostile and broken answers", () => {
                 fault: { kind: "answer", status: 200, headers: { "Content-Type": "text/html" }, body: "<html><body>Sign in to continue</body></html>" },
                 says: "the body is not JSON",
             },
-            { name: "a wrongly typed service (documented, not an output)", fault: ok('{"createdTime":"2020-09-10T02:45:02Z","service":7}'), says: "service must be a string, got a number" },
+            {
+                name: "a wrongly typed service (documented, not an output)",
+                fault: ok('{"createdTime":"2020-09-10T02:45:02Z","service":7}'),
+                says: "service must be a string, got a number",
+            },
         ];
         for (const { name, fault, says } of refused) {
             it(`${name} is MalformedResponse (${says}), not retried, the body not echoed`, async () => {
@@ -192,7 +207,15 @@ describe("hostile and broken answers", () => {
 
         it("uses the body's RequestId when there is no header, and names an id once when both agree", async () => {
             const fc = await fcs.start({ errorStyle: "pop" });
-            fc.addFault({ fault: { kind: "answer", status: 500, headers: { "X-Fc-Request-Id": "" }, body: JSON.stringify({ Code: "InternalError", Message: "x", RequestId: "pop-only-3" }) }, times: 1 });
+            fc.addFault({
+                fault: {
+                    kind: "answer",
+                    status: 500,
+                    headers: { "X-Fc-Request-Id": "" },
+                    body: JSON.stringify({ Code: "InternalError", Message: "x", RequestId: "pop-only-3" }),
+                },
+                times: 1,
+            });
             fc.addFault({ fault: { kind: "status", status: 400, errorCode: "InvalidArgument" }, times: 1 });
             await fcs.configure(fc, { "fcAsyncInvokeConfig:maxAttempts": "1" });
             const onlyBody = await rejectionOf(fcs.read(fc, { functionName: "hello" }), FcError);

@@ -15,7 +15,7 @@ import * as vm from "node:vm";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { FunctionAsyncInvokeConfig, getFunctionAsyncInvokeConfig, InvalidLookupError } from "../provider";
+import { type FunctionAsyncInvokeConfig, getFunctionAsyncInvokeConfig, InvalidLookupError } from "../provider";
 import { assertBuiltFromSources } from "./support/freshBuild";
 
 const SECRET = "mock-stack-secret-4e7d21a9-never-in-state";
@@ -47,10 +47,9 @@ describe("the data source under pulumi.runtime.setMocks", () => {
 
     before(async () => {
         savedConfig = pulumi.runtime.allConfig();
-        pulumi.runtime.setAllConfig(
-            { "alicloud:accessKey": "LTAI5tMockAccessKey", "alicloud:secretKey": SECRET, "alicloud:region": "cn-hangzhou" },
-            ["alicloud:secretKey"],
-        );
+        pulumi.runtime.setAllConfig({ "alicloud:accessKey": "LTAI5tMockAccessKey", "alicloud:secretKey": SECRET, "alicloud:region": "cn-hangzhou" }, [
+            "alicloud:secretKey",
+        ]);
         await pulumi.runtime.setMocks(
             {
                 newResource: (args) => {
@@ -87,7 +86,11 @@ describe("the data source under pulumi.runtime.setMocks", () => {
         assert.equal(args.custom, true);
         assert.equal(args.id, "svc:fn:LATEST", "a read, by the id derived from the arguments");
         const { __provider: provider, ...inputs } = args.inputs as Record<string, unknown>;
-        assert.deepEqual(inputs, { serviceName: "svc", functionName: "fn", qualifier: "LATEST" }, "the default qualifier is filled in; unset arguments are left out");
+        assert.deepEqual(
+            inputs,
+            { serviceName: "svc", functionName: "fn", qualifier: "LATEST" },
+            "the default qualifier is filled in; unset arguments are left out",
+        );
         assert.equal(typeof provider, "string");
     });
 
@@ -173,7 +176,10 @@ describe("the data source under pulumi.runtime.setMocks", () => {
         }
         // Registration is asynchronous: once a later resource has been read, an earlier one would have been too.
         await request(getFunctionAsyncInvokeConfig("after-bad", { serviceName: "svc", functionName: "fn" }), "after-bad");
-        assert.deepEqual(seen.filter((args) => args.name.startsWith("bad-")), []);
+        assert.deepEqual(
+            seen.filter((args) => args.name.startsWith("bad-")),
+            [],
+        );
     });
 
     it("refuses opts.id, in its type and at run time: the id is derived from the arguments", async () => {
@@ -187,10 +193,18 @@ describe("the data source under pulumi.runtime.setMocks", () => {
         assert.deepEqual([typed, widened], [general, general]);
         // Plain JavaScript (or a cast) gets past the type: the constructor refuses it.
         assert.throws(
-            () => getFunctionAsyncInvokeConfig("with-id", { serviceName: "svc", functionName: "fn" }, general as Parameters<typeof getFunctionAsyncInvokeConfig>[2]),
+            () =>
+                getFunctionAsyncInvokeConfig(
+                    "with-id",
+                    { serviceName: "svc", functionName: "fn" },
+                    general as Parameters<typeof getFunctionAsyncInvokeConfig>[2],
+                ),
             /do not pass opts\.id; the id is serviceName:functionName:qualifier/,
         );
         await request(getFunctionAsyncInvokeConfig("after-with-id", { serviceName: "svc", functionName: "fn" }), "after-with-id");
-        assert.deepEqual(seen.filter((args) => args.name === "with-id"), []);
+        assert.deepEqual(
+            seen.filter((args) => args.name === "with-id"),
+            [],
+        );
     });
 });

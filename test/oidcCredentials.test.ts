@@ -6,8 +6,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { useChildSuite } from "./support/childSuite";
-import { ChildError, ProviderProcess, ReadOutcome } from "./support/providerProcess";
-import { OIDC_PROVIDER, OIDC_TOKEN, READER_ROLE, ROLE_ACCOUNT_ID, StandIns } from "./support/standIns";
+import { type ChildError, type ProviderProcess, type ReadOutcome } from "./support/providerProcess";
+import { OIDC_PROVIDER, OIDC_TOKEN, READER_ROLE, ROLE_ACCOUNT_ID, type StandIns } from "./support/standIns";
 
 describe("OIDC role assumption (ACK RRSA, alicloud:assumeRoleWithOidc), in a child process", function () {
     this.timeout(120_000);
@@ -30,19 +30,34 @@ describe("OIDC role assumption (ACK RRSA, alicloud:assumeRoleWithOidc), in a chi
         assert.ok(outcome.ok, outcome.ok ? "" : outcome.error.message);
         const oidc = s.sts.requests.filter((r) => r.action === "AssumeRoleWithOIDC");
         assert.ok(oidc.length >= 1);
-        assert.deepEqual([oidc[0].signature, oidc[0].params.OIDCToken, oidc[0].params.RoleArn, oidc[0].params.RoleSessionName], ["none", OIDC_TOKEN, READER_ROLE, sessionName]);
+        assert.deepEqual(
+            [oidc[0].signature, oidc[0].params.OIDCToken, oidc[0].params.RoleArn, oidc[0].params.RoleSessionName],
+            ["none", OIDC_TOKEN, READER_ROLE, sessionName],
+        );
         const issued = s.sts.issued.find((c) => c.accessKeyId === s.fc.requests[0].accessKeyId);
         assert.ok(issued !== undefined && issued.action === "AssumeRoleWithOIDC");
         assert.deepEqual([s.fc.requests[0].securityToken, s.fc.requests[0].accountId, s.fc.requests[0].status], [issued.securityToken, ROLE_ACCOUNT_ID, 200]);
     }
 
     it("the ACK RRSA variables alone (no alicloud:* credentials) read through the role", async () => {
-        await provider.configure(base(), { ALIBABA_CLOUD_ROLE_ARN: READER_ROLE, ALIBABA_CLOUD_OIDC_PROVIDER_ARN: OIDC_PROVIDER, ALIBABA_CLOUD_OIDC_TOKEN_FILE: tokenFile });
+        await provider.configure(base(), {
+            ALIBABA_CLOUD_ROLE_ARN: READER_ROLE,
+            ALIBABA_CLOUD_OIDC_PROVIDER_ARN: OIDC_PROVIDER,
+            ALIBABA_CLOUD_OIDC_TOKEN_FILE: tokenFile,
+        });
         assertReadThroughOidc(await provider.read(hello()), "pulumi-fc-async-invoke-config");
     });
 
     it("alicloud:assumeRoleWithOidc with oidcTokenFile and roleSessionName", async () => {
-        await provider.configure({ ...base(), "alicloud:assumeRoleWithOidc": JSON.stringify({ roleArn: READER_ROLE, oidcProviderArn: OIDC_PROVIDER, oidcTokenFile: tokenFile, roleSessionName: "rrsa-pod" }) });
+        await provider.configure({
+            ...base(),
+            "alicloud:assumeRoleWithOidc": JSON.stringify({
+                roleArn: READER_ROLE,
+                oidcProviderArn: OIDC_PROVIDER,
+                oidcTokenFile: tokenFile,
+                roleSessionName: "rrsa-pod",
+            }),
+        });
         assertReadThroughOidc(await provider.read(hello()), "rrsa-pod");
     });
 
@@ -55,7 +70,11 @@ describe("OIDC role assumption (ACK RRSA, alicloud:assumeRoleWithOidc), in a chi
         // A file with a trailing newline holds another token: @alicloud/credentials sends it verbatim.
         const withNewline = path.join(s.home, "oidc-token-newline");
         fs.writeFileSync(withNewline, `${OIDC_TOKEN}\n`);
-        await provider.configure(base(), { ALIBABA_CLOUD_ROLE_ARN: READER_ROLE, ALIBABA_CLOUD_OIDC_PROVIDER_ARN: OIDC_PROVIDER, ALIBABA_CLOUD_OIDC_TOKEN_FILE: withNewline });
+        await provider.configure(base(), {
+            ALIBABA_CLOUD_ROLE_ARN: READER_ROLE,
+            ALIBABA_CLOUD_OIDC_PROVIDER_ARN: OIDC_PROVIDER,
+            ALIBABA_CLOUD_OIDC_TOKEN_FILE: withNewline,
+        });
         const outcome = await provider.read(hello());
         assert.ok(!outcome.ok);
         const err: ChildError = outcome.error;

@@ -9,11 +9,11 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { FcEmulator, startFcEmulator } from "./fc-emulator";
+import { type FcEmulator, startFcEmulator } from "./fc-emulator";
 import { REPO_ROOT } from "./support/engine";
 import { withoutAlibabaEnv } from "./support/env";
 import { consolePut } from "./support/fcConsole";
-import { CliSession, exportedOutputs, languageHostReady, newCliSession, NO_LANGUAGE_HOST, setConfig } from "./support/plainCli";
+import { type CliSession, exportedOutputs, languageHostReady, newCliSession, NO_LANGUAGE_HOST, setConfig } from "./support/plainCli";
 
 const repoPackage = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
     name: string;
@@ -132,8 +132,14 @@ describe("@engine the packed package in a Pulumi project of its own, through the
 
     it("the tarball holds the compiled package with its source maps and declarations, README, CHANGELOG and LICENSE, and nothing else", async () => {
         const listing = await run("tar", ["-tzf", tarball], workDir);
-        const files = listing.stdout.trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
-        const extra = files.filter((f) => !/^bin\/provider\/[A-Za-z]+\.(js|js\.map|d\.ts)$/.test(f) && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(f));
+        const files = listing.stdout
+            .trim()
+            .split("\n")
+            .map((f) => f.replace(/^package\//, ""))
+            .sort();
+        const extra = files.filter(
+            (f) => !/^bin\/provider\/[A-Za-z]+\.(js|js\.map|d\.ts)$/.test(f) && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(f),
+        );
         assert.deepEqual(extra, []);
         // Every compiled module of provider/ is there, with its declarations and a map that needs no other file.
         const installed = path.join(projectDir, "node_modules", repoPackage.name);
@@ -166,12 +172,18 @@ describe("@engine the packed package in a Pulumi project of its own, through the
         const dataSources = resources.filter((r) => r.type.endsWith("fc:FunctionAsyncInvokeConfig"));
         assert.equal(dataSources.length, 2);
         const sizes = dataSources.map((r) => Buffer.byteLength(JSON.stringify(r, null, 4)));
-        assert.ok(state.includes("require(\\\"pulumi-fc-async-invoke-config/bin/provider/host\\\")"), "the serialized provider loads the installed package by name");
+        assert.ok(
+            state.includes('require(\\"pulumi-fc-async-invoke-config/bin/provider/host\\")'),
+            "the serialized provider loads the installed package by name",
+        );
         console.log(`      state bytes per data source, as the backend stores them: ${sizes.join(", ")}`);
     });
 
     it("a change made as the console would fails the drift check; destroy sends no write", async () => {
-        await consolePut(fc, "demo-service", "hello", "LATEST", { onFailure: "acs:mns:cn-hangzhou:1234567890123456:/queues/other/messages", maxAsyncRetryAttempts: 1 });
+        await consolePut(fc, "demo-service", "hello", "LATEST", {
+            onFailure: "acs:mns:cn-hangzhou:1234567890123456:/queues/other/messages",
+            maxAsyncRetryAttempts: 1,
+        });
         const drift = await cli.run(["refresh", "--preview-only", "--expect-no-changes", "--diff"]);
         assert.notEqual(drift.code, 0, `${drift.stdout}${drift.stderr}`);
         assert.match(drift.stdout, /maxAsyncRetryAttempts\s*: 3 => 1/);

@@ -62,7 +62,6 @@ function allSecrets(fc?: FcEmulator): string[] {
 // ---------------------------------------------------------------------------------------------------
 // Environment, stand-ins and configuration
 
-
 /** Sets `vars` in process.env for the duration of `body`, then puts back what was there. */
 async function withEnv<T>(vars: Record<string, string>, body: () => Promise<T>): Promise<T> {
     const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
@@ -278,7 +277,13 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
 
         it("reads the config of a published version (qualifier 1)", async () => {
             const fc = await start();
-            fc.store.putAsyncConfig(SERVICE, "hello", "1", { destinationConfig: { onSuccess: { destination: HELLO_ON_SUCCESS } }, maxAsyncRetryAttempts: 2 }, { time: "2024-02-03T04:05:06Z" });
+            fc.store.putAsyncConfig(
+                SERVICE,
+                "hello",
+                "1",
+                { destinationConfig: { onSuccess: { destination: HELLO_ON_SUCCESS } }, maxAsyncRetryAttempts: 2 },
+                { time: "2024-02-03T04:05:06Z" },
+            );
             await configure(fc);
             const result = await read(fc, { functionName: "hello", qualifier: "1" });
             assert.equal(result.id, "demo-service:hello:1");
@@ -393,11 +398,31 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
     for (const errorStyle of ["fc", "pop"] as const) {
         describe(`not found, with ${errorStyle}-style error bodies`, () => {
             const cases: Array<{ code: string; lookup: Lookup; names: string[] }> = [
-                { code: "ServiceNotFound", lookup: { serviceName: "no-such-service", functionName: "hello" }, names: ['service "no-such-service" does not exist'] },
-                { code: "FunctionNotFound", lookup: { functionName: "no-such-function" }, names: ['function "no-such-function" does not exist in service "demo-service"'] },
-                { code: "AsyncConfigNotExists", lookup: { functionName: "worker" }, names: ['"demo-service/worker" exists but has no async invoke config for qualifier "LATEST"'] },
-                { code: "VersionNotFound", lookup: { functionName: "hello", qualifier: "99" }, names: ['version "99" of service "demo-service" does not exist'] },
-                { code: "AliasNotFound", lookup: { functionName: "hello", qualifier: "staging" }, names: ['alias "staging" of service "demo-service" does not exist'] },
+                {
+                    code: "ServiceNotFound",
+                    lookup: { serviceName: "no-such-service", functionName: "hello" },
+                    names: ['service "no-such-service" does not exist'],
+                },
+                {
+                    code: "FunctionNotFound",
+                    lookup: { functionName: "no-such-function" },
+                    names: ['function "no-such-function" does not exist in service "demo-service"'],
+                },
+                {
+                    code: "AsyncConfigNotExists",
+                    lookup: { functionName: "worker" },
+                    names: ['"demo-service/worker" exists but has no async invoke config for qualifier "LATEST"'],
+                },
+                {
+                    code: "VersionNotFound",
+                    lookup: { functionName: "hello", qualifier: "99" },
+                    names: ['version "99" of service "demo-service" does not exist'],
+                },
+                {
+                    code: "AliasNotFound",
+                    lookup: { functionName: "hello", qualifier: "staging" },
+                    names: ['alias "staging" of service "demo-service" does not exist'],
+                },
             ];
             for (const { code, lookup, names } of cases) {
                 it(`${code}: kind not-found, names the missing part, the code, HTTP 404 and the logged request id; not retried`, async () => {
@@ -434,7 +459,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.equal(err.code, "SignatureNotMatch");
             assert.equal(err.status, 403);
             assert.equal(err.requestId, log[0].requestId);
-            assert.ok(err.message.includes(`the secret does not match the key: check the secret of access key ${fc.accessKeyId} from alicloud:accessKey`), err.message);
+            assert.ok(
+                err.message.includes(`the secret does not match the key: check the secret of access key ${fc.accessKeyId} from alicloud:accessKey`),
+                err.message,
+            );
             assert.ok(!err.message.includes(RAM_ACTION), `a wrong secret is not a permission problem: ${err.message}`);
             assertNoSecret(visible(err), fc);
         });
@@ -504,7 +532,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             await configure(fc);
             await read(fc, { functionName: "hello" });
             const log = await logOf(fc);
-            assert.deepEqual(log.map((r) => r.status), [429, 200]);
+            assert.deepEqual(
+                log.map((r) => r.status),
+                [429, 200],
+            );
             const gap = log[1].at - log[0].at;
             assert.ok(gap >= 1000, `the retry came ${gap} ms after a Retry-After of 1 s`);
         });
@@ -515,7 +546,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             await configure(fc, { "fcAsyncInvokeConfig:maxAttempts": "1" });
             const result = await read(fc, { functionName: "hello" });
             assert.equal(result.props.maxAsyncRetryAttempts, 3);
-            assert.deepEqual((await logOf(fc)).map((r) => r.status), [429, 429, 200]);
+            assert.deepEqual(
+                (await logOf(fc)).map((r) => r.status),
+                [429, 429, 200],
+            );
         });
 
         it("pauses every lookup of the deployment when FC throttles one, instead of each retrying on its own", async () => {
@@ -553,7 +587,11 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 const fc = await start();
                 fc.addFault({ fault });
                 const budget = kind === "throttled" ? "2.5" : "10";
-                await configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "0.3", "fcAsyncInvokeConfig:maxAttempts": "3", "fcAsyncInvokeConfig:retryBudgetSeconds": budget });
+                await configure(fc, {
+                    "fcAsyncInvokeConfig:timeoutSeconds": "0.3",
+                    "fcAsyncInvokeConfig:maxAttempts": "3",
+                    "fcAsyncInvokeConfig:retryBudgetSeconds": budget,
+                });
                 const started = Date.now();
                 const err = await failure(read(fc, { functionName: "hello" }), FcError);
                 const elapsed = Date.now() - started;
@@ -617,7 +655,11 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             fc.addFault({ fault: { kind: "delay", ms: 10_000 } });
             // After the first 2 s timeout, 1.5 s of budget are left: more than the longest first wait (1 s)
             // plus MIN_RETRY_MS, so a retry always starts, and it cannot run its full 2 s.
-            await configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "2", "fcAsyncInvokeConfig:maxAttempts": "5", "fcAsyncInvokeConfig:retryBudgetSeconds": "3.5" });
+            await configure(fc, {
+                "fcAsyncInvokeConfig:timeoutSeconds": "2",
+                "fcAsyncInvokeConfig:maxAttempts": "5",
+                "fcAsyncInvokeConfig:retryBudgetSeconds": "3.5",
+            });
             const started = Date.now();
             const err = await failure(read(fc, { functionName: "hello" }), FcError);
             const elapsed = Date.now() - started;
@@ -684,10 +726,26 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         });
 
         const wrongTypes: Array<{ field: string; rewrite: (body: Record<string, unknown>) => unknown; says: string }> = [
-            { field: "maxAsyncRetryAttempts", rewrite: (body) => ({ ...body, maxAsyncRetryAttempts: "3" }), says: "maxAsyncRetryAttempts must be a number, got a string" },
-            { field: "statefulInvocation", rewrite: (body) => ({ ...body, statefulInvocation: 1 }), says: "statefulInvocation must be a boolean, got a number" },
-            { field: "lastModifiedTime", rewrite: (body) => ({ ...body, lastModifiedTime: 1700000000 }), says: "lastModifiedTime must be a string, got a number" },
-            { field: "maxAsyncEventAgeInSeconds", rewrite: (body) => ({ ...body, maxAsyncEventAgeInSeconds: { seconds: 300 } }), says: "maxAsyncEventAgeInSeconds must be a number, got an object" },
+            {
+                field: "maxAsyncRetryAttempts",
+                rewrite: (body) => ({ ...body, maxAsyncRetryAttempts: "3" }),
+                says: "maxAsyncRetryAttempts must be a number, got a string",
+            },
+            {
+                field: "statefulInvocation",
+                rewrite: (body) => ({ ...body, statefulInvocation: 1 }),
+                says: "statefulInvocation must be a boolean, got a number",
+            },
+            {
+                field: "lastModifiedTime",
+                rewrite: (body) => ({ ...body, lastModifiedTime: 1700000000 }),
+                says: "lastModifiedTime must be a string, got a number",
+            },
+            {
+                field: "maxAsyncEventAgeInSeconds",
+                rewrite: (body) => ({ ...body, maxAsyncEventAgeInSeconds: { seconds: 300 } }),
+                says: "maxAsyncEventAgeInSeconds must be a number, got an object",
+            },
             {
                 field: "destinationConfig.onFailure.destination",
                 rewrite: (body) => ({ ...body, destinationConfig: { onFailure: { destination: ["acs:mns:x"] } } }),
@@ -730,20 +788,70 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
 
     describe("validation before any request", () => {
         const bad: Array<{ name: string; lookup: Lookup; field: string; rule: RegExp }> = [
-            { name: "a service name with a slash", lookup: { serviceName: "a/b", functionName: "hello" }, field: "serviceName", rule: /1-128 characters of letters, digits, '_' or '-'/ },
+            {
+                name: "a service name with a slash",
+                lookup: { serviceName: "a/b", functionName: "hello" },
+                field: "serviceName",
+                rule: /1-128 characters of letters, digits, '_' or '-'/,
+            },
             { name: "a service name '..'", lookup: { serviceName: "..", functionName: "hello" }, field: "serviceName", rule: /starting with a letter or '_'/ },
             { name: "an empty service name", lookup: { serviceName: "", functionName: "hello" }, field: "serviceName", rule: /1-128 characters/ },
-            { name: "a 129-character service name", lookup: { serviceName: "a".repeat(129), functionName: "hello" }, field: "serviceName", rule: /1-128 characters/ },
-            { name: "a service name starting with a digit", lookup: { serviceName: "1service", functionName: "hello" }, field: "serviceName", rule: /starting with a letter or '_'/ },
+            {
+                name: "a 129-character service name",
+                lookup: { serviceName: "a".repeat(129), functionName: "hello" },
+                field: "serviceName",
+                rule: /1-128 characters/,
+            },
+            {
+                name: "a service name starting with a digit",
+                lookup: { serviceName: "1service", functionName: "hello" },
+                field: "serviceName",
+                rule: /starting with a letter or '_'/,
+            },
             { name: "a function name '..'", lookup: { functionName: ".." }, field: "functionName", rule: /1-128 characters/ },
-            { name: "a qualifier with a space", lookup: { functionName: "hello", qualifier: "v 1" }, field: "qualifier", rule: /must be LATEST, a version number such as 3, or an alias name/ },
-            { name: "a qualifier with a slash", lookup: { functionName: "hello", qualifier: "latest/" }, field: "qualifier", rule: /must be LATEST, a version number/ },
+            {
+                name: "a qualifier with a space",
+                lookup: { functionName: "hello", qualifier: "v 1" },
+                field: "qualifier",
+                rule: /must be LATEST, a version number such as 3, or an alias name/,
+            },
+            {
+                name: "a qualifier with a slash",
+                lookup: { functionName: "hello", qualifier: "latest/" },
+                field: "qualifier",
+                rule: /must be LATEST, a version number/,
+            },
             { name: "a version 0", lookup: { functionName: "hello", qualifier: "0" }, field: "qualifier", rule: /must be LATEST, a version number/ },
-            { name: "an endpoint without scheme (host:port)", lookup: { functionName: "hello", endpoint: "HOST" }, field: "endpoint", rule: /must be a URL with scheme and host only/ },
-            { name: "an endpoint without scheme (name:port)", lookup: { functionName: "hello", endpoint: "localhost:9000" }, field: "endpoint", rule: /must be a URL with scheme and host only/ },
-            { name: "an endpoint with a path", lookup: { functionName: "hello", endpoint: "ENDPOINT/2021-04-06" }, field: "endpoint", rule: /scheme and host only/ },
-            { name: "a region that is not a region id", lookup: { functionName: "hello", region: "Hangzhou" }, field: "region", rule: /region id such as cn-hangzhou/ },
-            { name: "an account id with letters", lookup: { functionName: "hello", accountId: "12ab" }, field: "accountId", rule: /numeric Alibaba Cloud account id/ },
+            {
+                name: "an endpoint without scheme (host:port)",
+                lookup: { functionName: "hello", endpoint: "HOST" },
+                field: "endpoint",
+                rule: /must be a URL with scheme and host only/,
+            },
+            {
+                name: "an endpoint without scheme (name:port)",
+                lookup: { functionName: "hello", endpoint: "localhost:9000" },
+                field: "endpoint",
+                rule: /must be a URL with scheme and host only/,
+            },
+            {
+                name: "an endpoint with a path",
+                lookup: { functionName: "hello", endpoint: "ENDPOINT/2021-04-06" },
+                field: "endpoint",
+                rule: /scheme and host only/,
+            },
+            {
+                name: "a region that is not a region id",
+                lookup: { functionName: "hello", region: "Hangzhou" },
+                field: "region",
+                rule: /region id such as cn-hangzhou/,
+            },
+            {
+                name: "an account id with letters",
+                lookup: { functionName: "hello", accountId: "12ab" },
+                field: "accountId",
+                rule: /numeric Alibaba Cloud account id/,
+            },
         ];
         for (const { name, lookup, field, rule } of bad) {
             it(`refuses ${name} with InvalidLookupError naming ${field} and the rule; nothing is sent`, async () => {
@@ -763,7 +871,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             await configure(fc);
             const err = await failure(read(fc, { functionName: "hello", qualifier: "latest-" }), FcError);
             assert.equal(err.code, "AliasNotFound");
-            assert.deepEqual((await logOf(fc)).map((r) => r.query), [{ qualifier: "latest-" }]);
+            assert.deepEqual(
+                (await logOf(fc)).map((r) => r.query),
+                [{ qualifier: "latest-" }],
+            );
         });
     });
 
@@ -784,7 +895,14 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             fc.store.putAsyncConfig(SERVICE, "hello", "1", { maxAsyncRetryAttempts: 5 });
             await configure(fc);
             const qualifiers = ["LATEST", "prod", "1", "2"];
-            const reads = qualifiers.flatMap((qualifier) => Array.from({ length: 5 }, () => read(fc, { functionName: "hello", qualifier }).then((r) => r.props.maxAsyncRetryAttempts, (e: Error) => e)));
+            const reads = qualifiers.flatMap((qualifier) =>
+                Array.from({ length: 5 }, () =>
+                    read(fc, { functionName: "hello", qualifier }).then(
+                        (r) => r.props.maxAsyncRetryAttempts,
+                        (e: Error) => e,
+                    ),
+                ),
+            );
             const outcomes = await Promise.all(reads);
             assert.deepEqual(outcomes.slice(0, 15), [...Array<number>(5).fill(3), ...Array<number>(5).fill(1), ...Array<number>(5).fill(5)]);
             for (const outcome of outcomes.slice(15)) {
@@ -803,7 +921,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.equal(err.kind, "server");
             assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncRetryAttempts, 3);
             assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncRetryAttempts, 3);
-            assert.deepEqual((await logOf(fc)).map((r) => r.status), [500, 200]);
+            assert.deepEqual(
+                (await logOf(fc)).map((r) => r.status),
+                [500, 200],
+            );
         });
 
         for (const cap of [3, 8]) {
@@ -871,7 +992,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             const err = await failure(read(fc, { functionName: "hello" }), ConfigurationError);
             assert.equal(err.setting, "alicloud:accessKey");
             assert.ok(err.message.startsWith("no credentials found; tried: an access key (alicloud:accessKey"), err.message);
-            assert.ok(err.message.includes("a credentials URI (alicloud:credentialsUri, ALICLOUD_CREDENTIALS_URI or ALIBABA_CLOUD_CREDENTIALS_URI): not set"), err.message);
+            assert.ok(
+                err.message.includes("a credentials URI (alicloud:credentialsUri, ALICLOUD_CREDENTIALS_URI or ALIBABA_CLOUD_CREDENTIALS_URI): not set"),
+                err.message,
+            );
             assert.ok(err.message.includes("the ECS instance metadata service: off (ALIBABA_CLOUD_ECS_METADATA_DISABLED)"), err.message);
             assert.ok(!/ENOTFOUND|undefined/.test(err.message), err.message);
             assert.deepEqual(await logOf(fc), []);
@@ -881,12 +1005,17 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             const fc = await start({ credentials: [{ accessKeyId: "LTAI5tFromEnvironment", accessKeySecret: SECRETS.env }] });
             await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined });
             const refused = await closedPort();
-            await withEnv({ ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${refused}/` }, () => failure(read(fc, { functionName: "hello" }), ConfigurationError));
+            await withEnv({ ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${refused}/` }, () =>
+                failure(read(fc, { functionName: "hello" }), ConfigurationError),
+            );
             // Same deployment (no configure), same target: the route is kept, its failed client is not.
             await withEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tFromEnvironment", ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRETS.env }, async () => {
                 assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncRetryAttempts, 3);
             });
-            assert.deepEqual((await logOf(fc)).map((r) => [r.accessKeyId, r.status]), [["LTAI5tFromEnvironment", 200]]);
+            assert.deepEqual(
+                (await logOf(fc)).map((r) => [r.accessKeyId, r.status]),
+                [["LTAI5tFromEnvironment", 200]],
+            );
         });
 
         it("a broken aliyun CLI config file is a ConfigurationError that does not quote the secrets in it", async () => {
@@ -900,7 +1029,9 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 `{"current":"default","profiles":[{"name":"default","mode":"AK","access_key_id":"LTAI5tProfileKey","access_key_secret":"${SECRETS.profile}",}]}`,
             );
             try {
-                const err = await withEnv({ ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "false" }, () => failure(read(fc, { functionName: "hello" }), ConfigurationError));
+                const err = await withEnv({ ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "false" }, () =>
+                    failure(read(fc, { functionName: "hello" }), ConfigurationError),
+                );
                 assert.equal(err.setting, "alicloud:profile");
                 assert.ok(err.message.includes('aliyun CLI profile "default"'), err.message);
                 assert.ok(err.message.includes("parse aliyun cli config"), `the cause is kept: ${err.message}`);
@@ -934,7 +1065,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                     await configure(fc, { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined });
                     assert.equal((await read(fc, { functionName: "hello" })).props.maxAsyncRetryAttempts, 3);
                 });
-                assert.deepEqual((await logOf(fc)).map((r) => r.accessKeyId), ["LTAI5tFromEnvironment"]);
+                assert.deepEqual(
+                    (await logOf(fc)).map((r) => r.accessKeyId),
+                    ["LTAI5tFromEnvironment"],
+                );
             });
         }
 
@@ -948,7 +1082,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 await configure(fc, { "alicloud:accessKey": "LTAI5tFromStack", "alicloud:secretKey": SECRETS.stack });
                 await read(fc, { functionName: "hello" });
             });
-            assert.deepEqual((await logOf(fc)).map((r) => r.accessKeyId), ["LTAI5tFromStack"]);
+            assert.deepEqual(
+                (await logOf(fc)).map((r) => r.accessKeyId),
+                ["LTAI5tFromStack"],
+            );
         });
 
         it("sends the account id from the lookup over stack config over the environment (X-Fc-Account-Id)", async () => {
@@ -966,11 +1103,14 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 await read(fc, { functionName: "hello", qualifier: "prod" });
             });
             const log = await logOf(fc);
-            assert.deepEqual(log.map((r) => [r.path.split("/")[5], r.accountId, r.status]), [
-                ["hello", owner, 200],
-                ["zero", owner, 200],
-                ["hello", owner, 200],
-            ]);
+            assert.deepEqual(
+                log.map((r) => [r.path.split("/")[5], r.accountId, r.status]),
+                [
+                    ["hello", owner, 200],
+                    ["zero", owner, 200],
+                    ["hello", owner, 200],
+                ],
+            );
         });
 
         it("resolves the region from the lookup over stack config over the environment", async () => {
@@ -1002,7 +1142,13 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.equal(err.code, "InvalidSecurityToken");
             assert.equal(err.kind, "denied");
             assertNoSecret(visible(err), fc);
-            assert.deepEqual((await logOf(fc)).map((r) => [r.accessKeyId, r.status]), [["STS.NTestKey", 200], ["STS.NTestKey", 403]]);
+            assert.deepEqual(
+                (await logOf(fc)).map((r) => [r.accessKeyId, r.status]),
+                [
+                    ["STS.NTestKey", 200],
+                    ["STS.NTestKey", 403],
+                ],
+            );
         });
     });
 
@@ -1033,12 +1179,20 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 config: { get: (key) => settings[key], require: (key) => settings[key] ?? assert.fail(`config ${key} is not set`) },
             });
         const readProvider = (id: string, props?: Partial<FunctionAsyncInvokeConfigOutputs>) =>
-            (functionAsyncInvokeConfigProvider.read as NonNullable<typeof functionAsyncInvokeConfigProvider.read>)(id, props as FunctionAsyncInvokeConfigOutputs);
+            (functionAsyncInvokeConfigProvider.read as NonNullable<typeof functionAsyncInvokeConfigProvider.read>)(
+                id,
+                props as FunctionAsyncInvokeConfigOutputs,
+            );
 
         it("configure + read return the lookup's outputs and the id", async () => {
             const fc = await start();
             await configureProvider(standInSettings(fc));
-            const result = await readProvider("demo-service:hello:prod", { serviceName: SERVICE, functionName: "hello", qualifier: "prod", endpoint: fc.endpoint });
+            const result = await readProvider("demo-service:hello:prod", {
+                serviceName: SERVICE,
+                functionName: "hello",
+                qualifier: "prod",
+                endpoint: fc.endpoint,
+            });
             suiteResults.push(result);
             assert.equal(result.id, "demo-service:hello:prod");
             assert.deepEqual(result.props, helloProd(fc.endpoint));
@@ -1059,7 +1213,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         });
 
         it("refuses to create: the data source is read-only", async () => {
-            const create = functionAsyncInvokeConfigProvider.create as NonNullable<typeof functionAsyncInvokeConfigProvider.create>;
+            const create = functionAsyncInvokeConfigProvider.create;
             await assert.rejects(create({} as FunctionAsyncInvokeConfigOutputs), /read-only data source and cannot be created/);
         });
     });
@@ -1072,7 +1226,11 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             const settings = standInSettings(fc);
             const loader = providerLoader as Required<typeof providerLoader>;
             await loader.configure({ config: { get: (key) => settings[key], require: (key) => settings[key] ?? assert.fail(`config ${key} is not set`) } });
-            const result = await loader.read("demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint } as FunctionAsyncInvokeConfigOutputs);
+            const result = await loader.read("demo-service:hello:LATEST", {
+                serviceName: SERVICE,
+                functionName: "hello",
+                endpoint: fc.endpoint,
+            } as FunctionAsyncInvokeConfigOutputs);
             suiteResults.push(result);
             assert.equal(result.id, "demo-service:hello:LATEST");
             assert.deepEqual(result.props?.destinationConfig, { onSuccess: { destination: HELLO_ON_SUCCESS }, onFailure: { destination: FAILED_QUEUE } });

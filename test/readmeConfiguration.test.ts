@@ -33,7 +33,11 @@ describe("README configuration table", () => {
         for (const key of keys) {
             const row = table.find((line) => line.split("|")[1].includes(`\`alicloud:${key}\``));
             assert.ok(row !== undefined, `alicloud:${key} is not in the README's table of @pulumi/alicloud keys`);
-            assert.match(row, /\| (supported|`fc` and `sts` entries supported|ignored: .{10,})/, `alicloud:${key}: neither supported nor ignored with a reason: ${row}`);
+            assert.match(
+                row,
+                /\| (supported|`fc` and `sts` entries supported|ignored: .{10,})/,
+                `alicloud:${key}: neither supported nor ignored with a reason: ${row}`,
+            );
         }
     });
 

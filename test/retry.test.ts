@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { ConcurrencyLimiter } from "../provider/concurrency";
 import { parseRetryAfter } from "../provider/responseCapture";
-import { backoffMs, RetryEnvironment, RetryPolicy, withRetries } from "../provider/retry";
+import { backoffMs, type RetryEnvironment, type RetryPolicy, withRetries } from "../provider/retry";
 
 /** A clock that only moves when the code under test sleeps: the schedule is checked without waiting. */
 function fakeClock(random = () => 1): RetryEnvironment & { sleeps: number[] } {
@@ -23,20 +23,40 @@ const transient = { retryable: true };
 
 describe("retry schedule", () => {
     it("backs off exponentially with full jitter up to the cap", () => {
-        assert.deepEqual([1, 2, 3, 4, 8].map((n) => backoffMs(policy, n, () => 1)), [200, 400, 800, 1600, 10_000]);
-        assert.equal(backoffMs(policy, 3, () => 0), 0);
-        assert.equal(backoffMs(policy, 3, () => 0.5), 400);
+        assert.deepEqual(
+            [1, 2, 3, 4, 8].map((n) => backoffMs(policy, n, () => 1)),
+            [200, 400, 800, 1600, 10_000],
+        );
+        assert.equal(
+            backoffMs(policy, 3, () => 0),
+            0,
+        );
+        assert.equal(
+            backoffMs(policy, 3, () => 0.5),
+            400,
+        );
     });
 
     it("waits at least as long as Retry-After asks", () => {
-        assert.equal(backoffMs(policy, 1, () => 0, 3000), 3000);
-        assert.equal(backoffMs(policy, 5, () => 1, 100), 3200);
+        assert.equal(
+            backoffMs(policy, 1, () => 0, 3000),
+            3000,
+        );
+        assert.equal(
+            backoffMs(policy, 5, () => 1, 100),
+            3200,
+        );
     });
 
     it("retries transient failures and returns the first success", async () => {
         const clock = fakeClock();
         let calls = 0;
-        const value = await withRetries(async () => (++calls < 3 ? Promise.reject(new Error("busy")) : "ok"), () => transient, policy, clock);
+        const value = await withRetries(
+            async () => (++calls < 3 ? Promise.reject(new Error("busy")) : "ok"),
+            () => transient,
+            policy,
+            clock,
+        );
         assert.equal(value, "ok");
         assert.equal(calls, 3);
         assert.deepEqual(clock.sleeps, [200, 400]);
@@ -45,13 +65,29 @@ describe("retry schedule", () => {
     it("stops after maxAttempts and rethrows the last failure", async () => {
         const clock = fakeClock();
         let calls = 0;
-        await assert.rejects(withRetries(async () => Promise.reject(new Error(`fail ${++calls}`)), () => transient, policy, clock), /fail 5/);
+        await assert.rejects(
+            withRetries(
+                async () => Promise.reject(new Error(`fail ${++calls}`)),
+                () => transient,
+                policy,
+                clock,
+            ),
+            /fail 5/,
+        );
         assert.equal(calls, 5);
     });
 
     it("never retries a failure that is not transient", async () => {
         let calls = 0;
-        await assert.rejects(withRetries(async () => Promise.reject(new Error(`nf ${++calls}`)), () => ({ retryable: false }), policy, fakeClock()), /nf 1/);
+        await assert.rejects(
+            withRetries(
+                async () => Promise.reject(new Error(`nf ${++calls}`)),
+                () => ({ retryable: false }),
+                policy,
+                fakeClock(),
+            ),
+            /nf 1/,
+        );
         assert.equal(calls, 1);
     });
 
@@ -59,7 +95,12 @@ describe("retry schedule", () => {
         const clock = fakeClock();
         let calls = 0;
         await assert.rejects(
-            withRetries(async () => Promise.reject(new Error(`slow ${++calls}`)), () => ({ retryable: true, retryAfterMs: 4000 }), { ...policy, budgetMs: 9000 }, clock),
+            withRetries(
+                async () => Promise.reject(new Error(`slow ${++calls}`)),
+                () => ({ retryable: true, retryAfterMs: 4000 }),
+                { ...policy, budgetMs: 9000 },
+                clock,
+            ),
             /slow 3/,
         );
         assert.deepEqual(clock.sleeps, [4000, 4000]);

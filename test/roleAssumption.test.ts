@@ -7,8 +7,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { useChildSuite } from "./support/childSuite";
-import { ChildError, ProviderProcess, ReadOutcome } from "./support/providerProcess";
-import { GUARDED_EXTERNAL_ID, GUARDED_ROLE, READER_ROLE, ROLE_ACCOUNT_ID, StandIns } from "./support/standIns";
+import { type ChildError, type ProviderProcess, type ReadOutcome } from "./support/providerProcess";
+import { GUARDED_EXTERNAL_ID, GUARDED_ROLE, READER_ROLE, ROLE_ACCOUNT_ID, type StandIns } from "./support/standIns";
 
 function failed(outcome: ReadOutcome): ChildError {
     assert.ok(!outcome.ok, "the read succeeded");
@@ -51,7 +51,10 @@ describe("alicloud:assumeRole (through @alicloud/credentials, in a child process
         );
         const assume = s.sts.requests[0];
         assert.equal(assume.accessKeyId, s.fc.accessKeyId, "the user's key signs AssumeRole");
-        assert.deepEqual([assume.params.RoleArn, assume.params.RoleSessionName, assume.params.DurationSeconds], [READER_ROLE, "pulumi-fc-async-invoke-config", "3600"]);
+        assert.deepEqual(
+            [assume.params.RoleArn, assume.params.RoleSessionName, assume.params.DurationSeconds],
+            [READER_ROLE, "pulumi-fc-async-invoke-config", "3600"],
+        );
         const issued = s.sts.issued[s.sts.issued.length - 1];
         assert.equal(s.sts.requests[1].accessKeyId, issued.accessKeyId, "GetCallerIdentity asks as the role");
         assert.deepEqual(
@@ -65,7 +68,10 @@ describe("alicloud:assumeRole (through @alicloud/credentials, in a child process
         await provider.configure(stack({ roleArn: GUARDED_ROLE, sessionName: "ci@deploy", sessionExpiration: 1800, policy, externalId: GUARDED_EXTERNAL_ID }));
         succeeded(await provider.read(hello()));
         const { params } = s.sts.requests[0];
-        assert.deepEqual([params.RoleSessionName, params.DurationSeconds, params.Policy, params.ExternalId], ["ci@deploy", "1800", policy, GUARDED_EXTERNAL_ID]);
+        assert.deepEqual(
+            [params.RoleSessionName, params.DurationSeconds, params.Policy, params.ExternalId],
+            ["ci@deploy", "1800", policy, GUARDED_EXTERNAL_ID],
+        );
     });
 
     it("a refusal names the role, the base key and where it came from, STS's code and request id, and why; nothing is sent to FC", async () => {
@@ -81,7 +87,12 @@ describe("alicloud:assumeRole (through @alicloud/credentials, in a child process
             ),
             err.message,
         );
-        assert.ok(err.message.includes(`may not assume role ${GUARDED_ROLE}: the role's trust policy must allow it, and the caller needs the RAM action sts:AssumeRole on it`), err.message);
+        assert.ok(
+            err.message.includes(
+                `may not assume role ${GUARDED_ROLE}: the role's trust policy must allow it, and the caller needs the RAM action sts:AssumeRole on it`,
+            ),
+            err.message,
+        );
         assert.deepEqual(s.fc.requests, []);
     });
 
@@ -97,7 +108,10 @@ describe("alicloud:assumeRole (through @alicloud/credentials, in a child process
         await provider.configure(stack({ roleArn: READER_ROLE }, { "alicloud:secretKey": "wrong-secret-value-1b2c" }));
         const err = failed(await provider.read(hello()));
         assert.equal(err.code, "SignatureDoesNotMatch");
-        assert.ok(err.message.includes(`the secret does not match the key: check the secret of access key ${s.fc.accessKeyId} from alicloud:accessKey`), err.message);
+        assert.ok(
+            err.message.includes(`the secret does not match the key: check the secret of access key ${s.fc.accessKeyId} from alicloud:accessKey`),
+            err.message,
+        );
         assert.ok(!err.message.includes("wrong-secret-value-1b2c") && !err.message.includes("sts:AssumeRole"), err.message);
     });
 
@@ -117,13 +131,22 @@ describe("alicloud:assumeRole (through @alicloud/credentials, in a child process
         assert.ok(secondKey, "the second read signed with an issued key");
         assert.ok(secondKey.issuedAt >= s.clock.now(), "issued after the clock moved on");
         assert.notEqual(second.securityToken, first.securityToken);
-        assert.deepEqual(s.fc.requests.map((r) => r.status), [200, 200]);
+        assert.deepEqual(
+            s.fc.requests.map((r) => r.status),
+            [200, 200],
+        );
         assert.equal(s.sts.requests.filter((r) => r.action === "GetCallerIdentity").length, 1, "one discovery per deployment");
     });
 
     it("assumes the role over an aliyun CLI profile in alicloud:sharedCredentialsFile", async () => {
         const file = path.join(s.home, "team-config.json");
-        fs.writeFileSync(file, JSON.stringify({ current: "other", profiles: [{ name: "ops", mode: "AK", access_key_id: s.fc.accessKeyId, access_key_secret: s.fc.accessKeySecret }] }));
+        fs.writeFileSync(
+            file,
+            JSON.stringify({
+                current: "other",
+                profiles: [{ name: "ops", mode: "AK", access_key_id: s.fc.accessKeyId, access_key_secret: s.fc.accessKeySecret }],
+            }),
+        );
         await provider.configure({
             "alicloud:region": "cn-hangzhou",
             "alicloud:profile": "ops",

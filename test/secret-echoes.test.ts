@@ -34,22 +34,47 @@ function assertNoEcho(err: Error, secrets: string[]): void {
 function echoes(secret: string, token: string): Array<{ name: string; fault: Fault }> {
     const json = { "Content-Type": "application/json" };
     return [
-        { name: "FC's ErrorMessage", fault: { kind: "status", status: 400, errorCode: "InvalidArgument", message: `request with x-acs-security-token ${token} signed by ${secret} was refused` } },
+        {
+            name: "FC's ErrorMessage",
+            fault: {
+                kind: "status",
+                status: 400,
+                errorCode: "InvalidArgument",
+                message: `request with x-acs-security-token ${token} signed by ${secret} was refused`,
+            },
+        },
         {
             name: "a POP body's Code, Message and RequestId",
             fault: { kind: "answer", status: 403, headers: json, body: JSON.stringify({ Code: token, Message: `your key is ${secret}`, RequestId: secret }) },
         },
-        { name: "an HTML error page", fault: { kind: "answer", status: 502, headers: { "Content-Type": "text/html" }, body: `<html>${token} ${secret}</html>` } },
-        { name: "a 200 that is not JSON", fault: { kind: "answer", status: 200, headers: { "Content-Type": "text/plain" }, body: `token=${token}&secret=${secret}` } },
-        { name: "a Location host", fault: { kind: "answer", status: 302, headers: { Location: `https://${secret}.example.com/?t=${encodeURIComponent(token)}` } } },
-        { name: "the X-Fc-Request-Id header", fault: { kind: "answer", status: 500, headers: { ...json, "X-Fc-Request-Id": `${secret}/${token}` }, body: "{}" } },
+        {
+            name: "an HTML error page",
+            fault: { kind: "answer", status: 502, headers: { "Content-Type": "text/html" }, body: `<html>${token} ${secret}</html>` },
+        },
+        {
+            name: "a 200 that is not JSON",
+            fault: { kind: "answer", status: 200, headers: { "Content-Type": "text/plain" }, body: `token=${token}&secret=${secret}` },
+        },
+        {
+            name: "a Location host",
+            fault: { kind: "answer", status: 302, headers: { Location: `https://${secret}.example.com/?t=${encodeURIComponent(token)}` } },
+        },
+        {
+            name: "the X-Fc-Request-Id header",
+            fault: { kind: "answer", status: 500, headers: { ...json, "X-Fc-Request-Id": `${secret}/${token}` }, body: "{}" },
+        },
     ];
 }
 
 describe("secrets echoed by an answer never reach an error", () => {
     const fcs = useStandInProvider();
 
-    async function readEach(fc: FcEmulator, faults: Array<{ name: string; fault: Fault }>, secrets: string[], overrides: Record<string, string | undefined>): Promise<void> {
+    async function readEach(
+        fc: FcEmulator,
+        faults: Array<{ name: string; fault: Fault }>,
+        secrets: string[],
+        overrides: Record<string, string | undefined>,
+    ): Promise<void> {
         for (const { name, fault } of faults) {
             fc.clearFaults();
             fc.addFault({ fault });
@@ -65,7 +90,11 @@ describe("secrets echoed by an answer never reach an error", () => {
 
     it("an STS key from stack config: neither its secret nor its security token, in any part of the answer", async () => {
         const fc = await fcs.start({ credentials: [{ accessKeyId: KEY_ID, accessKeySecret: SECRET, securityToken: TOKEN }] });
-        await readEach(fc, echoes(SECRET, TOKEN), [SECRET, TOKEN], { "alicloud:accessKey": KEY_ID, "alicloud:secretKey": SECRET, "alicloud:securityToken": TOKEN });
+        await readEach(fc, echoes(SECRET, TOKEN), [SECRET, TOKEN], {
+            "alicloud:accessKey": KEY_ID,
+            "alicloud:secretKey": SECRET,
+            "alicloud:securityToken": TOKEN,
+        });
     });
 
     it("a key pair and token from the environment", async () => {
@@ -88,7 +117,11 @@ describe("secrets echoed by an answer never reach an error", () => {
         fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ current: "echo", profiles: [profile] }));
         delete process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED;
         try {
-            await readEach(fc, echoes(SECRET, TOKEN).slice(0, 2), [SECRET, TOKEN], { "alicloud:accessKey": undefined, "alicloud:secretKey": undefined, "alicloud:profile": "echo" });
+            await readEach(fc, echoes(SECRET, TOKEN).slice(0, 2), [SECRET, TOKEN], {
+                "alicloud:accessKey": undefined,
+                "alicloud:secretKey": undefined,
+                "alicloud:profile": "echo",
+            });
         } finally {
             process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
             fs.rmSync(dir, { recursive: true, force: true });

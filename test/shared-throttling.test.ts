@@ -6,9 +6,9 @@ import * as assert from "node:assert/strict";
 
 import { ConcurrencyLimiter } from "../provider/concurrency";
 import { FcError } from "../provider/errors";
-import { LookupContext, lookupAsyncInvokeConfig } from "../provider/lookup";
+import { type LookupContext, lookupAsyncInvokeConfig } from "../provider/lookup";
 import { createSecretSet } from "../provider/redaction";
-import { MIN_RETRY_MS, RetryEnvironment } from "../provider/retry";
+import { MIN_RETRY_MS, type RetryEnvironment } from "../provider/retry";
 import { readStackSettings } from "../provider/stackSettings";
 import { ThrottleGate } from "../provider/throttle";
 import { closedLog, rejectionOf, SERVICE, useStandInProvider } from "./support/standInProvider";
@@ -93,7 +93,11 @@ describe("shared throttling", () => {
         // Without the bound, the second lookup slept at the gate for the whole day: end it well before mocha would.
         this.timeout(15_000);
         const fc = await fcs.start();
-        fc.addFault({ fault: { kind: "status", status: 429, errorCode: "ResourceExhausted", retryAfterSeconds: 86_400 }, times: 1, pathIncludes: "/functions/hello/" });
+        fc.addFault({
+            fault: { kind: "status", status: 429, errorCode: "ResourceExhausted", retryAfterSeconds: 86_400 },
+            times: 1,
+            pathIncludes: "/functions/hello/",
+        });
         await fcs.configure(fc, { "fcAsyncInvokeConfig:retryBudgetSeconds": "3" });
 
         const started = Date.now();
@@ -110,11 +114,17 @@ describe("shared throttling", () => {
         assert.equal(other.status, undefined);
         assert.ok(
             other.message.startsWith('Throttled (no HTTP answer) while reading the async invoke config of function "zero"') &&
-                /paused for another 8640\d s \(the Retry-After or backoff of throttled answers\), past the end of this lookup's retry budget \(fcAsyncInvokeConfig:retryBudgetSeconds 3\); it gave up without waiting, after 0 requests of its own/.test(other.message),
+                /paused for another 8640\d s \(the Retry-After or backoff of throttled answers\), past the end of this lookup's retry budget \(fcAsyncInvokeConfig:retryBudgetSeconds 3\); it gave up without waiting, after 0 requests of its own/.test(
+                    other.message,
+                ),
             other.message,
         );
         assert.ok(elapsed < 3000, `both ended within a 3 s budget: ${elapsed} ms`);
-        assert.deepEqual((await closedLog(fc)).map((r) => r.path.split("/")[5]), ["hello"], "the other lookup sent nothing");
+        assert.deepEqual(
+            (await closedLog(fc)).map((r) => r.path.split("/")[5]),
+            ["hello"],
+            "the other lookup sent nothing",
+        );
     });
 
     it("a lookup waiting at the gate holds no concurrency slot", async () => {
@@ -123,7 +133,9 @@ describe("shared throttling", () => {
         const limiter = new ConcurrencyLimiter(1);
         const gate = new ThrottleGate(clock);
         const ctx: LookupContext = {
-            stack: readStackSettings({ get: (key) => ({ "alicloud:accessKey": fc.accessKeyId, "alicloud:secretKey": fc.accessKeySecret, "alicloud:accountId": fc.accountId })[key] }),
+            stack: readStackSettings({
+                get: (key) => ({ "alicloud:accessKey": fc.accessKeyId, "alicloud:secretKey": fc.accessKeySecret, "alicloud:accountId": fc.accountId })[key],
+            }),
             env: {},
             limiter,
             answers: new Map(),

@@ -45,7 +45,9 @@ describe("stack settings", () => {
     });
 
     it("takes the fc and sts entries of alicloud:endpoints, ignoring other services' entries", () => {
-        const stack = readStackSettings(config({ [CONFIG_KEYS.endpoints]: [{ ecs: "ecs.example", fc: "cn-hangzhou.fc.aliyuncs.com" }, { sts: "sts-vpc.cn-hangzhou.aliyuncs.com" }] }));
+        const stack = readStackSettings(
+            config({ [CONFIG_KEYS.endpoints]: [{ ecs: "ecs.example", fc: "cn-hangzhou.fc.aliyuncs.com" }, { sts: "sts-vpc.cn-hangzhou.aliyuncs.com" }] }),
+        );
         assert.deepEqual(stack.fcEndpoint, { value: "cn-hangzhou.fc.aliyuncs.com", origin: `${CONFIG_KEYS.endpoints}[0].fc` });
         assert.deepEqual(stack.stsEndpoint, { value: "sts-vpc.cn-hangzhou.aliyuncs.com", origin: `${CONFIG_KEYS.endpoints}[1].sts` });
         assert.deepEqual(stack.problems, []);
@@ -66,7 +68,10 @@ describe("stack settings", () => {
         assert.equal(readStackSettings(config({ [CONFIG_KEYS.protocol]: "https" })).protocol, "https");
         const bad = readStackSettings(config({ [CONFIG_KEYS.protocol]: "ftp" }));
         assert.equal(bad.protocol, undefined);
-        assert.deepEqual(bad.problems.map((p) => p.setting), [CONFIG_KEYS.protocol]);
+        assert.deepEqual(
+            bad.problems.map((p) => p.setting),
+            [CONFIG_KEYS.protocol],
+        );
     });
 
     it("never echoes a secret it cannot read: a secret key given as an object is reported by name only", () => {

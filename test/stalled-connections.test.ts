@@ -28,7 +28,10 @@ describe("stalled connections", () => {
             const err = await rejectionOf(fcs.read(fc, { functionName: "hello" }), FcError);
             const elapsed = Date.now() - started;
             const log = await closedLog(fc);
-            assert.deepEqual(log.map((r) => r.fault), ["stall", "stall"]);
+            assert.deepEqual(
+                log.map((r) => r.fault),
+                ["stall", "stall"],
+            );
             assert.equal(err.kind, "network");
             assert.equal(err.code, "Timeout");
             assert.equal(err.status, 200);
@@ -37,7 +40,9 @@ describe("stalled connections", () => {
             assert.ok(err.retryable);
             assert.ok(err.message.startsWith('Timeout (HTTP 200) while reading the async invoke config of function "hello"'), err.message);
             assert.ok(
-                err.message.includes(`the read timed out on attempt 2: ${fc.endpoint} answered HTTP 200 and then went silent, the body still incomplete after 0.4 s (fcAsyncInvokeConfig:timeoutSeconds)`),
+                err.message.includes(
+                    `the read timed out on attempt 2: ${fc.endpoint} answered HTTP 200 and then went silent, the body still incomplete after 0.4 s (fcAsyncInvokeConfig:timeoutSeconds)`,
+                ),
                 err.message,
             );
             assert.ok(!/ECONNRESET|aborted/.test(err.message), err.message);
@@ -50,7 +55,13 @@ describe("stalled connections", () => {
         fc.addFault({ fault: { kind: "stall", trickleMs: 20 }, times: 1 });
         await fcs.configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "0.3" });
         assert.equal((await fcs.read(fc, { functionName: "hello" })).maxAsyncRetryAttempts, 3);
-        assert.deepEqual((await closedLog(fc)).map((r) => [r.fault, r.status]), [["stall", 0], [undefined, 200]]);
+        assert.deepEqual(
+            (await closedLog(fc)).map((r) => [r.fault, r.status]),
+            [
+                ["stall", 0],
+                [undefined, 200],
+            ],
+        );
     });
 
     it("no answer at all within the timeout is a Timeout with no HTTP status, naming the attempt", async () => {
@@ -60,7 +71,11 @@ describe("stalled connections", () => {
         const err = await rejectionOf(fcs.read(fc, { functionName: "hello" }), FcError);
         assert.equal(err.code, "Timeout");
         assert.equal(err.status, undefined);
-        assert.ok(err.message.includes(`(no HTTP answer)`) && err.message.includes(`attempt 1 timed out: no answer from ${fc.endpoint} within 0.3 s (fcAsyncInvokeConfig:timeoutSeconds)`), err.message);
+        assert.ok(
+            err.message.includes(`(no HTTP answer)`) &&
+                err.message.includes(`attempt 1 timed out: no answer from ${fc.endpoint} within 0.3 s (fcAsyncInvokeConfig:timeoutSeconds)`),
+            err.message,
+        );
     });
 
     it("a retry whose timeout was cut to the rest of the budget says so", async () => {
@@ -68,11 +83,18 @@ describe("stalled connections", () => {
         fc.addFault({ fault: { kind: "stall" } });
         // After the first 2 s timeout, 1.5 s of budget are left and the first backoff is at most 1 s: the
         // retry runs with 0.5-1.5 s, less than its 2 s.
-        await fcs.configure(fc, { "fcAsyncInvokeConfig:timeoutSeconds": "2", "fcAsyncInvokeConfig:maxAttempts": "5", "fcAsyncInvokeConfig:retryBudgetSeconds": "3.5" });
+        await fcs.configure(fc, {
+            "fcAsyncInvokeConfig:timeoutSeconds": "2",
+            "fcAsyncInvokeConfig:maxAttempts": "5",
+            "fcAsyncInvokeConfig:retryBudgetSeconds": "3.5",
+        });
         const err = await rejectionOf(fcs.read(fc, { functionName: "hello" }), FcError);
         assert.equal(err.code, "Timeout");
         assert.ok(err.attempts >= 2, `${err.attempts} attempts`);
-        assert.match(err.message, /the body still incomplete after (0\.\d+|1(\.\d+)?) s \(fcAsyncInvokeConfig:timeoutSeconds, cut to what was left of fcAsyncInvokeConfig:retryBudgetSeconds\)/);
+        assert.match(
+            err.message,
+            /the body still incomplete after (0\.\d+|1(\.\d+)?) s \(fcAsyncInvokeConfig:timeoutSeconds, cut to what was left of fcAsyncInvokeConfig:retryBudgetSeconds\)/,
+        );
     });
 
     it("a server that breaks the connection after its headers is a reset, not our timeout", async () => {

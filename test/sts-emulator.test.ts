@@ -14,14 +14,12 @@ import * as $Util from "@alicloud/tea-util";
 import { DEFAULT_ACCOUNT_ID } from "./fc-emulator";
 import type { IssuedCredential } from "./sts-emulator";
 import { signV1, stringToSignV1, verifyV1 } from "./sts-emulator/signatureV1";
-import { OIDC_PROVIDER, OIDC_TOKEN, READER_ROLE, ROLE_ACCOUNT_ID, StandIns, startStandIns } from "./support/standIns";
+import { OIDC_PROVIDER, OIDC_TOKEN, READER_ROLE, ROLE_ACCOUNT_ID, type StandIns, startStandIns } from "./support/standIns";
 
 function stsClient(s: StandIns, key?: { accessKeyId: string; accessKeySecret: string; securityToken?: string }): Sts {
     const credential =
-        key === undefined
-            ? undefined
-            : new Credential(new CredentialConfig({ type: key.securityToken === undefined ? "access_key" : "sts", ...key }));
-    return new Sts(new $OpenApi.Config({ credential, endpoint: s.sts.host, protocol: "https", ca: fs.readFileSync(s.certificate.caFile, "utf8") }) as unknown as ConstructorParameters<typeof Sts>[0]);
+        key === undefined ? undefined : new Credential(new CredentialConfig({ type: key.securityToken === undefined ? "access_key" : "sts", ...key }));
+    return new Sts(new $OpenApi.Config({ credential, endpoint: s.sts.host, protocol: "https", ca: fs.readFileSync(s.certificate.caFile, "utf8") }));
 }
 
 async function rejection(promise: Promise<unknown>): Promise<{ code?: string; statusCode?: number; requestId?: string; data?: Record<string, unknown> }> {
@@ -34,7 +32,11 @@ async function rejection(promise: Promise<unknown>): Promise<{ code?: string; st
 }
 
 /** The FC SDK reading hello@LATEST with a key, as the provider would. */
-function readHello(s: StandIns, key: IssuedCredential | { accessKeyId: string; accessKeySecret: string; securityToken?: string }, accountId: string): Promise<unknown> {
+function readHello(
+    s: StandIns,
+    key: IssuedCredential | { accessKeyId: string; accessKeySecret: string; securityToken?: string },
+    accountId: string,
+): Promise<unknown> {
     const client = new FC(new $OpenApi.Config({ ...key, endpoint: s.fc.host, protocol: "http" }));
     return client.getFunctionAsyncInvokeConfigWithOptions(
         "demo-service",
@@ -77,18 +79,36 @@ describe("STS stand-in", () => {
 
     it("issues temporary credentials for the OIDC provider's token (unsigned call), refuses any other token, a trailing newline included", async () => {
         const request = (token: string): AssumeRoleWithOIDCRequest =>
-            new AssumeRoleWithOIDCRequest({ OIDCProviderArn: OIDC_PROVIDER, roleArn: READER_ROLE, OIDCToken: token, roleSessionName: "test-session", durationSeconds: 900 });
+            new AssumeRoleWithOIDCRequest({
+                OIDCProviderArn: OIDC_PROVIDER,
+                roleArn: READER_ROLE,
+                OIDCToken: token,
+                roleSessionName: "test-session",
+                durationSeconds: 900,
+            });
         const { body } = await stsClient(s).assumeRoleWithOIDC(request(OIDC_TOKEN));
         assert.match(body?.credentials?.accessKeyId ?? "", /^STS\./);
         assert.equal(body?.credentials?.expiration, new Date(s.sts.issued[0].expiresAt).toISOString().replace(/\.000Z$/, "Z"));
         const refused = await rejection(stsClient(s).assumeRoleWithOIDC(request(`${OIDC_TOKEN}\n`)));
         assert.equal(refused.code, "AuthenticationFail.OIDCToken.Invalid");
-        assert.deepEqual(s.sts.requests.map((r) => [r.action, r.signature, r.status]), [["AssumeRoleWithOIDC", "none", 200], ["AssumeRoleWithOIDC", "none", 400]]);
+        assert.deepEqual(
+            s.sts.requests.map((r) => [r.action, r.signature, r.status]),
+            [
+                ["AssumeRoleWithOIDC", "none", 200],
+                ["AssumeRoleWithOIDC", "none", 400],
+            ],
+        );
     });
 
     it("FC accepts the issued key with its token, for the role's account, and refuses it without the token or once the clock passes its expiration", async () => {
         const { body } = await stsClient(s).assumeRoleWithOIDC(
-            new AssumeRoleWithOIDCRequest({ OIDCProviderArn: OIDC_PROVIDER, roleArn: READER_ROLE, OIDCToken: OIDC_TOKEN, roleSessionName: "test-session", durationSeconds: 900 }),
+            new AssumeRoleWithOIDCRequest({
+                OIDCProviderArn: OIDC_PROVIDER,
+                roleArn: READER_ROLE,
+                OIDCToken: OIDC_TOKEN,
+                roleSessionName: "test-session",
+                durationSeconds: 900,
+            }),
         );
         const issued = s.sts.issued[0];
         assert.equal(body?.credentials?.securityToken, issued.securityToken);
@@ -115,7 +135,16 @@ describe("STS stand-in", () => {
     });
 
     it("verifies the v1 signature over query and form together, and quotes its string to sign on a mismatch", () => {
-        const params = { AccessKeyId: s.fc.accessKeyId, Action: "AssumeRole", SignatureMethod: "HMAC-SHA1", SignatureVersion: "1.0", SignatureNonce: "n1", Timestamp: "2026-01-01T00:00:00Z", RoleArn: READER_ROLE, RoleSessionName: "a b*c~" };
+        const params = {
+            AccessKeyId: s.fc.accessKeyId,
+            Action: "AssumeRole",
+            SignatureMethod: "HMAC-SHA1",
+            SignatureVersion: "1.0",
+            SignatureNonce: "n1",
+            Timestamp: "2026-01-01T00:00:00Z",
+            RoleArn: READER_ROLE,
+            RoleSessionName: "a b*c~",
+        };
         // The documented construction: encoded sorted pairs, `+`→%20, `*`→%2A, `~` kept, then the whole encoded again.
         assert.equal(
             stringToSignV1("POST", params),
@@ -126,7 +155,8 @@ describe("STS stand-in", () => {
         assert.equal(verifyV1("POST", signed, lookup, Date.now()), s.fc);
         assert.throws(
             () => verifyV1("POST", { ...signed, RoleSessionName: "other" }, lookup, Date.now()),
-            (err: { code?: string; message?: string }) => err.code === "SignatureDoesNotMatch" && err.message?.endsWith(stringToSignV1("POST", { ...params, RoleSessionName: "other" })) === true,
+            (err: { code?: string; message?: string }) =>
+                err.code === "SignatureDoesNotMatch" && err.message?.endsWith(stringToSignV1("POST", { ...params, RoleSessionName: "other" })) === true,
         );
     });
 });

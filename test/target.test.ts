@@ -5,10 +5,10 @@
 
 import * as assert from "node:assert/strict";
 import { configuredFcEndpoint, fcHostParts, isLoopback, stsEndpoint } from "../provider/endpoints";
-import { Environment } from "../provider/environment";
-import { InvalidLookupError, SettingProblem } from "../provider/errors";
-import { CONFIG_KEYS, readStackSettings, StackSettings } from "../provider/stackSettings";
-import { completeTarget, resolveTarget, Target } from "../provider/target";
+import { type Environment } from "../provider/environment";
+import { InvalidLookupError, type SettingProblem } from "../provider/errors";
+import { CONFIG_KEYS, readStackSettings, type StackSettings } from "../provider/stackSettings";
+import { completeTarget, resolveTarget, type Target } from "../provider/target";
 
 const lookup = { serviceName: "s", functionName: "f", qualifier: "LATEST" };
 const stackOf = (values: Record<string, unknown> = {}): StackSettings => readStackSettings({ get: (key) => values[key] as string | undefined });
@@ -34,20 +34,46 @@ describe("target of a lookup", () => {
     it("builds FC's public endpoint from region and account: lookup first, then stack config, then the environment (ALICLOUD_* first)", () => {
         const values = { [CONFIG_KEYS.region]: "cn-shanghai", [CONFIG_KEYS.accountId]: "222" };
         const env = { ALIBABA_CLOUD_REGION: "cn-beijing", ALICLOUD_ACCOUNT_ID: "333" };
-        assert.deepEqual(targetOf({ region: "cn-hangzhou", accountId: "111" }, values, env), { protocol: "https", host: "111.cn-hangzhou.fc.aliyuncs.com", accountId: "111", region: "cn-hangzhou" });
+        assert.deepEqual(targetOf({ region: "cn-hangzhou", accountId: "111" }, values, env), {
+            protocol: "https",
+            host: "111.cn-hangzhou.fc.aliyuncs.com",
+            accountId: "111",
+            region: "cn-hangzhou",
+        });
         assert.equal(targetOf({}, values, env).host, "222.cn-shanghai.fc.aliyuncs.com");
         assert.equal(targetOf({}, {}, env).host, "333.cn-beijing.fc.aliyuncs.com");
-        assert.equal(targetOf({}, {}, { ALICLOUD_REGION: "eu-central-1", ALIBABA_CLOUD_REGION: "cn-beijing", ALIBABA_CLOUD_ACCOUNT_ID: "444", ALICLOUD_ACCOUNT_ID: "555" }).host, "555.eu-central-1.fc.aliyuncs.com");
+        assert.equal(
+            targetOf(
+                {},
+                {},
+                { ALICLOUD_REGION: "eu-central-1", ALIBABA_CLOUD_REGION: "cn-beijing", ALIBABA_CLOUD_ACCOUNT_ID: "444", ALICLOUD_ACCOUNT_ID: "555" },
+            ).host,
+            "555.eu-central-1.fc.aliyuncs.com",
+        );
     });
 
     it("takes the account STS discovered when nothing gives it", () => {
-        assert.deepEqual(targetOf({}, { [CONFIG_KEYS.region]: "cn-hangzhou" }, {}, "999"), { protocol: "https", host: "999.cn-hangzhou.fc.aliyuncs.com", accountId: "999", region: "cn-hangzhou" });
-        assert.equal(targetOf({ accountId: "111" }, { [CONFIG_KEYS.region]: "cn-hangzhou" }, {}, "999").accountId, "111", "a given account wins over a discovered one");
+        assert.deepEqual(targetOf({}, { [CONFIG_KEYS.region]: "cn-hangzhou" }, {}, "999"), {
+            protocol: "https",
+            host: "999.cn-hangzhou.fc.aliyuncs.com",
+            accountId: "999",
+            region: "cn-hangzhou",
+        });
+        assert.equal(
+            targetOf({ accountId: "111" }, { [CONFIG_KEYS.region]: "cn-hangzhou" }, {}, "999").accountId,
+            "111",
+            "a given account wins over a discovered one",
+        );
     });
 
     it("uses the lookup's endpoint as is, over any configured one; an FC host name gives its account and region", () => {
         const configured = { [CONFIG_KEYS.endpoints]: [{ fc: "cn-shanghai.fc.aliyuncs.com" }] };
-        assert.deepEqual(targetOf({ endpoint: "http://127.0.0.1:9000" }, configured, {}, "777"), { protocol: "http", host: "127.0.0.1:9000", accountId: "777", region: undefined });
+        assert.deepEqual(targetOf({ endpoint: "http://127.0.0.1:9000" }, configured, {}, "777"), {
+            protocol: "http",
+            host: "127.0.0.1:9000",
+            accountId: "777",
+            region: undefined,
+        });
         assert.deepEqual(targetOf({ endpoint: "https://123.cn-hangzhou-internal.fc.aliyuncs.com" }), {
             protocol: "https",
             host: "123.cn-hangzhou-internal.fc.aliyuncs.com",
@@ -64,7 +90,12 @@ describe("target of a lookup", () => {
             region: "cn-hangzhou",
         });
         assert.equal(targetOf({}, { [CONFIG_KEYS.endpoints]: [{ fc: "https://123.cn-hangzhou.fc.aliyuncs.com" }] }).host, "123.cn-hangzhou.fc.aliyuncs.com");
-        assert.deepEqual(targetOf({}, { [CONFIG_KEYS.fc]: "localhost:9000", [CONFIG_KEYS.protocol]: "HTTP" }, {}, "1"), { protocol: "http", host: "localhost:9000", accountId: "1", region: undefined });
+        assert.deepEqual(targetOf({}, { [CONFIG_KEYS.fc]: "localhost:9000", [CONFIG_KEYS.protocol]: "HTTP" }, {}, "1"), {
+            protocol: "http",
+            host: "localhost:9000",
+            accountId: "1",
+            region: undefined,
+        });
     });
 
     it("alicloud:endpoints over FC_ENDPOINT over FC's public name", () => {
@@ -77,12 +108,18 @@ describe("target of a lookup", () => {
     it("reports a missing region only when the endpoint needs one, naming every way to give it", () => {
         const [problem] = problemsOf({});
         assert.equal(problem.setting, CONFIG_KEYS.region);
-        assert.match(problem.message, /the lookup's region argument, or `pulumi config set alicloud:region cn-hangzhou`, or ALICLOUD_REGION, ALIBABA_CLOUD_REGION or ALIBABA_CLOUD_REGION_ID, or an FC endpoint/);
+        assert.match(
+            problem.message,
+            /the lookup's region argument, or `pulumi config set alicloud:region cn-hangzhou`, or ALICLOUD_REGION, ALIBABA_CLOUD_REGION or ALIBABA_CLOUD_REGION_ID, or an FC endpoint/,
+        );
         assert.deepEqual(problemsOf({}, { [CONFIG_KEYS.endpoints]: [{ fc: "https://fc.example" }] }), []);
     });
 
     it("blames a bad value on the key or variable it came from", () => {
-        assert.deepEqual(problemsOf({}, {}, { ALICLOUD_REGION: "Hangzhou!", ALICLOUD_ACCOUNT_ID: "1" }).map((p) => p.setting), ["ALICLOUD_REGION", CONFIG_KEYS.region]);
+        assert.deepEqual(
+            problemsOf({}, {}, { ALICLOUD_REGION: "Hangzhou!", ALICLOUD_ACCOUNT_ID: "1" }).map((p) => p.setting),
+            ["ALICLOUD_REGION", CONFIG_KEYS.region],
+        );
         const [bad] = problemsOf({}, { [CONFIG_KEYS.region]: "cn-hangzhou", [CONFIG_KEYS.accountId]: "12ab" });
         assert.equal(bad.setting, CONFIG_KEYS.accountId);
         assert.match(bad.message, /numeric/);
@@ -108,15 +145,27 @@ describe("target of a lookup", () => {
         it("refuses the lookup's http:// endpoint to another host as an InvalidLookupError naming the opt-in", () => {
             assert.throws(
                 () => resolveTarget({ ...lookup, endpoint: "http://fc.internal:9000" }, stackOf(), undefined, {}),
-                (err: unknown) => err instanceof InvalidLookupError && err.field === "endpoint" && /allowed only to loopback .*fcAsyncInvokeConfig:allowInsecureHttp/.test(err.message),
+                (err: unknown) =>
+                    err instanceof InvalidLookupError &&
+                    err.field === "endpoint" &&
+                    /allowed only to loopback .*fcAsyncInvokeConfig:allowInsecureHttp/.test(err.message),
             );
             assert.equal(targetOf({ endpoint: "http://fc.internal:9000" }, { [CONFIG_KEYS.allowInsecureHttp]: "true" }, {}, "1").host, "fc.internal:9000");
         });
 
         it("refuses a configured http:// endpoint, and alicloud:protocol HTTP for FC's public endpoint", () => {
-            assert.deepEqual(problemsOf({}, { [CONFIG_KEYS.endpoints]: [{ fc: "http://fc.internal" }] }).map((p) => p.setting), [`${CONFIG_KEYS.endpoints}[0].fc`]);
-            assert.deepEqual(problemsOf({}, { [CONFIG_KEYS.protocol]: "HTTP", [CONFIG_KEYS.region]: "cn-hangzhou" }).map((p) => p.setting), [CONFIG_KEYS.protocol]);
-            assert.deepEqual(problemsOf({}, { [CONFIG_KEYS.protocol]: "HTTP", [CONFIG_KEYS.region]: "cn-hangzhou", [CONFIG_KEYS.allowInsecureHttp]: "true" }), []);
+            assert.deepEqual(
+                problemsOf({}, { [CONFIG_KEYS.endpoints]: [{ fc: "http://fc.internal" }] }).map((p) => p.setting),
+                [`${CONFIG_KEYS.endpoints}[0].fc`],
+            );
+            assert.deepEqual(
+                problemsOf({}, { [CONFIG_KEYS.protocol]: "HTTP", [CONFIG_KEYS.region]: "cn-hangzhou" }).map((p) => p.setting),
+                [CONFIG_KEYS.protocol],
+            );
+            assert.deepEqual(
+                problemsOf({}, { [CONFIG_KEYS.protocol]: "HTTP", [CONFIG_KEYS.region]: "cn-hangzhou", [CONFIG_KEYS.allowInsecureHttp]: "true" }),
+                [],
+            );
         });
     });
 
@@ -132,7 +181,11 @@ describe("target of a lookup", () => {
                 origin: `${CONFIG_KEYS.endpoints}[0].sts`,
                 problems: [],
             });
-            assert.deepEqual(sts({}, { STS_ENDPOINT: "https://127.0.0.1:8443" }, "cn-hangzhou"), { host: "127.0.0.1:8443", origin: "STS_ENDPOINT", problems: [] });
+            assert.deepEqual(sts({}, { STS_ENDPOINT: "https://127.0.0.1:8443" }, "cn-hangzhou"), {
+                host: "127.0.0.1:8443",
+                origin: "STS_ENDPOINT",
+                problems: [],
+            });
             assert.equal(sts({}, {}, "cn-hangzhou").host, "sts.cn-hangzhou.aliyuncs.com");
             assert.equal(sts({}, {}).host, "sts.aliyuncs.com");
         });

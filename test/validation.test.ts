@@ -78,7 +78,10 @@ describe("lookup validation", () => {
 
     it("remembers only endpoints that passed: a bad one is refused every time, a good one keeps its parts", () => {
         for (let attempt = 0; attempt < 3; attempt++) {
-            assert.throws(() => checkEndpoint("http://h/path"), (err: unknown) => err instanceof InvalidLookupError && err.field === "endpoint");
+            assert.throws(
+                () => checkEndpoint("http://h/path"),
+                (err: unknown) => err instanceof InvalidLookupError && err.field === "endpoint",
+            );
         }
         const first = checkEndpoint("http://127.0.0.1:9001");
         assert.strictEqual(checkEndpoint("http://127.0.0.1:9001"), first);
@@ -97,6 +100,9 @@ describe("data source id", () => {
         assert.equal(formatId(parts), "s:f:prod");
         assert.deepEqual(parseId("s:f:prod"), parts);
         assert.deepEqual(parseId("s:f"), { ...parts, qualifier: "LATEST" });
-        assert.throws(() => parseId("s"), (err: unknown) => err instanceof InvalidLookupError && err.field === "id");
+        assert.throws(
+            () => parseId("s"),
+            (err: unknown) => err instanceof InvalidLookupError && err.field === "id",
+        );
     });
 });

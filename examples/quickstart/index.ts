@@ -5,11 +5,11 @@ import { getFunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
 const source = getFunctionAsyncInvokeConfig("orders-async", {
     serviceName: "orders",
     functionName: "process-order",
-    qualifier: "prod",            // LATEST (default), a version number, or an alias
+    qualifier: "prod", // LATEST (default), a version number, or an alias
 });
 
-export const failureQueue = source.destinationConfig.onFailure;     // { destination: "acs:mns:..." } | undefined
-export const retries = source.maxAsyncRetryAttempts;               // 0 stays 0
+export const failureQueue = source.destinationConfig.onFailure; // { destination: "acs:mns:..." } | undefined
+export const retries = source.maxAsyncRetryAttempts; // 0 stays 0
 
 // Use: copy the settings onto another function, managed by @pulumi/alicloud.
 new alicloud.fc.FunctionAsyncInvokeConfig("refunds-async", {

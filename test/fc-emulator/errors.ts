@@ -94,7 +94,11 @@ export function aliasNotFound(service: string, alias: string): FcError {
 
 /** 404 AsyncConfigNotExists: the function and qualifier exist but have no async-invoke config. */
 export function asyncConfigNotExists(service: string, fn: string, qualifier: string): FcError {
-    return new FcError(404, "AsyncConfigNotExists", `async invoke config of function '${fn}' (qualifier '${qualifier}') of service '${service}' does not exist`);
+    return new FcError(
+        404,
+        "AsyncConfigNotExists",
+        `async invoke config of function '${fn}' (qualifier '${qualifier}') of service '${service}' does not exist`,
+    );
 }
 
 /** 429 ResourceExhausted: the rate limit was hit. */
@@ -145,9 +149,8 @@ export function renderError(error: FcError, style: ErrorStyle, requestId: string
         return { status: error.status, headers, body };
     }
     headers["Content-Type"] = "application/json";
-    const payload = style === "pop"
-        ? { Code: error.code, Message: error.message, RequestId: requestId }
-        : { ErrorCode: error.code, ErrorMessage: error.message };
+    const payload =
+        style === "pop" ? { Code: error.code, Message: error.message, RequestId: requestId } : { ErrorCode: error.code, ErrorMessage: error.message };
     return { status: error.status, headers, body: JSON.stringify(payload) };
 }
 

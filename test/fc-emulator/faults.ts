@@ -40,9 +40,11 @@ export class FaultBook {
      * when none remain. `paths` are the raw and the decoded path, so a filter works written either way.
      */
     take(method: string, paths: readonly string[]): Fault | undefined {
-        const index = this.rules.findIndex((rule) =>
-            (rule.method === undefined || rule.method === method.toUpperCase()) &&
-            (rule.pathIncludes === undefined || paths.some((p) => p.includes(rule.pathIncludes as string))));
+        const index = this.rules.findIndex(
+            (rule) =>
+                (rule.method === undefined || rule.method === method.toUpperCase()) &&
+                (rule.pathIncludes === undefined || paths.some((p) => p.includes(rule.pathIncludes as string))),
+        );
         if (index === -1) {
             return undefined;
         }
@@ -71,7 +73,10 @@ function checkFault(fault: Fault): void {
             }
             return;
         case "brokenBody":
-            if (fault.status !== undefined && (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599 || fault.status === 204 || fault.status === 304)) {
+            if (
+                fault.status !== undefined &&
+                (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599 || fault.status === 204 || fault.status === 304)
+            ) {
                 throw new Error("addFault: brokenBody status must be an HTTP status that carries a body");
             }
             return;
@@ -84,7 +89,10 @@ function checkFault(fault: Fault): void {
             }
             return;
         case "stall":
-            if (fault.status !== undefined && (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599 || fault.status === 204 || fault.status === 304)) {
+            if (
+                fault.status !== undefined &&
+                (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599 || fault.status === 204 || fault.status === 304)
+            ) {
                 throw new Error("addFault: stall status must be an HTTP status that carries a body");
             }
             if (fault.trickleMs !== undefined && !(Number.isFinite(fault.trickleMs) && fault.trickleMs > 0)) {
@@ -166,7 +174,10 @@ export class TokenBucket {
      * @param limit The rate and burst; checked here so a typo fails at configuration, not mid-test.
      * @param now Clock in milliseconds; injectable for determinism.
      */
-    constructor(readonly limit: RateLimit, private readonly now: () => number = () => performance.now()) {
+    constructor(
+        readonly limit: RateLimit,
+        private readonly now: () => number = () => performance.now(),
+    ) {
         if (!(Number.isFinite(limit.requestsPerSecond) && limit.requestsPerSecond > 0)) {
             throw new Error(`rateLimit: requestsPerSecond must be a positive number, got ${String(limit.requestsPerSecond)}`);
         }

@@ -67,10 +67,13 @@ export function renderRecord(record: AsyncConfigRecord): Record<string, unknown>
     const dc = record.destinationConfig;
     return {
         createdTime: record.createdTime,
-        destinationConfig: dc === undefined || dc === null ? null : {
-            onSuccess: dc.onSuccess ? { destination: dc.onSuccess.destination } : null,
-            onFailure: dc.onFailure ? { destination: dc.onFailure.destination } : null,
-        },
+        destinationConfig:
+            dc === undefined || dc === null
+                ? null
+                : {
+                      onSuccess: dc.onSuccess ? { destination: dc.onSuccess.destination } : null,
+                      onFailure: dc.onFailure ? { destination: dc.onFailure.destination } : null,
+                  },
         function: record.function,
         lastModifiedTime: record.lastModifiedTime,
         maxAsyncEventAgeInSeconds: record.maxAsyncEventAgeInSeconds ?? null,
@@ -85,8 +88,7 @@ type Route = { kind: "config" | "list"; service: string; fn: string };
 
 function matchRoute(method: string, rawPath: string): Route {
     const segments = rawPath.split("/");
-    const shaped = segments.length === 7 && segments[0] === "" && segments[1] === API_VERSION &&
-        segments[2] === "services" && segments[4] === "functions";
+    const shaped = segments.length === 7 && segments[0] === "" && segments[1] === API_VERSION && segments[2] === "services" && segments[4] === "functions";
     if (shaped) {
         const service = decodeLenient(segments[3]);
         const fn = decodeLenient(segments[5]);

@@ -72,7 +72,10 @@ export class EmulatorServer {
      * @param settings Accounts, keys and styles; the credentials must be non-empty with unique key ids.
      * @param store The data served.
      */
-    constructor(private readonly settings: ServerSettings, private readonly store: EmulatorStore) {
+    constructor(
+        private readonly settings: ServerSettings,
+        private readonly store: EmulatorStore,
+    ) {
         for (const credential of settings.credentials) {
             this.keys.set(credential.accessKeyId, credential);
         }
@@ -183,7 +186,7 @@ export class EmulatorServer {
         });
         this.handle(req, res, method, target, headers, outcome).catch((error: unknown) => {
             // Reaching here is an emulator bug: say so on stderr (no request data, so no secrets) and answer 500.
-            process.stderr.write(`fc-emulator: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+            process.stderr.write(`fc-emulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
             this.sendError(res, internalServerError(), this.settings.errorStyle, requestId, outcome);
         });
     }
@@ -342,7 +345,9 @@ export class EmulatorServer {
         const query = rawQuery === "" ? "" : `?${redactQuery(rawQuery)}`;
         const code = record.errorCode === undefined ? "" : ` ${record.errorCode}`;
         const status = record.status === 0 ? "no answer" : String(record.status);
-        process.stdout.write(`${new Date(record.at).toISOString()} ${record.method} ${record.path}${query} -> ${status}${code} ${elapsedMs}ms ${record.requestId}\n`);
+        process.stdout.write(
+            `${new Date(record.at).toISOString()} ${record.method} ${record.path}${query} -> ${status}${code} ${elapsedMs}ms ${record.requestId}\n`,
+        );
     }
 }
 

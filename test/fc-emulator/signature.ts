@@ -75,7 +75,10 @@ export function canonicalUri(rawPath: string): string {
 
 /** The canonical query string of decoded parameters. */
 export function canonicalQuery(query: Record<string, string>): string {
-    return Object.keys(query).sort().map((key) => `${key}=${acsEncode(query[key])}`).join("&");
+    return Object.keys(query)
+        .sort()
+        .map((key) => `${key}=${acsEncode(query[key])}`)
+        .join("&");
 }
 
 /** The canonical header block for the given signed names, or the first signed name absent from the request. */
@@ -86,7 +89,10 @@ export function canonicalHeaders(headers: Record<string, string[]>, signedHeader
         if (values === undefined) {
             return { missing: name };
         }
-        text += `${name}:${values.map((v) => v.trim()).sort().join(",")}\n`;
+        text += `${name}:${values
+            .map((v) => v.trim())
+            .sort()
+            .join(",")}\n`;
     }
     return { text };
 }
@@ -98,14 +104,9 @@ export function sha256Hex(bytes: Buffer | string): string {
 
 /** Builds the canonical request the client should have signed. */
 export function buildCanonicalRequest(request: SignedRequest, signedHeaders: readonly string[], headerBlock: string): string {
-    return [
-        request.method,
-        canonicalUri(request.rawPath),
-        canonicalQuery(request.query),
-        headerBlock,
-        signedHeaders.join(";"),
-        sha256Hex(request.body),
-    ].join("\n");
+    return [request.method, canonicalUri(request.rawPath), canonicalQuery(request.query), headerBlock, signedHeaders.join(";"), sha256Hex(request.body)].join(
+        "\n",
+    );
 }
 
 /** The signature of a canonical request under a secret. */
@@ -122,7 +123,11 @@ export function signCanonicalRequest(canonicalRequest: string, secret: string): 
  * and 403 SignatureNotMatch for everything else that does not verify, with a detail naming the part
  * that failed (never a secret, never the expected signature).
  */
-export function verifyRequest(request: SignedRequest, lookup: (accessKeyId: string) => EmulatorCredential | undefined, now: number = Date.now()): EmulatorCredential {
+export function verifyRequest(
+    request: SignedRequest,
+    lookup: (accessKeyId: string) => EmulatorCredential | undefined,
+    now: number = Date.now(),
+): EmulatorCredential {
     const header = request.headers["authorization"];
     if (header === undefined || header.length === 0 || header[0].trim() === "") {
         throw accessDenied("required HTTP header Authorization was not specified");

@@ -167,10 +167,13 @@ function copyInput(config: AsyncConfigInput): AsyncConfigInput {
     const copy: AsyncConfigInput = {};
     if (config.destinationConfig !== undefined) {
         const dc = config.destinationConfig;
-        copy.destinationConfig = dc === null ? null : {
-            onSuccess: dc.onSuccess ? { destination: dc.onSuccess.destination } : dc.onSuccess,
-            onFailure: dc.onFailure ? { destination: dc.onFailure.destination } : dc.onFailure,
-        };
+        copy.destinationConfig =
+            dc === null
+                ? null
+                : {
+                      onSuccess: dc.onSuccess ? { destination: dc.onSuccess.destination } : dc.onSuccess,
+                      onFailure: dc.onFailure ? { destination: dc.onFailure.destination } : dc.onFailure,
+                  };
     }
     if (config.maxAsyncEventAgeInSeconds !== undefined) {
         copy.maxAsyncEventAgeInSeconds = config.maxAsyncEventAgeInSeconds;

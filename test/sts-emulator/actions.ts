@@ -35,7 +35,15 @@ export function getCallerIdentity(state: StsState, caller: EmulatorCredential | 
     }
     const accountId = caller.accountId ?? state.accountId;
     const userId = `2${digitsOf(caller.accessKeyId)}`;
-    return { RequestId: requestId, AccountId: accountId, IdentityType: "RAMUser", Arn: `acs:ram::${accountId}:user/${caller.accessKeyId.toLowerCase()}`, PrincipalId: userId, UserId: userId, RoleId: "" };
+    return {
+        RequestId: requestId,
+        AccountId: accountId,
+        IdentityType: "RAMUser",
+        Arn: `acs:ram::${accountId}:user/${caller.accessKeyId.toLowerCase()}`,
+        PrincipalId: userId,
+        UserId: userId,
+        RoleId: "",
+    };
 }
 
 /** AssumeRole: a session of `RoleArn` for the signed caller. */
@@ -59,7 +67,10 @@ export function assumeRoleWithOidc(state: StsState, params: Record<string, strin
         throw oidcTokenInvalid();
     }
     const answer = issue(state, "AssumeRoleWithOIDC", roleOf(state, params), params, requestId);
-    return { ...answer, OIDCTokenInfo: { Issuer: "https://oidc.example.test", Subject: "system:serviceaccount:default:reader", ClientIds: "sts.aliyuncs.com" } };
+    return {
+        ...answer,
+        OIDCTokenInfo: { Issuer: "https://oidc.example.test", Subject: "system:serviceaccount:default:reader", ClientIds: "sts.aliyuncs.com" },
+    };
 }
 
 function roleOf(state: StsState, params: Record<string, string>): StsRole {
@@ -100,7 +111,10 @@ function issue(state: StsState, action: IssuedCredential["action"], role: StsRol
     state.onIssue?.(credential);
     return {
         RequestId: requestId,
-        AssumedRoleUser: { Arn: `acs:ram::${accountId}:assumed-role/${roleName(role.arn)}/${sessionName}`, AssumedRoleId: `3${digitsOf(role.arn)}:${sessionName}` },
+        AssumedRoleUser: {
+            Arn: `acs:ram::${accountId}:assumed-role/${roleName(role.arn)}/${sessionName}`,
+            AssumedRoleId: `3${digitsOf(role.arn)}:${sessionName}`,
+        },
         Credentials: {
             AccessKeyId: credential.accessKeyId,
             AccessKeySecret: credential.accessKeySecret,

@@ -27,12 +27,42 @@ export function createTestCertificate(): TestCertificate {
     const openssl = (args: string[]): void => {
         execFileSync("openssl", args, { stdio: ["ignore", "ignore", "pipe"] });
     };
-    openssl(["req", "-x509", ...ec, "-keyout", file("ca.key"), "-out", file("ca.pem"), "-days", "1", "-subj", "/CN=pulumi-fc-async-invoke-config test CA",
-        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
+    openssl([
+        "req",
+        "-x509",
+        ...ec,
+        "-keyout",
+        file("ca.key"),
+        "-out",
+        file("ca.pem"),
+        "-days",
+        "1",
+        "-subj",
+        "/CN=pulumi-fc-async-invoke-config test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+    ]);
     openssl(["req", ...ec, "-keyout", file("server.key"), "-out", file("server.csr"), "-subj", "/CN=localhost"]);
     fs.writeFileSync(file("server.ext"), "subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
-    openssl(["x509", "-req", "-in", file("server.csr"), "-CA", file("ca.pem"), "-CAkey", file("ca.key"), "-CAcreateserial", "-out", file("server.pem"), "-days", "1",
-        "-extfile", file("server.ext")]);
+    openssl([
+        "x509",
+        "-req",
+        "-in",
+        file("server.csr"),
+        "-CA",
+        file("ca.pem"),
+        "-CAkey",
+        file("ca.key"),
+        "-CAcreateserial",
+        "-out",
+        file("server.pem"),
+        "-days",
+        "1",
+        "-extfile",
+        file("server.ext"),
+    ]);
     return {
         caFile: file("ca.pem"),
         key: fs.readFileSync(file("server.key"), "utf8"),

@@ -78,5 +78,11 @@ export function fromAcs3Failure(error: FcError): FcError {
 
 /** STS's JSON error body. */
 export function renderStsError(error: FcError, requestId: string): string {
-    return JSON.stringify({ RequestId: requestId, HostId: HOST_ID, Code: error.code, Message: error.message, Recommend: `https://api.aliyun.com/troubleshoot?q=${error.code}` });
+    return JSON.stringify({
+        RequestId: requestId,
+        HostId: HOST_ID,
+        Code: error.code,
+        Message: error.message,
+        Recommend: `https://api.aliyun.com/troubleshoot?q=${error.code}`,
+    });
 }

@@ -10,7 +10,7 @@ import { FcError } from "../fc-emulator/errors";
 import { verifyRequest } from "../fc-emulator/signature";
 import type { EmulatorCredential } from "../fc-emulator/types";
 import { decodeLenient, distinctHeaders, parseTarget } from "../fc-emulator/wire";
-import { assumeRole, assumeRoleWithOidc, getCallerIdentity, newRequestId, StsState } from "./actions";
+import { assumeRole, assumeRoleWithOidc, getCallerIdentity, newRequestId, type StsState } from "./actions";
 import { actionNotFound, fromAcs3Failure, missingParameter, renderStsError } from "./errors";
 import { verifyV1 } from "./signatureV1";
 import type { StsRecordedRequest } from "./types";
@@ -28,7 +28,7 @@ export class StsServer {
     ) {
         this.https = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
             this.handle(req, res).catch((error: unknown) => {
-                process.stderr.write(`sts-emulator: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+                process.stderr.write(`sts-emulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
                 res.destroy();
             });
         });

@@ -29,7 +29,12 @@ export function signV1(method: string, params: Record<string, string>, secret: s
  * InvalidAccessKeyId.NotFound, SignatureDoesNotMatch (quoting the string to sign, as STS does),
  * InvalidSecurityToken.Malformed / .Expired for temporary keys (by `now`, epoch ms).
  */
-export function verifyV1(method: string, params: Record<string, string>, lookup: (accessKeyId: string) => EmulatorCredential | undefined, now: number): EmulatorCredential {
+export function verifyV1(
+    method: string,
+    params: Record<string, string>,
+    lookup: (accessKeyId: string) => EmulatorCredential | undefined,
+    now: number,
+): EmulatorCredential {
     for (const name of ["AccessKeyId", "Signature", "SignatureMethod", "SignatureNonce", "Timestamp"]) {
         if (params[name] === undefined) {
             throw missingParameter(name);

@@ -1,8 +1,8 @@
 // Mocha hooks shared by the suites that run the provider in a child process against both stand-ins:
 // start them once for the suite, clear their logs before each test, stop them after.
 
-import { ProviderProcess, startProviderProcess } from "./providerProcess";
-import { StandIns, startStandIns } from "./standIns";
+import { type ProviderProcess, startProviderProcess } from "./providerProcess";
+import { type StandIns, startStandIns } from "./standIns";
 
 /**
  * Registers the hooks; `ready` receives the stand-ins and the child once they run. `prepare` may seed

@@ -6,7 +6,15 @@ import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { EngineEvent, InlineProgramArgs, LocalWorkspace, LocalWorkspaceOptions, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import {
+    type EngineEvent,
+    type InlineProgramArgs,
+    LocalWorkspace,
+    type LocalWorkspaceOptions,
+    PulumiCommand,
+    type PulumiFn,
+    type Stack,
+} from "@pulumi/pulumi/automation";
 import { withoutAlibabaEnv } from "./env";
 
 /** The repository root: engine work dirs live under it so the provider host resolves this package. */

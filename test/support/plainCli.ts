@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CliResult, pulumiCli, REPO_ROOT, runPulumiIn, TEST_PASSPHRASE } from "./engine";
+import { type CliResult, pulumiCli, REPO_ROOT, runPulumiIn, TEST_PASSPHRASE } from "./engine";
 
 /** Why the plain-CLI tests are pending where no language host can be found, and how to provide one. */
 export const NO_LANGUAGE_HOST =

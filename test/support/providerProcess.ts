@@ -3,7 +3,7 @@
 // which @alicloud/credentials needs to trust the STS stand-in's test certificate. The child runs the
 // provider from source (ts-node) and obeys one command at a time over the IPC channel.
 
-import { ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import * as path from "node:path";
 
 /** An error as the child saw it: its class name and every field a test may check. */

@@ -44,7 +44,7 @@ async function obey(command: ChildCommand): Promise<ChildReply> {
 }
 
 async function read(props: Record<string, unknown>): Promise<ReadOutcome> {
-    const id = `${String(props.serviceName)}:${String(props.functionName)}:${String(props.qualifier ?? "LATEST")}`;
+    const id = `${String(props.serviceName)}:${String(props.functionName)}:${typeof props.qualifier === "string" ? props.qualifier : "LATEST"}`;
     try {
         const result = await implementation.read(id, props);
         return { ok: true, props: { ...result.props } };

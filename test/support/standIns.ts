@@ -5,8 +5,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, FcEmulator, FcEmulatorOptions, startFcEmulator } from "../fc-emulator";
-import { createTestCertificate, StsEmulator, startStsEmulator, TestCertificate } from "../sts-emulator";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, type FcEmulator, type FcEmulatorOptions, startFcEmulator } from "../fc-emulator";
+import { createTestCertificate, type StsEmulator, startStsEmulator, type TestCertificate } from "../sts-emulator";
 
 /** The account of the roles, another than the user's: a request that reaches FC as it proves the role was used. */
 export const ROLE_ACCOUNT_ID = "5555555555555555";
@@ -21,7 +21,7 @@ export const OIDC_TOKEN = "eyJhbGciOiJSUzI1NiJ9.test-oidc-token-9b1e.signature";
 
 /** A clock tests move by hand. */
 export interface ManualClock {
-    now(): number;
+    now: () => number;
     advance(ms: number): void;
 }
 
