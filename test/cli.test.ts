@@ -52,6 +52,7 @@ describe("@engine the README's journey with the plain pulumi CLI in the reposito
         assert.ok(preview.stdout.includes(QUEUE));
         assert.match(preview.stdout, /runbookRetryAttempts\s*: 3/, "the other resource's input is known in preview");
         assert.ok(!output(preview).includes(fc.accessKeySecret));
+        assert.doesNotMatch(output(preview), /without --secret/, "the secret key was set with --secret");
     });
 
     it("3. up feeds the values into the other resource; 4. stack output shows them", async () => {
@@ -104,7 +105,8 @@ describe("@engine the README's journey with the plain pulumi CLI in the reposito
 
     it("a plain refresh reads with the config recorded in state; the drift check's preview notices a changed secret", async () => {
         const wrong = "rotated-secret-that-fc-does-not-know";
-        await setConfig(cli, { "alicloud:secretKey": { value: wrong, secret: true } });
+        // Set in plain text, as a hurried rotation might: the program warns about that too.
+        await setConfig(cli, { "alicloud:secretKey": { value: wrong } });
         // The engine refreshes with the provider config of the last update: the old, still valid secret.
         const stale = await cli.run(["refresh", "--preview-only", "--expect-no-changes"]);
         assert.equal(stale.code, 0, output(stale));
@@ -113,6 +115,10 @@ describe("@engine the README's journey with the plain pulumi CLI in the reposito
         assert.notEqual(current.code, 0);
         assert.match(output(current), /SignatureNotMatch \(HTTP 403\)/);
         assert.ok(!output(current).includes(wrong), "the secret is not printed");
+        assert.match(
+            output(current),
+            /alicloud:secretKey is set in stack config without --secret, so the state file and Pulumi\.<stack>\.yaml hold it in plain text/,
+        );
         await setConfig(cli, { "alicloud:secretKey": { value: fc.accessKeySecret, secret: true } });
         await cli.ok(["preview", "--expect-no-changes"]);
     });

@@ -53,6 +53,18 @@ export interface ProviderProcessOptions {
     home: string;
 }
 
+/** NODE_V8_COVERAGE and NODE_OPTIONS when they are set (a coverage run), else nothing. */
+function coverageEnv(): Record<string, string> {
+    const passed: Record<string, string> = {};
+    for (const name of ["NODE_V8_COVERAGE", "NODE_OPTIONS"]) {
+        const value = process.env[name];
+        if (value !== undefined) {
+            passed[name] = value;
+        }
+    }
+    return passed;
+}
+
 /** Forks the child and waits for it to be ready. */
 export async function startProviderProcess(options: ProviderProcessOptions): Promise<ProviderProcess> {
     const child: ChildProcess = fork(path.join(__dirname, "providerProcessChild.ts"), [], {
@@ -63,6 +75,9 @@ export async function startProviderProcess(options: ProviderProcessOptions): Pro
             NODE_EXTRA_CA_CERTS: options.caFile,
             // The default chain's metadata service is 100.100.100.200: never reachable from a test.
             ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+            // Under `npm test`'s c8 the child's coverage counts too: where it goes, and the preload that
+            // writes it when the child is ended with a signal (test/support/flushCoverage.js).
+            ...coverageEnv(),
         },
         stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
