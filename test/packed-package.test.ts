@@ -5,12 +5,11 @@
 // resolves to an installed copy of the package rather than to the repository's self-link.
 
 import * as assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type FcEmulator, startFcEmulator } from "./fc-emulator";
-import { REPO_ROOT } from "./support/engine";
+import { REPO_ROOT, runCommand } from "./support/engine";
 import { withoutAlibabaEnv } from "./support/env";
 import { consolePut } from "./support/fcConsole";
 import { type CliSession, exportedOutputs, languageHostReady, newCliSession, NO_LANGUAGE_HOST, setConfig } from "./support/plainCli";
@@ -53,16 +52,8 @@ const TSCONFIG = {
     files: ["index.ts"],
 };
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-        execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-            resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
-        });
-    });
-}
-
 async function npm(args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
-    const result = await run("npm", args, cwd);
+    const result = await runCommand("npm", args, cwd);
     assert.equal(result.code, 0, `npm ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
     return result;
 }
@@ -131,7 +122,7 @@ describe("@engine the packed package in a Pulumi project of its own, through the
     });
 
     it("the tarball holds the compiled package with its source maps and declarations, README, CHANGELOG and LICENSE, and nothing else", async () => {
-        const listing = await run("tar", ["-tzf", tarball], workDir);
+        const listing = await runCommand("tar", ["-tzf", tarball], workDir);
         const files = listing.stdout
             .trim()
             .split("\n")

@@ -212,8 +212,13 @@ export function runPulumi(s: EngineStack, args: string[]): Promise<CliResult> {
 
 /** Runs `pulumi ARGS --non-interactive --color never` in `cwd`; resolves whatever the exit code. */
 export function runPulumiIn(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
+    return runCommand("pulumi", [...args, "--non-interactive", "--color", "never"], cwd, env);
+}
+
+/** Runs a command in `cwd` (with this process's environment unless `env` is given); resolves whatever the exit code. */
+export function runCommand(command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<CliResult> {
     return new Promise((resolve) => {
-        execFile("pulumi", [...args, "--non-interactive", "--color", "never"], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
             const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
             resolve({ code, stdout, stderr });
         });
