@@ -1,17 +1,17 @@
 // What to do about FC's 403 answers. A refused key or token is a credentials problem, named with the
 // place the key came from; only a refusal of the caller itself is about RAM permissions, named with the
-// action and the function's resource. Nothing here shows a placeholder: what is not known is said so.
+// action and the resource read. Nothing here shows a placeholder: what is not known is said so.
 
 import { explainRefusal } from "./credentialErrors";
-import { RAM_ACTION } from "./errors";
 import { CONFIG_KEYS } from "./stackSettings";
 import type { Target } from "./target";
-import type { LookupInputs } from "./types";
 
 /** What a 403 hint needs to know about the request. */
 export interface DeniedRequest {
-    lookup: LookupInputs & { qualifier: string };
-    target: Target;
+    /** The RAM action the read needs, e.g. `fc:GetFunctionAsyncInvokeConfig`. */
+    ramAction: string;
+    /** The RAM resource it needs it on (see {@link ramResource}). */
+    resource: string;
     /** Where the signing credentials came from, e.g. `access key LTAI… from alicloud:accessKey`. */
     signer?: string;
 }
@@ -19,14 +19,15 @@ export interface DeniedRequest {
 /** The hint for a 403 with FC's error `code`. */
 export function deniedHint(code: string, request: DeniedRequest): string {
     const who = request.signer ?? "the configured credentials";
-    return explainRefusal(code, who) ?? `${who} may not read it; reading needs the RAM action ${RAM_ACTION} on ${functionResource(request)}`;
+    return explainRefusal(code, who) ?? `${who} may not read it; reading needs the RAM action ${request.ramAction} on ${request.resource}`;
 }
 
-/** The function's RAM resource: its full ARN when region and account are known, else what is known and why the rest is not. */
-export function functionResource(request: DeniedRequest): string {
-    const { serviceName, functionName, qualifier } = request.lookup;
-    const { region, accountId } = request.target;
-    const path = `services/${serviceName}.${qualifier}/functions/${functionName}`;
+/**
+ * A RAM resource in FC's namespace: `acs:fc:<region>:<account>:<path>` when region and account are
+ * known, else the path with what is known and why the rest is not.
+ */
+export function ramResource(path: string, target: Pick<Target, "region" | "accountId">): string {
+    const { region, accountId } = target;
     if (region !== undefined && accountId !== undefined) {
         return `acs:fc:${region}:${accountId}:${path}`;
     }

@@ -1,28 +1,30 @@
-// One GET to FC through the official SDK, and the translation of whatever went wrong into an FcError
-// that names the FC code, the HTTP status, the request id and what was being read.
+// One GET to FC through an official SDK (fcClient.ts), and the translation of whatever went wrong into
+// an FcError that names the FC code, the HTTP status, the request id and what was being read. Every
+// data source's requests, FC 2.0's and FC 3.0's, single reads and list pages, go through here.
 //
-// The SDK understands only POP-style error bodies (`Code`/`Message`/`RequestId`); FC 2.0 answers
-// FC-style (`ErrorCode`/`ErrorMessage`, request id in a header). Both are read here. The status and
-// request id come from the response itself (see responseCapture.ts), not from the SDK's error. The SDK
-// takes every status below 400 as success; only a 2xx is read as a config here, and a 3xx is refused.
-// Everything the answer says (message, code, ids, Location) is foreign text, redacted before use.
+// The SDKs understand only POP-style error bodies (`Code`/`Message`/`RequestId`, FC 3.0's); FC 2.0
+// answers FC-style (`ErrorCode`/`ErrorMessage`, request id in a header). Both are read here. The status
+// and request id come from the response itself (see responseCapture.ts), not from the SDK's error. The
+// SDKs take every status below 400 as success; only a 2xx is read as an answer here, and a 3xx is
+// refused. Everything the answer says (message, code, ids, Location) is foreign text, redacted before use.
 
 import { randomUUID } from "node:crypto";
-import type FC from "@alicloud/fc-open20210406";
-import * as $OpenApi from "@alicloud/openapi-client";
-import * as $Util from "@alicloud/tea-util";
+import { type Scope } from "./types";
+import { type AnyDataSource, type FcRequestParts } from "./dataSource";
 import { deniedHint } from "./deniedHint";
 import { FcError, type FcErrorKind } from "./errors";
-import { parseConfig, UnexpectedBodyError } from "./mapping";
+import { type FcCaller } from "./fcClient";
+import { UnexpectedBodyError } from "./mapping";
 import { type SecretSet } from "./redaction";
 import { type ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
 import { type Target } from "./target";
-import { type AsyncInvokeConfigFields, type LookupInputs } from "./types";
 
-/** The lookup as one request needs it. */
+/** A read as one request needs it. */
 export interface RequestSpec {
-    /** The validated lookup, qualifier filled in. */
-    lookup: LookupInputs & { qualifier: string };
+    /** The data source being read. */
+    source: AnyDataSource;
+    /** Its validated arguments, defaults filled in. */
+    args: Scope;
     /** Where the request goes. */
     target: Target;
     /** Where the signing credentials came from, for 403 messages; never a secret. */
@@ -31,6 +33,8 @@ export interface RequestSpec {
     secrets: SecretSet;
     /** The configured per-request timeout (`timeoutSeconds`) in milliseconds, for messages. */
     timeoutMs: number;
+    /** The page of a list being read, 1-based, for messages; absent for a single read. */
+    page?: number;
 }
 
 /** A failed attempt, with what the retry logic needs to decide. */
@@ -53,45 +57,30 @@ interface Attempt {
     timeoutMs: number;
 }
 
-/** The API and its version, as FC routes and signs them. */
-const ACTION = "GetFunctionAsyncInvokeConfig";
-const API_VERSION = "2021-04-06";
-
 /** Longest code and request id kept from an answer; anything longer is not an id. */
 const MAX_ID_LENGTH = 100;
 
 /**
- * Sends one GetFunctionAsyncInvokeConfig request. Resolves to FC's answer mapped onto the data
- * source's fields; rejects with an {@link AttemptFailure} otherwise.
- *
- * The request goes through the SDK's generic `callApi` (the client's own signing, credentials and
- * HTTP) with the description the SDK's generated `getFunctionAsyncInvokeConfigWithOptions` builds,
- * except that the body is asked for as text. The generated method adds only model objects around it
- * and a reflective cast of the body onto model classes, about a tenth of the whole call's CPU on
- * loopback (see bench/); mapping.ts parses and checks the body itself instead, naming the field that
- * is wrong and never quoting the body.
+ * Sends one request of a read. Resolves to FC's 2xx body mapped by `parse` (a data source's mapping);
+ * rejects with an {@link AttemptFailure} otherwise.
  */
-export async function getAsyncInvokeConfigOnce(client: FC, spec: RequestSpec, attempt: number, timeoutMs: number): Promise<AsyncInvokeConfigFields> {
+export async function sendOnce<T>(
+    caller: FcCaller,
+    spec: RequestSpec,
+    parts: FcRequestParts,
+    parse: (body: string) => T,
+    attempt: number,
+    timeoutMs: number,
+): Promise<T> {
     const traceId = `pulumi-fcaic-${randomUUID()}`;
     const described: Attempt = { spec, traceId, number: attempt, timeoutMs };
+    const { source } = spec;
     watchResponse(traceId);
     let answer: { body?: unknown; statusCode?: number };
     try {
-        answer = await client.callApi(
-            new $OpenApi.Params({
-                action: ACTION,
-                version: API_VERSION,
-                // The client's configured protocol wins over this one (http for the stand-in).
-                protocol: "HTTPS",
-                pathname: pathOf(spec.lookup),
-                method: "GET",
-                authType: "AK",
-                style: "ROA",
-                reqBodyType: "json",
-                bodyType: "string",
-            }),
-            new $OpenApi.OpenApiRequest({ headers: headersOf(spec.target, traceId), query: { qualifier: spec.lookup.qualifier } }),
-            runtimeOptions(timeoutMs),
+        answer = await caller(
+            { action: source.action, version: source.api.version, pathname: parts.pathname, query: parts.query, headers: headersOf(spec.target, traceId) },
+            timeoutMs,
         );
     } catch (err) {
         const response = takeResponse(traceId);
@@ -105,36 +94,23 @@ export async function getAsyncInvokeConfigOnce(client: FC, spec: RequestSpec, at
             : malformed(described, status, idsOf(spec.secrets, response, {}), `FC answered ${status ?? "no status"}, not 2xx`);
     }
     try {
-        return parseConfig(typeof answer.body === "string" ? answer.body : "");
+        return parse(typeof answer.body === "string" ? answer.body : "");
     } catch (err) {
         if (err instanceof UnexpectedBodyError) {
             throw malformed(
                 described,
                 status,
                 idsOf(spec.secrets, response, {}),
-                `FC answered ${status} but the body is not an async invoke config (${err.message})`,
+                `FC answered ${status} but the body is not ${expected(spec)} (${err.message})`,
             );
         }
         throw err;
     }
 }
 
-/** The last runtime options built: every first attempt of a deployment uses the same timeout. */
-let lastRuntime: { timeoutMs: number; options: $Util.RuntimeOptions } | undefined;
-
-/** The SDK's per-request options; the SDK only reads them, so one object serves many requests. */
-function runtimeOptions(timeoutMs: number): $Util.RuntimeOptions {
-    if (lastRuntime?.timeoutMs !== timeoutMs) {
-        // The SDK's own retry loop retries nothing useful; ours (retry.ts) does the work.
-        lastRuntime = { timeoutMs, options: new $Util.RuntimeOptions({ autoretry: false, connectTimeout: timeoutMs, readTimeout: timeoutMs }) };
-    }
-    return lastRuntime.options;
-}
-
-/** `/2021-04-06/services/{serviceName}/functions/{functionName}/async-invoke-config`. */
-function pathOf(lookup: LookupInputs): string {
-    // Validated names need no escaping; encoding anyway keeps the path safe if the rules ever loosen.
-    return `/${API_VERSION}/services/${encodeURIComponent(lookup.serviceName)}/functions/${encodeURIComponent(lookup.functionName)}/async-invoke-config`;
+/** What a 2xx body should have been, for messages. */
+function expected(spec: RequestSpec): string {
+    return spec.source.kind === "list" ? "a page of async invoke configs" : "an async invoke config";
 }
 
 function headersOf(target: Target, traceId: string): Record<string, string> {
@@ -189,11 +165,11 @@ function failureFrom(err: unknown, response: ResponseInfo | undefined, attempt: 
         };
     }
     if (status >= 200 && status < 300) {
-        return malformed(attempt, status, ids, `FC answered ${status} but the body is not an async invoke config (${messageOf(err, spec.secrets)})`);
+        return malformed(attempt, status, ids, `FC answered ${status} but the body is not ${expected(spec)} (${messageOf(err, spec.secrets)})`);
     }
     const code = foreign(spec.secrets, stringOr(body.ErrorCode ?? body.Code ?? body.code), MAX_ID_LENGTH) ?? `HTTP${status}`;
     const fcMessage = foreign(spec.secrets, stringOr(body.ErrorMessage ?? body.Message ?? body.message));
-    const kind = kindOf(status, code);
+    const kind = kindOf(status, code, spec);
     return {
         error: new FcError({ ...base, kind, code, status, fcMessage, hint: hintFor(kind, code, spec, response?.retryAfterMs) }),
         retryAfterMs: response?.retryAfterMs,
@@ -251,31 +227,34 @@ function malformed(attempt: Attempt, status: number | undefined, ids: AnswerIds,
 
 /** What was being read, for messages: only built when something failed. */
 export function describeReading(spec: RequestSpec): string {
-    const { lookup, target } = spec;
+    const { args, target, source } = spec;
     const where = [
         target.accountId === undefined ? undefined : `account ${target.accountId}`,
         target.region === undefined ? undefined : `region ${target.region}`,
-        lookup.endpoint === undefined ? undefined : `endpoint ${lookup.endpoint}`,
+        args.endpoint === undefined ? undefined : `endpoint ${args.endpoint}`,
     ].filter((part) => part !== undefined);
-    return `the async invoke config of function "${lookup.functionName}" in service "${lookup.serviceName}" (qualifier ${lookup.qualifier}${where.length ? `; ${where.join(", ")}` : ""})`;
+    const page = spec.page === undefined ? "" : ` (page ${spec.page}: a list is read whole or not at all)`;
+    return `${source.describe(args)}${page}${where.length ? ` (${source.api.product}; ${where.join(", ")})` : ` (${source.api.product})`}`;
 }
 
-/** Whether a rejection came from {@link getAsyncInvokeConfigOnce} (and so carries an FcError). */
+/** Whether a rejection came from {@link sendOnce} (and so carries an FcError). */
 export function isAttemptFailure(value: unknown): value is AttemptFailure {
     return typeof value === "object" && value !== null && (value as AttemptFailure).error instanceof FcError;
 }
 
-/** The FC codes that mean "this object, or something it lives in, does not exist". */
-const NOT_FOUND_CODES = new Set(["ServiceNotFound", "FunctionNotFound", "AsyncConfigNotExists", "VersionNotFound", "AliasNotFound"]);
+/** The codes FC uses for throttling: FC 2.0's two, and the POP gateways' of FC 3.0. */
+const THROTTLED_CODES = new Set(["ResourceThrottled", "ResourceExhausted", "TooManyRequests", "Throttling", "Throttling.User", "Throttling.Api"]);
 
-function kindOf(status: number, code: string): FcErrorKind {
-    if (status === 404 && NOT_FOUND_CODES.has(code)) {
+function kindOf(status: number, code: string, spec: RequestSpec): FcErrorKind {
+    // Only the codes the data source knows mean "missing": any other 404 (a proxy's page, a path the
+    // endpoint does not serve) must never be mistaken for the object not existing.
+    if (status === 404 && spec.source.notFoundHint(code, spec.args) !== undefined) {
         return "not-found";
     }
     if (status === 403) {
         return "denied";
     }
-    if (status === 429 || code === "ResourceThrottled" || code === "ResourceExhausted") {
+    if (status === 429 || THROTTLED_CODES.has(code)) {
         return "throttled";
     }
     // 408 and 499 mean the request never completed: as transient as a reset connection.
@@ -286,25 +265,16 @@ function kindOf(status: number, code: string): FcErrorKind {
 }
 
 function hintFor(kind: FcErrorKind, code: string, spec: RequestSpec, retryAfterMs: number | undefined): string | undefined {
-    const { serviceName, functionName, qualifier } = spec.lookup;
+    const { source, args } = spec;
     switch (kind) {
         case "not-found":
-            switch (code) {
-                case "ServiceNotFound":
-                    return `service "${serviceName}" does not exist in this account and region`;
-                case "FunctionNotFound":
-                    return `function "${functionName}" does not exist in service "${serviceName}"`;
-                case "VersionNotFound":
-                    return `version "${qualifier}" of service "${serviceName}" does not exist`;
-                case "AliasNotFound":
-                    return `alias "${qualifier}" of service "${serviceName}" does not exist`;
-                default:
-                    return `function "${serviceName}/${functionName}" exists but has no async invoke config for qualifier "${qualifier}"`;
-            }
+            return source.notFoundHint(code, args);
         case "denied":
-            return deniedHint(code, spec);
+            return deniedHint(code, { ramAction: source.ramAction, resource: source.ramResource(args, spec.target), signer: spec.signer });
         case "rejected":
-            return code === "PathNotSupported" ? "the endpoint does not serve the FC 2021-04-06 API; check the endpoint" : undefined;
+            return code === "PathNotSupported"
+                ? `the endpoint does not serve the ${source.api.product} API (${source.api.version}); check the endpoint`
+                : undefined;
         case "throttled":
             return retryAfterMs === undefined
                 ? "FC throttled the request"

@@ -8,17 +8,26 @@ import { installQuietVerdicts, quietVerdicts } from "./hostOutput";
 
 installQuietVerdicts();
 
-/** {@link implementation.configure}, inside the provider host. */
-export function configure(config: ConfigSource): ReturnType<typeof implementation.configure> {
-    return quietVerdicts(implementation.configure(config));
+/**
+ * The deployment's configuration, taken once. The host configures each distinct serialized provider
+ * (one per data source kind) with the same stack config; configuring again would start a new
+ * deployment and drop the answers, credentials and throttling pause the others share.
+ */
+let configured: Promise<void> | undefined;
+
+/** {@link implementation.configure}, inside the provider host: once per host process. */
+export function configure(config: ConfigSource): Promise<void> {
+    configured ??= implementation.configure(config);
+    // Each caller's failure is printed by the host on its own, so each is filtered on its own.
+    return quietVerdicts(configured);
 }
 
 /** {@link implementation.read}, inside the provider host. */
-export function read(id: string, props: Record<string, unknown>): ReturnType<typeof implementation.read> {
-    return quietVerdicts(implementation.read(id, props));
+export function read(key: string, id: string, props: Record<string, unknown>): ReturnType<typeof implementation.read> {
+    return quietVerdicts(implementation.read(key, id, props));
 }
 
 /** {@link implementation.create}, inside the provider host: always refuses. */
-export function create(): ReturnType<typeof implementation.create> {
-    return quietVerdicts(implementation.create());
+export function create(key: string): ReturnType<typeof implementation.create> {
+    return quietVerdicts(implementation.create(key));
 }

@@ -1,28 +1,30 @@
-// The provider's behaviour, loaded by the serialized provider (provider.ts) by package path inside the
-// provider host. Module state here lives exactly as long as that host process: one deployment.
+// The provider's behaviour, loaded by the serialized provider (loader.ts) by package path inside the
+// provider host, and served directly by provider.ts. Module state here lives exactly as long as that
+// host process: one deployment. Every data source is read here the same way; which one a resource is
+// comes with each call, by its key (dataSources/index.ts).
 
 import type * as pulumi from "@pulumi/pulumi";
-import { ConcurrencyLimiter } from "./concurrency";
-import { formatId, parseId } from "./id";
-import { type LookupContext, lookupAsyncInvokeConfig } from "./lookup";
-import { createSecretSet } from "./redaction";
-import { type ConfigSource, readStackSettings, type StackSettings } from "./stackSettings";
-import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "./types";
+import { SCOPE_RULES } from "./arguments";
+import { type AnyDataSource } from "./dataSource";
+import { dataSourceByKey } from "./dataSources";
+import { createLookupContext, type LookupContext, readDataSource } from "./lookup";
+import { type ConfigSource, readStackSettings } from "./stackSettings";
+import { type Scope } from "./types";
 
-let context: LookupContext = newContext(readStackSettings({ get: () => undefined }));
+let context: LookupContext = createLookupContext(readStackSettings({ get: () => undefined }));
 // The host keeps using a provider whose configure failed, so the failure is kept and repeated by every
 // read: otherwise reads after the first would silently run on defaults, ignoring the stack's config.
 let configureFailure: Error | undefined;
 
 /**
- * Takes the stack's configuration (the engine calls this once per provider host, before any read).
- * Starts a fresh deployment: new settings, new request cap, new credentials and SDK clients, no
- * remembered answers or account ids. Bad values do not fail here: every read reports them, together
- * with whatever else that read finds missing, so that one run shows everything to fix.
+ * Takes the stack's configuration. Starts a fresh deployment: new settings, new request cap, new
+ * credentials and SDK clients, no remembered answers or account ids. Bad values do not fail here: every
+ * read reports them, together with whatever else that read finds missing, so that one run shows
+ * everything to fix.
  */
 export async function configure(config: ConfigSource): Promise<void> {
     try {
-        context = newContext(readStackSettings(config));
+        context = createLookupContext(readStackSettings(config));
         configureFailure = undefined;
     } catch (err) {
         configureFailure = err instanceof Error ? err : new Error(String(err));
@@ -31,48 +33,37 @@ export async function configure(config: ConfigSource): Promise<void> {
 }
 
 /**
- * Reads the async invoke config named by `props` (the lookup's arguments, or on refresh the last
- * recorded outputs) or, when props name no function (e.g. a resource imported by id), by the id alone.
+ * Reads the data source with key `key` (e.g. `fc:FunctionAsyncInvokeConfig`), named by `props` (the
+ * arguments, or on refresh the last recorded outputs) or, when props name none of its own arguments
+ * (e.g. a resource imported by id), by the id alone.
  */
-export async function read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult<FunctionAsyncInvokeConfigOutputs>> {
+export async function read(key: string, id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult<Record<string, unknown>>> {
     if (configureFailure !== undefined) {
         throw configureFailure;
     }
-    const outputs = await lookupAsyncInvokeConfig(context, lookupFrom(id, props));
-    return { id: formatId(outputs), props: outputs };
+    const source = dataSourceByKey(key);
+    const outputs = (await readDataSource(context, source, argumentsOf(source, id, props))) as Scope;
+    return { id: source.formatId(outputs), props: { ...outputs } };
 }
 
-/** This data source is read-only: the engine reads it by id and never creates it. */
-export async function create(): Promise<never> {
+/** The data sources are read-only: the engine reads them by id and never creates them. */
+export async function create(key: string): Promise<never> {
+    const source = dataSourceByKey(key);
     throw new Error(
-        "FunctionAsyncInvokeConfig is a read-only data source and cannot be created; use getFunctionAsyncInvokeConfig(), " +
-            "which reads it by id, or @pulumi/alicloud's fc.FunctionAsyncInvokeConfig to manage the settings",
+        `${source.typeName} is a read-only data source and cannot be created; use ${source.functionName}(), which reads it by id, ` +
+            `or @pulumi/alicloud's resources to manage the settings`,
     );
 }
 
-function lookupFrom(id: string, props: Record<string, unknown>): Partial<Record<keyof LookupInputs, unknown>> {
-    const named = props.serviceName === undefined && props.functionName === undefined ? parseId(id) : props;
-    return {
-        serviceName: named.serviceName,
-        functionName: named.functionName,
-        qualifier: named.qualifier,
-        region: props.region,
-        accountId: props.accountId,
-        endpoint: props.endpoint,
-    };
+/** The arguments a read names: its own (from props or, failing those, the id), and where to read (props only). */
+function argumentsOf(source: AnyDataSource, id: string, props: Record<string, unknown>): Record<string, unknown> {
+    const own = Object.keys(source.arguments).filter((name) => !SCOPE_NAMES.has(name));
+    const named: Record<string, unknown> = own.some((name) => props[name] !== undefined) ? props : source.parseId(id);
+    const args: Record<string, unknown> = {};
+    for (const name of Object.keys(source.arguments)) {
+        args[name] = SCOPE_NAMES.has(name) ? props[name] : named[name];
+    }
+    return args;
 }
 
-function newContext(stack: StackSettings): LookupContext {
-    // Credential providers add each secret they hand out (resolution.ts); stack config's are known now.
-    const secrets = createSecretSet();
-    secrets.add(stack.secretKey, stack.securityToken);
-    return {
-        secrets,
-        stack,
-        env: process.env,
-        limiter: new ConcurrencyLimiter(stack.tuning.maxConcurrentRequests),
-        answers: new Map(),
-        routes: new Map(),
-        accounts: new Map(),
-    };
-}
+const SCOPE_NAMES: ReadonlySet<string> = new Set(Object.keys(SCOPE_RULES));

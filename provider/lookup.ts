@@ -1,75 +1,148 @@
-// One lookup, start to finish: validate, resolve configuration, ask FC (bounded, retried, shared with
-// identical lookups), map the answer. Everything the provider's `read` does goes through here.
+// One read of any data source, start to finish: check the arguments, resolve configuration, ask FC
+// (bounded, retried, shared with identical reads; a list page by page), map the answer. Everything
+// the provider's `read` and the invoke forms do goes through here, for every data source alike.
 
-import type FC from "@alicloud/fc-open20210406";
-import { type ConcurrencyLimiter } from "./concurrency";
+import { checkArguments } from "./arguments";
+import { type Scope } from "./types";
+import { ConcurrencyLimiter } from "./concurrency";
+import { type AnyDataSource, type FcRequestParts, type ListDataSource, type SingleDataSource } from "./dataSource";
 import { FcError } from "./errors";
-import { type AttemptFailure, describeReading, getAsyncInvokeConfigOnce, isAttemptFailure, type RequestSpec } from "./fcRequest";
+import { type FcCaller } from "./fcClient";
+import { type AttemptFailure, describeReading, isAttemptFailure, type RequestSpec, sendOnce } from "./fcRequest";
+import { type Environment } from "./environment";
+import { createSecretSet } from "./redaction";
 import { type Deployment, type ResolvedRoute, resolveRoute } from "./resolution";
 import { MIN_RETRY_MS, realRetryEnvironment, type RetryDecision, type RetryEnvironment, type RetryPolicy, withRetries } from "./retry";
 import { type StackSettings } from "./stackSettings";
 import { ThrottleGate } from "./throttle";
-import { type AsyncInvokeConfigFields, type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "./types";
-import { validateLookup } from "./validation";
 
-/** What a lookup needs from the deployment it runs in. */
+/** What a read needs from the deployment it runs in. */
 export interface LookupContext extends Deployment {
     limiter: ConcurrencyLimiter;
     /**
-     * FC answers of this deployment by lookup key, so that any number of data sources naming the same
-     * function cost one request. Failures are not kept: the next lookup asks again.
+     * FC answers of this deployment by read key, so that any number of data sources reading the same
+     * thing cost one request (or one walk through a list's pages). Failures are not kept: the next read
+     * asks again.
      */
-    answers: Map<string, Promise<AsyncInvokeConfigFields>>;
+    answers: Map<string, Promise<unknown>>;
     retryEnvironment?: RetryEnvironment;
     /** Closed by a throttled answer; every request of the deployment waits for it. Created on first use. */
     gate?: ThrottleGate;
     /**
-     * Targets of this deployment by the lookup arguments they came from (region, account, endpoint),
-     * each with its SDK client. Configuration does not change within a deployment, and hundreds of
-     * lookups usually name a handful of targets: resolving once each keeps environment reads, URL
-     * parsing, credential checks and account discovery off the per-lookup path. A resolution that fails
-     * is not kept.
+     * Targets of this deployment by the arguments they came from (region, account, endpoint), each
+     * with its SDK clients. Configuration does not change within a deployment, and hundreds of reads
+     * usually name a handful of targets: resolving once each keeps environment reads, URL parsing,
+     * credential checks and account discovery off the per-read path. A resolution that fails is not kept.
      */
     routes: Map<string, Route>;
 }
 
-/** Where the lookups that name the same region, account and endpoint send their requests. */
+/** Where the reads that name the same region, account and endpoint send their requests. */
 export interface Route {
-    /** The resolution, shared by the lookups that arrive while it runs. */
+    /** The resolution, shared by the reads that arrive while it runs. */
     pending: Promise<ResolvedRoute>;
-    /** The resolution once it succeeded, so that later lookups do not even wait a turn for it. */
+    /** The resolution once it succeeded, so that later reads do not even wait a turn for it. */
     resolved?: ResolvedRoute;
 }
 
-/** Reads the async invoke config a lookup names. Rejects with InvalidLookupError, ConfigurationError or FcError. */
-export async function lookupAsyncInvokeConfig(
+/**
+ * A fresh deployment: the settings, a new request cap, no credentials yet, no remembered answers,
+ * routes or account ids. The provider makes one per provider host, the invoke forms one per program.
+ */
+export function createLookupContext(stack: StackSettings, env: Environment = process.env): LookupContext {
+    // Credential providers add each secret they hand out (resolution.ts); stack config's are known now.
+    const secrets = createSecretSet();
+    secrets.add(stack.secretKey, stack.securityToken);
+    return {
+        secrets,
+        stack,
+        env,
+        limiter: new ConcurrencyLimiter(stack.tuning.maxConcurrentRequests),
+        answers: new Map(),
+        routes: new Map(),
+        accounts: new Map(),
+    };
+}
+
+/**
+ * Reads what a data source's arguments name, and returns its outputs. `inputs` are the arguments as
+ * received (unchecked). Rejects with InvalidLookupError, ConfigurationError or FcError.
+ */
+export async function readDataSource<Args extends Scope, Answer, Outputs>(
     ctx: LookupContext,
-    inputs: Partial<Record<keyof LookupInputs, unknown>>,
-): Promise<FunctionAsyncInvokeConfigOutputs> {
-    const lookup = validateLookup(inputs);
-    const route = routeFor(ctx, lookup);
+    source: SingleDataSource<Args, Answer, Outputs> | ListDataSource<Args, Answer, Outputs>,
+    inputs: Record<string, unknown>,
+): Promise<Outputs> {
+    // From here on the core only passes arguments and answers between the description's own functions.
+    const described = source as unknown as AnyDataSource;
+    const args = checkArguments<Scope>(described.arguments, inputs);
+    const route = routeFor(ctx, args);
     const resolved = route.resolved ?? (await route.pending);
-    // Names and qualifiers cannot contain ':' or '|' (validation.ts), so the key is unambiguous.
-    const key = `${lookup.serviceName}:${lookup.functionName}:${lookup.qualifier}|${resolved.key}`;
+    // Ids are built from checked names, which cannot contain '|' (validation.ts): the key is unambiguous.
+    const key = `${described.module}:${described.typeName}|${described.formatId(args)}|${resolved.key}`;
     let answer = ctx.answers.get(key);
     if (answer === undefined) {
-        answer = fetchWithRetries(ctx, resolved, {
-            lookup,
+        const spec: RequestSpec = {
+            source: described,
+            args,
             target: resolved.target,
             signer: resolved.signer,
             secrets: ctx.secrets,
             timeoutMs: Math.round(ctx.stack.tuning.timeoutSeconds * 1000),
-        });
+        };
+        const caller = resolved.callerFor(described.api);
+        answer = described.kind === "single" ? readSingle(ctx, caller, described, spec) : readList(ctx, caller, described, spec);
         answer.catch(() => ctx.answers.delete(key));
         ctx.answers.set(key, answer);
     }
-    // Not `{ ...lookup, ...fields }`: V8 copies a second spread property by property in its runtime,
-    // which cost several microseconds per lookup, more than the rest of this function.
-    return Object.assign({}, lookup, await answer);
+    // The answer is shared; the outputs are this read's own, since two reads of the same thing may
+    // name it differently (a region as an argument, or from configuration).
+    const shared = await answer;
+    return (described.kind === "single" ? described.outputs(args, shared) : described.outputs(args, shared as unknown[])) as Outputs;
+}
+
+/** One request, retried. */
+function readSingle(ctx: LookupContext, caller: FcCaller, source: SingleDataSource<Scope, unknown, unknown>, spec: RequestSpec): Promise<unknown> {
+    return fetchWithRetries(ctx, caller, spec, source.request(spec.args), (body) => source.parse(body));
+}
+
+/**
+ * Every page, one after the other (each needs the token of the one before), each retried on its own,
+ * into one sorted array. A page that fails after its retries fails the whole read: a partial list is
+ * never taken as the truth.
+ */
+async function readList(ctx: LookupContext, caller: FcCaller, source: ListDataSource<Scope, unknown, unknown>, spec: RequestSpec): Promise<unknown> {
+    const items: unknown[] = [];
+    const seen = new Set<string>();
+    let nextToken: string | undefined;
+    for (let page = 1; ; page++) {
+        const parts = source.request(spec.args, { limit: ctx.stack.tuning.pageSize, nextToken });
+        const got = await fetchWithRetries(ctx, caller, { ...spec, page }, parts, (body) => source.parsePage(body));
+        items.push(...got.items);
+        if (got.nextToken === undefined || got.nextToken === "") {
+            break;
+        }
+        // A token handed out twice would walk the same pages forever.
+        if (seen.has(got.nextToken)) {
+            throw new FcError({
+                reading: describeReading({ ...spec, page }),
+                attempts: 1,
+                kind: "malformed-response",
+                code: "MalformedResponse",
+                hint: "FC handed out the same nextToken twice; the list was not read to its end",
+            });
+        }
+        seen.add(got.nextToken);
+        nextToken = got.nextToken;
+    }
+    return source.outputs(
+        spec.args,
+        items.sort((a, b) => source.compare(a, b)),
+    );
 }
 
 /** The route of a lookup, resolved on first use; a failed resolution is forgotten, so the next lookup tries again. */
-function routeFor(ctx: LookupContext, lookup: LookupInputs): Route {
+function routeFor(ctx: LookupContext, lookup: Scope): Route {
     const named = `${lookup.region ?? ""}\n${lookup.accountId ?? ""}\n${lookup.endpoint ?? ""}`;
     let route = ctx.routes.get(named);
     if (route === undefined) {
@@ -91,13 +164,13 @@ function routeFor(ctx: LookupContext, lookup: LookupInputs): Route {
     return route;
 }
 
-async function fetchWithRetries(ctx: LookupContext, route: ResolvedRoute, spec: RequestSpec): Promise<AsyncInvokeConfigFields> {
-    const client = route.client;
+async function fetchWithRetries<T>(ctx: LookupContext, caller: FcCaller, spec: RequestSpec, parts: FcRequestParts, parse: (body: string) => T): Promise<T> {
     try {
         const env = ctx.retryEnvironment ?? realRetryEnvironment;
         const gate = (ctx.gate ??= new ThrottleGate(env));
         const started = env.now();
-        return await withRetries((n, deadline) => attemptOnce(ctx, gate, env, client, spec, n, { started, deadline }), decide, retryPolicy(ctx.stack), env);
+        const send = (n: number, timeoutMs: number): Promise<T> => sendOnce(caller, spec, parts, parse, n, timeoutMs);
+        return await withRetries((n, deadline) => attemptOnce(ctx, gate, env, send, spec, n, { started, deadline }), decide, retryPolicy(ctx.stack), env);
     } catch (failure) {
         throw isAttemptFailure(failure) ? failure.error : failure;
     }
@@ -105,18 +178,18 @@ async function fetchWithRetries(ctx: LookupContext, route: ResolvedRoute, spec: 
 
 /**
  * One attempt: pass the throttle gate, then take a concurrency slot and send. The gate is passed before
- * the slot is taken, so a lookup that waits out a throttling pause holds no slot; should the gate close
+ * the slot is taken, so a read that waits out a throttling pause holds no slot; should the gate close
  * again while it queued for one, it gives the slot back and waits again.
  */
-async function attemptOnce(
+async function attemptOnce<T>(
     ctx: LookupContext,
     gate: ThrottleGate,
     env: RetryEnvironment,
-    client: FC,
+    send: (n: number, timeoutMs: number) => Promise<T>,
     spec: RequestSpec,
     n: number,
     budget: { started: number; deadline: number },
-): Promise<AsyncInvokeConfigFields> {
+): Promise<T> {
     for (;;) {
         if (!(await gate.pass(budget.deadline))) {
             throw pausedPastBudget(ctx, spec, n, gate.reopensAt - env.now());
@@ -130,9 +203,9 @@ async function attemptOnce(
             const endBy = n === 1 ? Math.max(budget.deadline, budget.started + spec.timeoutMs) : budget.deadline;
             const timeoutMs = Math.max(MIN_RETRY_MS, Math.min(spec.timeoutMs, endBy - env.now()));
             try {
-                const fields = await getAsyncInvokeConfigOnce(client, spec, n, timeoutMs);
+                const value = await send(n, timeoutMs);
                 gate.succeeded();
-                return { fields };
+                return { value };
             } catch (failure) {
                 if (isAttemptFailure(failure) && failure.error.kind === "throttled") {
                     gate.throttled(failure.retryAfterMs);
@@ -141,7 +214,7 @@ async function attemptOnce(
             }
         });
         if (sent !== undefined) {
-            return sent.fields;
+            return sent.value;
         }
     }
 }

@@ -4,7 +4,6 @@
 // be known together is reported together, in one ConfigurationError.
 
 import type Credential from "@alicloud/credentials";
-import type FC from "@alicloud/fc-open20210406";
 import { discoverAccountId } from "./accountDiscovery";
 import { credentialFailure, ensureCredentials } from "./credentialErrors";
 import { createCredential } from "./credentials";
@@ -13,10 +12,11 @@ import type { SecretSet } from "./redaction";
 import { type ConfiguredFcEndpoint, configuredFcEndpoint, type StsEndpoint, stsEndpoint } from "./endpoints";
 import { type Environment, ENV_KEYS, fromConfigOrEnv } from "./environment";
 import { ConfigurationError, type SettingProblem } from "./errors";
-import { createFcClient } from "./fcClient";
+import { type FcApi } from "./fcApis";
+import { type FcCaller } from "./fcClient";
 import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
 import { completeTarget, resolveTarget, type Target } from "./target";
-import { type LookupInputs } from "./types";
+import { type Scope } from "./types";
 import { checkRegion } from "./validation";
 
 /** What a deployment has resolved so far; part of the lookup context (lookup.ts). */
@@ -47,7 +47,8 @@ export interface ResolvedRoute {
     target: Target;
     /** The target as part of a lookup key: two lookups are the same request when they reach the same endpoint as the same account. */
     key: string;
-    client: FC;
+    /** The SDK client of an API for this target, created on first use and then kept. */
+    callerFor(api: FcApi): FcCaller;
     /** Where the signing credentials came from, for 403 messages. */
     signer: string;
 }
@@ -74,7 +75,7 @@ export function planDeployment(stack: StackSettings, env: Environment): Deployme
  * Resolves a lookup's target and its client. Throws {@link ConfigurationError} listing every setting to
  * fix, or InvalidLookupError for a bad lookup argument; nothing is sent to FC before this succeeds.
  */
-export async function resolveRoute(deployment: Deployment, lookup: LookupInputs): Promise<ResolvedRoute> {
+export async function resolveRoute(deployment: Deployment, lookup: Scope): Promise<ResolvedRoute> {
     const plan = planDeployment(deployment.stack, deployment.env);
     for (const secret of secretsOf(plan.credentials)) {
         deployment.secrets.add(secret);
@@ -98,10 +99,18 @@ export async function resolveRoute(deployment: Deployment, lookup: LookupInputs)
     const signer = await signerFor(deployment, source, plan.sts);
     const accountId = resolved.target.accountId ?? (await accountFor(deployment, signer, plan.sts));
     const target = completeTarget(resolved.target, accountId);
+    const callers = new Map<FcApi, FcCaller>();
     return {
         target,
         key: `${target.protocol}://${target.host}|${target.accountId ?? ""}|${target.region ?? ""}`,
-        client: createFcClient(target, signer.credential, deployment.stack.tuning.timeoutSeconds),
+        callerFor(api) {
+            let caller = callers.get(api);
+            if (caller === undefined) {
+                caller = api.createCaller(target, signer.credential, deployment.stack.tuning.timeoutSeconds);
+                callers.set(api, caller);
+            }
+            return caller;
+        },
         signer: signer.who,
     };
 }

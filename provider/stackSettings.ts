@@ -28,6 +28,7 @@ export const CONFIG_KEYS = {
     timeoutSeconds: "fcAsyncInvokeConfig:timeoutSeconds",
     maxAttempts: "fcAsyncInvokeConfig:maxAttempts",
     retryBudgetSeconds: "fcAsyncInvokeConfig:retryBudgetSeconds",
+    pageSize: "fcAsyncInvokeConfig:pageSize",
     allowInsecureHttp: "fcAsyncInvokeConfig:allowInsecureHttp",
 } as const;
 
@@ -41,18 +42,22 @@ export interface Tuning {
     maxAttempts: number;
     /** Time one lookup may spend on retries, waiting included, in seconds. */
     retryBudgetSeconds: number;
+    /** Configs asked for per page by the list data sources (FC's `limit`, 1-100). */
+    pageSize: number;
 }
 
 /**
  * Defaults: 8 concurrent requests keep a stack of hundreds of lookups well under FC's per-account API
  * rate while overlapping latency; 10 s per request allows a slow cross-region call; 5 attempts within
- * 60 s ride out a short throttling burst or a gateway restart without hanging a deployment.
+ * 60 s ride out a short throttling burst or a gateway restart without hanging a deployment. Pages of
+ * 100, FC's largest, read a function's configs in the fewest requests.
  */
 export const DEFAULT_TUNING: Tuning = {
     maxConcurrentRequests: 8,
     timeoutSeconds: 10,
     maxAttempts: 5,
     retryBudgetSeconds: 60,
+    pageSize: 100,
 };
 
 /** Reads one stack config value; the shape of `pulumi.dynamic.Config`. Structured values may arrive as objects or as JSON text. */
@@ -145,6 +150,7 @@ export function readStackSettings(config: ConfigSource): StackSettings {
             timeoutSeconds: positiveNumber(text, CONFIG_KEYS.timeoutSeconds, DEFAULT_TUNING.timeoutSeconds, 0.1, 600, false, problems),
             maxAttempts: positiveNumber(text, CONFIG_KEYS.maxAttempts, DEFAULT_TUNING.maxAttempts, 1, 20, true, problems),
             retryBudgetSeconds: positiveNumber(text, CONFIG_KEYS.retryBudgetSeconds, DEFAULT_TUNING.retryBudgetSeconds, 0, 3600, false, problems),
+            pageSize: positiveNumber(text, CONFIG_KEYS.pageSize, DEFAULT_TUNING.pageSize, 1, 100, true, problems),
         },
         problems,
     };

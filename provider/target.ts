@@ -6,7 +6,7 @@ import { InvalidLookupError, type SettingProblem } from "./errors";
 import { checkLookupTransport, type ConfiguredFcEndpoint, defaultFcHost, fcHostParts, PLAIN_HTTP_RULE, withAccount } from "./endpoints";
 import { type Environment, ENV_KEYS, fromConfigOrEnv, type Named, namesOf } from "./environment";
 import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
-import { type LookupInputs } from "./types";
+import { type Scope } from "./types";
 import { checkAccountId, checkEndpoint, checkRegion, type EndpointParts } from "./validation";
 
 /** Where one lookup's request goes. */
@@ -34,7 +34,7 @@ export interface PartialTarget {
  * invalid come back as problems; an invalid lookup argument throws {@link InvalidLookupError}.
  */
 export function resolveTarget(
-    lookup: LookupInputs,
+    lookup: Scope,
     stack: StackSettings,
     fcEndpoint: ConfiguredFcEndpoint | undefined,
     env: Environment,

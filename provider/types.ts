@@ -1,5 +1,7 @@
-// The shapes that cross this package's boundaries: what a program passes in (Args), what the provider
-// receives as plain values (LookupInputs) and what it returns (FunctionAsyncInvokeConfigOutputs).
+// The shapes that cross this package's boundaries and that several data sources share, and those of
+// FC 2.0's single read: what a program passes in (Args), what the provider receives as plain values
+// (LookupInputs) and what it returns (FunctionAsyncInvokeConfigOutputs). Each other data source keeps
+// its own shapes in its file in dataSources/.
 // Types only: no behaviour lives here.
 
 import type * as pulumi from "@pulumi/pulumi";
@@ -27,17 +29,21 @@ export interface DestinationConfig {
     onFailure?: Destination;
 }
 
+/** {@link ScopeArgs} resolved: where a read goes, as its own arguments say; each overrides stack config and the environment. */
+export interface Scope {
+    /** Overrides `alicloud:region` and the environment. */
+    region?: string;
+    /** Overrides `alicloud:accountId` and the environment. */
+    accountId?: string;
+    /** Overrides the FC endpoint from configuration. */
+    endpoint?: string;
+}
+
 /**
- * Arguments of {@link getFunctionAsyncInvokeConfig}: which function's asynchronous invocation
- * settings to read, and optionally where.
+ * Where a data source reads, when not where the stack's configuration says: every data source takes
+ * these optional arguments.
  */
-export interface GetFunctionAsyncInvokeConfigArgs {
-    /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
-    serviceName: pulumi.Input<string>;
-    /** The function. Same naming rule as `serviceName`. */
-    functionName: pulumi.Input<string>;
-    /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */
-    qualifier?: pulumi.Input<string>;
+export interface ScopeArgs {
     /** Region of the function, e.g. `cn-hangzhou`. Default: `alicloud:region` config, then the environment. */
     region?: pulumi.Input<string>;
     /**
@@ -47,17 +53,31 @@ export interface GetFunctionAsyncInvokeConfigArgs {
     accountId?: pulumi.Input<string>;
     /**
      * The FC endpoint as a URL with scheme, e.g. `http://127.0.0.1:9000` for the local stand-in or
-     * `https://1234567890123456.cn-hangzhou-internal.fc.aliyuncs.com` inside a VPC. Plain `http://` only
-     * to loopback, unless `fcAsyncInvokeConfig:allowInsecureHttp` is true.
-     * Default: the `fc` entry of `alicloud:endpoints`, then `FC_ENDPOINT`, then
+     * `https://1234567890123456.cn-hangzhou-internal.fc.aliyuncs.com` inside a VPC (FC 2.0 and FC 3.0
+     * share their endpoints). Plain `http://` only to loopback, unless `fcAsyncInvokeConfig:allowInsecureHttp`
+     * is true. Default: the `fc` entry of `alicloud:endpoints`, then `FC_ENDPOINT`, then
      * `https://<accountId>.<region>.fc.aliyuncs.com`.
      */
     endpoint?: pulumi.Input<string>;
 }
 
 /**
- * Resource options of a data source: every `pulumi.CustomResourceOptions` but `id`, which the data source
- * derives from its arguments (`serviceName:functionName:qualifier`) and which must not be set.
+ * Arguments of {@link getFunctionAsyncInvokeConfig}: which FC 2.0 function's asynchronous invocation
+ * settings to read, and optionally where.
+ */
+export interface GetFunctionAsyncInvokeConfigArgs extends ScopeArgs {
+    /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
+    serviceName: pulumi.Input<string>;
+    /** The function. Same naming rule as `serviceName`. */
+    functionName: pulumi.Input<string>;
+    /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */
+    qualifier?: pulumi.Input<string>;
+}
+
+/**
+ * Resource options of a data source's resource form: every `pulumi.CustomResourceOptions` but `id`,
+ * which the data source derives from its arguments (e.g. `serviceName:functionName:qualifier`) and which
+ * must not be set.
  */
 export type DataSourceOptions = Omit<pulumi.CustomResourceOptions, "id"> & {
     /** Not allowed: the id is derived from the arguments. */
@@ -65,19 +85,13 @@ export type DataSourceOptions = Omit<pulumi.CustomResourceOptions, "id"> & {
 };
 
 /** {@link GetFunctionAsyncInvokeConfigArgs} with every input resolved: what the provider receives. */
-export interface LookupInputs {
+export interface LookupInputs extends Scope {
     /** The service that holds the function. */
     serviceName: string;
     /** The function. */
     functionName: string;
     /** `LATEST` when absent. */
     qualifier?: string;
-    /** Overrides `alicloud:region` and the environment. */
-    region?: string;
-    /** Overrides `alicloud:accountId` and the environment. */
-    accountId?: string;
-    /** Overrides the default endpoint built from account and region. */
-    endpoint?: string;
 }
 
 /**

@@ -3,7 +3,7 @@
 // could walk the request path to another API. Checking here closes that and gives a clear message.
 
 import { InvalidLookupError } from "./errors";
-import { DEFAULT_QUALIFIER, type LookupInputs } from "./types";
+import { DEFAULT_QUALIFIER } from "./types";
 
 /** FC's rule for service, function and alias names. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
@@ -98,27 +98,4 @@ function parseEndpoint(value: unknown): EndpointParts {
         throw new InvalidLookupError("endpoint", rule, value);
     }
     return { protocol: url.protocol === "http:" ? "http" : "https", host: url.host };
-}
-
-/**
- * Checks every argument of a lookup and fills in the default qualifier. Optional arguments that are
- * absent stay absent, so that configuration can supply them later.
- */
-export function validateLookup(inputs: Partial<Record<keyof LookupInputs, unknown>>): LookupInputs & { qualifier: string } {
-    const lookup: LookupInputs & { qualifier: string } = {
-        serviceName: checkName("serviceName", inputs.serviceName),
-        functionName: checkName("functionName", inputs.functionName),
-        qualifier: checkQualifier(inputs.qualifier ?? DEFAULT_QUALIFIER),
-    };
-    if (inputs.region !== undefined) {
-        lookup.region = checkRegion(inputs.region);
-    }
-    if (inputs.accountId !== undefined) {
-        lookup.accountId = checkAccountId(inputs.accountId);
-    }
-    if (inputs.endpoint !== undefined) {
-        checkEndpoint(inputs.endpoint);
-        lookup.endpoint = inputs.endpoint as string;
-    }
-    return lookup;
 }

@@ -6,9 +6,11 @@
 
 import * as assert from "node:assert/strict";
 import { explainRefusal } from "../provider/credentialErrors";
-import { deniedHint, functionResource } from "../provider/deniedHint";
+import { deniedHint } from "../provider/deniedHint";
 import { ConfigurationError, RAM_ACTION } from "../provider/errors";
-import { lookupAsyncInvokeConfig } from "../provider/lookup";
+import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
+import { readDataSource } from "../provider/lookup";
+import { type Target } from "../provider/target";
 import { contextFor } from "./support/context";
 import { useEmptyHome } from "./support/env";
 
@@ -16,7 +18,7 @@ import { useEmptyHome } from "./support/env";
 async function problemOf(values: Record<string, unknown>, env: Record<string, string> = {}, lookup: Record<string, unknown> = {}): Promise<ConfigurationError> {
     const ctx = contextFor(values, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true", ...env });
     try {
-        await lookupAsyncInvokeConfig(ctx, { serviceName: "demo-service", functionName: "hello", ...lookup });
+        await readDataSource(ctx, functionAsyncInvokeConfig, { serviceName: "demo-service", functionName: "hello", ...lookup });
     } catch (err) {
         assert.ok(err instanceof ConfigurationError, String(err));
         return err;
@@ -87,17 +89,15 @@ describe("configuration problems, all at once", () => {
 });
 
 describe("what a refusal means", () => {
-    const request = {
-        lookup: { serviceName: "demo-service", functionName: "hello", qualifier: "prod" },
-        signer: "access key LTAI5tX from ALICLOUD_ACCESS_KEY",
-    };
+    const args = { serviceName: "demo-service", functionName: "hello", qualifier: "prod" };
+    const signer = "access key LTAI5tX from ALICLOUD_ACCESS_KEY";
+    const functionResource = (target: Target): string => functionAsyncInvokeConfig.ramResource(args, target);
+    const denied = (code: string, target: Target): string =>
+        deniedHint(code, { ramAction: functionAsyncInvokeConfig.ramAction, resource: functionResource(target), signer });
 
     it("a refused key or token is about the key, naming where it came from; not about permissions", () => {
         const target = { protocol: "https" as const, host: "h", region: "cn-hangzhou", accountId: "123" };
-        assert.equal(
-            deniedHint("SignatureNotMatch", { ...request, target }),
-            "the secret does not match the key: check the secret of access key LTAI5tX from ALICLOUD_ACCESS_KEY",
-        );
+        assert.equal(denied("SignatureNotMatch", target), "the secret does not match the key: check the secret of access key LTAI5tX from ALICLOUD_ACCESS_KEY");
         assert.equal(explainRefusal("SignatureDoesNotMatch", "x"), "the secret does not match the key: check the secret of x");
         assert.equal(explainRefusal("InvalidAccessKeyId.NotFound", "x"), "the access key id is unknown or disabled: x");
         assert.equal(explainRefusal("InvalidSecurityToken.Expired", "x"), "the security token has expired: x");
@@ -107,18 +107,18 @@ describe("what a refusal means", () => {
     it("a refused caller needs the RAM action on the function's full ARN", () => {
         const target = { protocol: "https" as const, host: "h", region: "cn-hangzhou", accountId: "123" };
         assert.equal(
-            deniedHint("AccessDenied", { ...request, target }),
+            denied("AccessDenied", target),
             `access key LTAI5tX from ALICLOUD_ACCESS_KEY may not read it; reading needs the RAM action ${RAM_ACTION} on acs:fc:cn-hangzhou:123:services/demo-service.prod/functions/hello`,
         );
     });
 
     it("says what is unknown instead of showing a placeholder", () => {
-        const resource = functionResource({ ...request, target: { protocol: "http", host: "127.0.0.1:9000", accountId: "123" } });
+        const resource = functionResource({ protocol: "http", host: "127.0.0.1:9000", accountId: "123" });
         assert.equal(
             resource,
             "services/demo-service.prod/functions/hello in account 123 (its full ARN needs the region, not known here because the lookup named an endpoint; set the lookup's region or alicloud:region to see it)",
         );
         assert.ok(!/[<>]/.test(resource));
-        assert.ok(!/[<>]/.test(functionResource({ ...request, target: { protocol: "http", host: "h" } })));
+        assert.ok(!/[<>]/.test(functionResource({ protocol: "http", host: "h" })));
     });
 });

@@ -11,7 +11,8 @@ import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { createCredential } from "../provider/credentials";
 import { ConfigurationError } from "../provider/errors";
-import { lookupAsyncInvokeConfig } from "../provider/lookup";
+import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
+import { readDataSource } from "../provider/lookup";
 import { type FcEmulator, startFcEmulator } from "./fc-emulator";
 import { contextFor } from "./support/context";
 import { useEmptyHome } from "./support/env";
@@ -57,7 +58,7 @@ describe("credential providers without STS (in process)", () => {
         try {
             const uri = `http://127.0.0.1:${(sidecar.address() as AddressInfo).port}/credentials`;
             const ctx = contextFor(stack({ "alicloud:credentialsUri": uri }), quiet);
-            assert.equal((await lookupAsyncInvokeConfig(ctx, hello())).maxAsyncRetryAttempts, 3);
+            assert.equal((await readDataSource(ctx, functionAsyncInvokeConfig, hello())).maxAsyncRetryAttempts, 3);
             assert.deepEqual(
                 fc.requests.map((r) => [r.accessKeyId, r.securityToken, r.status]),
                 [[TEMPORARY.accessKeyId, TEMPORARY.securityToken, 200]],
@@ -91,8 +92,16 @@ describe("credential providers without STS (in process)", () => {
                 ],
             }),
         );
-        await lookupAsyncInvokeConfig(contextFor(stack({ "alicloud:profile": "ak", "alicloud:sharedCredentialsFile": file }), quiet), hello());
-        await lookupAsyncInvokeConfig(contextFor(stack({}), { ...quiet, ALICLOUD_PROFILE: "sts", ALICLOUD_SHARED_CREDENTIALS_FILE: file }), hello());
+        await readDataSource(
+            contextFor(stack({ "alicloud:profile": "ak", "alicloud:sharedCredentialsFile": file }), quiet),
+            functionAsyncInvokeConfig,
+            hello(),
+        );
+        await readDataSource(
+            contextFor(stack({}), { ...quiet, ALICLOUD_PROFILE: "sts", ALICLOUD_SHARED_CREDENTIALS_FILE: file }),
+            functionAsyncInvokeConfig,
+            hello(),
+        );
         assert.deepEqual(
             fc.requests.map((r) => [r.accessKeyId, r.status]),
             [
@@ -106,7 +115,7 @@ describe("credential providers without STS (in process)", () => {
         const file = path.join(emptyHome.path, "shared.json");
         fs.writeFileSync(file, JSON.stringify({ current: "ak", profiles: [{ name: "ak", mode: "AK", access_key_id: "x", access_key_secret: "y" }] }));
         const ctx = contextFor(stack({ "alicloud:profile": "missing", "alicloud:sharedCredentialsFile": file }), quiet);
-        const err = await lookupAsyncInvokeConfig(ctx, hello()).then(
+        const err = await readDataSource(ctx, functionAsyncInvokeConfig, hello()).then(
             () => assert.fail("read"),
             (e: unknown) => e,
         );
@@ -126,7 +135,7 @@ describe("credential providers without STS (in process)", () => {
             JSON.stringify({ current: "me", profiles: [{ name: "me", mode: "AK", access_key_id: fc.accessKeyId, access_key_secret: fc.accessKeySecret }] }),
         );
         try {
-            await lookupAsyncInvokeConfig(contextFor(stack({}), quiet), hello());
+            await readDataSource(contextFor(stack({}), quiet), functionAsyncInvokeConfig, hello());
             assert.deepEqual(
                 fc.requests.map((r) => [r.accessKeyId, r.status]),
                 [[fc.accessKeyId, 200]],

@@ -15,7 +15,13 @@ import * as vm from "node:vm";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { type FunctionAsyncInvokeConfig, getFunctionAsyncInvokeConfig, InvalidLookupError } from "../provider";
+import {
+    type DataSourceOptions,
+    type FunctionAsyncInvokeConfig,
+    type GetFunctionAsyncInvokeConfigArgs,
+    getFunctionAsyncInvokeConfig,
+    InvalidLookupError,
+} from "../provider";
 import { assertBuiltFromSources } from "./support/freshBuild";
 
 const SECRET = "mock-stack-secret-4e7d21a9-never-in-state";
@@ -160,7 +166,7 @@ describe("the data source under pulumi.runtime.setMocks", () => {
     });
 
     it("rejects a plain bad argument in the constructor with InvalidLookupError, before anything is registered", async () => {
-        const bad: Array<[string, Parameters<typeof getFunctionAsyncInvokeConfig>[1], string]> = [
+        const bad: Array<[string, GetFunctionAsyncInvokeConfigArgs, string]> = [
             ["bad-service", { serviceName: "a/b", functionName: "fn" }, "serviceName"],
             ["bad-function", { serviceName: "svc", functionName: ".." }, "functionName"],
             ["bad-qualifier", { serviceName: "svc", functionName: "fn", qualifier: "v 1" }, "qualifier"],
@@ -185,20 +191,15 @@ describe("the data source under pulumi.runtime.setMocks", () => {
     it("refuses opts.id, in its type and at run time: the id is derived from the arguments", async () => {
         // `npm test`'s type-check fails on an unused @ts-expect-error, so this line proves the type refuses `id`.
         // @ts-expect-error id is not an option of a data source
-        const typed: Parameters<typeof getFunctionAsyncInvokeConfig>[2] = { id: "svc:fn:LATEST" };
+        const typed: DataSourceOptions = { id: "svc:fn:LATEST" };
         // A CustomResourceOptions that carries an id is refused too.
         const general: pulumi.CustomResourceOptions = { id: "svc:fn:LATEST" };
         // @ts-expect-error CustomResourceOptions with an id is not assignable
-        const widened: Parameters<typeof getFunctionAsyncInvokeConfig>[2] = general;
+        const widened: DataSourceOptions = general;
         assert.deepEqual([typed, widened], [general, general]);
         // Plain JavaScript (or a cast) gets past the type: the constructor refuses it.
         assert.throws(
-            () =>
-                getFunctionAsyncInvokeConfig(
-                    "with-id",
-                    { serviceName: "svc", functionName: "fn" },
-                    general as Parameters<typeof getFunctionAsyncInvokeConfig>[2],
-                ),
+            () => getFunctionAsyncInvokeConfig("with-id", { serviceName: "svc", functionName: "fn" }, general as DataSourceOptions),
             /do not pass opts\.id; the id is serviceName:functionName:qualifier/,
         );
         await request(getFunctionAsyncInvokeConfig("after-with-id", { serviceName: "svc", functionName: "fn" }), "after-with-id");

@@ -20,7 +20,7 @@ import * as path from "node:path";
 import { functionAsyncInvokeConfigProvider, RAM_ACTION } from "../provider";
 import { ConfigurationError, FcError, InvalidLookupError } from "../provider/errors";
 import * as implementation from "../provider/implementation";
-import { providerLoader } from "../provider/loader";
+import { loaderFor } from "../provider/loader";
 import type { FunctionAsyncInvokeConfigOutputs } from "../provider/types";
 import {
     DEFAULT_ACCOUNT_ID,
@@ -34,6 +34,9 @@ import {
     startFcEmulator,
 } from "./fc-emulator";
 import { assertBuiltFromSources } from "./support/freshBuild";
+
+/** The key of the FC 2.0 single read, as its resources carry it into the provider host. */
+const FC2_GET = "fc:FunctionAsyncInvokeConfig";
 import { closedLog, type Lookup, type Settings, standInSettings, useHermeticEnvironment } from "./support/standInProvider";
 
 // ---------------------------------------------------------------------------------------------------
@@ -110,16 +113,16 @@ async function configure(fc: FcEmulator, overrides: Settings = {}): Promise<void
 async function read(fc: FcEmulator, lookup: Lookup): Promise<{ id: string; props: FunctionAsyncInvokeConfigOutputs }> {
     const props: Record<string, unknown> = { serviceName: SERVICE, endpoint: fc.endpoint, ...lookup };
     const id = `${String(props.serviceName)}:${String(props.functionName)}:${lookup.qualifier ?? "LATEST"}`;
-    const result = await implementation.read(id, props);
+    const result = await implementation.read(FC2_GET, id, props);
     suiteResults.push(result);
     assert.ok(result.id !== undefined, "read returned no id");
     return { id: result.id, props: propsOf(result) };
 }
 
 /** The outputs of a read result; `props` is optional in Pulumi's type but always set by this provider. */
-function propsOf(result: { props?: FunctionAsyncInvokeConfigOutputs }): FunctionAsyncInvokeConfigOutputs {
+function propsOf(result: { props?: Record<string, unknown> }): FunctionAsyncInvokeConfigOutputs {
     assert.ok(result.props !== undefined, "read returned no props");
-    return result.props;
+    return result.props as unknown as FunctionAsyncInvokeConfigOutputs;
 }
 
 /** Awaits a rejection of the given class and returns it; records it for the suite's secret check. */
@@ -367,7 +370,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         it("parses service:function:qualifier when the props name no function (FunctionAsyncInvokeConfig.get)", async () => {
             const fc = await start();
             await configure(fc);
-            const result = await implementation.read("demo-service:hello:prod", { endpoint: fc.endpoint });
+            const result = await implementation.read(FC2_GET, "demo-service:hello:prod", { endpoint: fc.endpoint });
             assert.equal(result.id, "demo-service:hello:prod");
             const props = propsOf(result);
             assert.equal(props.serviceName, SERVICE);
@@ -380,7 +383,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         it("reads LATEST for Terraform's two-part id service:function", async () => {
             const fc = await start();
             await configure(fc);
-            const result = await implementation.read("demo-service:zero", { endpoint: fc.endpoint });
+            const result = await implementation.read(FC2_GET, "demo-service:zero", { endpoint: fc.endpoint });
             assert.equal(result.id, "demo-service:zero:LATEST");
             assert.strictEqual(propsOf(result).maxAsyncRetryAttempts, 0);
             assert.deepEqual((await logOf(fc))[0].query, { qualifier: "LATEST" });
@@ -389,7 +392,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         it("refuses a malformed id before any request", async () => {
             const fc = await start();
             await configure(fc);
-            const err = await failure(implementation.read("demo-service", { endpoint: fc.endpoint }), InvalidLookupError);
+            const err = await failure(implementation.read(FC2_GET, "demo-service", { endpoint: fc.endpoint }), InvalidLookupError);
             assert.equal(err.field, "id");
             assert.deepEqual(await logOf(fc), []);
         });
@@ -778,7 +781,7 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 const err = await failure(read(fc, { functionName: "hello", endpoint: proxy.endpoint }), FcError);
                 assert.equal(err.kind, "malformed-response");
                 assert.equal(err.status, 200);
-                assert.ok(err.message.includes("the body has none of the documented fields (createdTime, lastModifiedTime,"), err.message);
+                assert.ok(err.message.includes("the body has none of the documented fields (destinationConfig, createdTime, lastModifiedTime,"), err.message);
             } finally {
                 await proxy.close();
             }
@@ -954,7 +957,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         it("without an endpoint, a missing region is a ConfigurationError naming alicloud:region", async () => {
             const fc = await start();
             await configure(fc, { "alicloud:region": undefined });
-            const err = await failure(implementation.read("demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello" }), ConfigurationError);
+            const err = await failure(
+                implementation.read(FC2_GET, "demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello" }),
+                ConfigurationError,
+            );
             assert.equal(err.setting, "alicloud:region");
             assert.ok(err.message.includes("alicloud:region"), err.message);
         });
@@ -964,7 +970,10 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             // STS on a loopback port nothing listens on: discovery fails at once, and never leaves the machine.
             const sts = `127.0.0.1:${await closedPort()}`;
             await configure(fc, { "alicloud:accountId": undefined, "alicloud:endpoints": JSON.stringify([{ sts }]) });
-            const err = await failure(implementation.read("demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello" }), ConfigurationError);
+            const err = await failure(
+                implementation.read(FC2_GET, "demo-service:hello:LATEST", { serviceName: SERVICE, functionName: "hello" }),
+                ConfigurationError,
+            );
             assert.equal(err.setting, "alicloud:accountId");
             assert.equal(err.code, "ECONNREFUSED");
             assert.ok(err.message.startsWith(`could not find the account id: STS GetCallerIdentity at ${sts} failed`), err.message);
@@ -1224,24 +1233,24 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
         it("configure + read through bin/ return the same outputs; errors are bin's FcError", async () => {
             const fc = await start();
             const settings = standInSettings(fc);
-            const loader = providerLoader as Required<typeof providerLoader>;
+            const loader = loaderFor(FC2_GET) as Required<ReturnType<typeof loaderFor>>;
             await loader.configure({ config: { get: (key) => settings[key], require: (key) => settings[key] ?? assert.fail(`config ${key} is not set`) } });
             const result = await loader.read("demo-service:hello:LATEST", {
                 serviceName: SERVICE,
                 functionName: "hello",
                 endpoint: fc.endpoint,
-            } as FunctionAsyncInvokeConfigOutputs);
+            });
             suiteResults.push(result);
             assert.equal(result.id, "demo-service:hello:LATEST");
             assert.deepEqual(result.props?.destinationConfig, { onSuccess: { destination: HELLO_ON_SUCCESS }, onFailure: { destination: FAILED_QUEUE } });
             assert.equal(result.props?.maxAsyncRetryAttempts, 3);
             // bin/ is a separate module instance: its errors are FcError by name and shape, not by class.
-            const err = await failure(loader.read("demo-service:worker:LATEST", { endpoint: fc.endpoint } as FunctionAsyncInvokeConfigOutputs), Error);
+            const err = await failure(loader.read("demo-service:worker:LATEST", { endpoint: fc.endpoint }), Error);
             assert.equal(err.name, "FcError");
             assert.ok(!(err instanceof FcError), "expected the bin/ copy's class");
             assert.equal((err as FcError).kind, "not-found");
             assert.ok(err.message.includes(`request id: ${(await logOf(fc))[1].requestId}`), err.message);
-            await assert.rejects(loader.create({} as FunctionAsyncInvokeConfigOutputs), /read-only data source and cannot be created/);
+            await assert.rejects(loader.create({}), /read-only data source and cannot be created/);
         });
     });
 

@@ -6,7 +6,8 @@ import * as assert from "node:assert/strict";
 
 import { ConcurrencyLimiter } from "../provider/concurrency";
 import { FcError } from "../provider/errors";
-import { type LookupContext, lookupAsyncInvokeConfig } from "../provider/lookup";
+import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
+import { type LookupContext, readDataSource } from "../provider/lookup";
 import { createSecretSet } from "../provider/redaction";
 import { MIN_RETRY_MS, type RetryEnvironment } from "../provider/retry";
 import { readStackSettings } from "../provider/stackSettings";
@@ -147,7 +148,7 @@ describe("shared throttling", () => {
         };
         gate.throttled(5_000);
         const asleep = clock.sleeping();
-        const lookup = lookupAsyncInvokeConfig(ctx, { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint });
+        const lookup = readDataSource(ctx, functionAsyncInvokeConfig, { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint });
         assert.equal(await asleep, 5_000, "the lookup waits out the pause");
 
         let ran = false;

@@ -9,8 +9,9 @@ import { type Environment } from "../provider/environment";
 import { InvalidLookupError, type SettingProblem } from "../provider/errors";
 import { CONFIG_KEYS, readStackSettings, type StackSettings } from "../provider/stackSettings";
 import { completeTarget, resolveTarget, type Target } from "../provider/target";
+import { type Scope } from "../provider/types";
 
-const lookup = { serviceName: "s", functionName: "f", qualifier: "LATEST" };
+const lookup: Scope & Record<string, string> = { serviceName: "s", functionName: "f", qualifier: "LATEST" };
 const stackOf = (values: Record<string, unknown> = {}): StackSettings => readStackSettings({ get: (key) => values[key] as string | undefined });
 
 /** The lookup's target, its account filled in by `discovered` when it needs one; fails on problems. */

@@ -1,7 +1,11 @@
 import * as assert from "node:assert/strict";
 import { InvalidLookupError } from "../provider/errors";
 import { formatId, parseId } from "../provider/id";
-import { checkEndpoint, validateLookup } from "../provider/validation";
+import { checkArguments } from "../provider/arguments";
+import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
+import { checkEndpoint } from "../provider/validation";
+
+const validateLookup = (inputs: Record<string, unknown>) => checkArguments(functionAsyncInvokeConfig.arguments, inputs);
 
 function rejects(inputs: Record<string, unknown>, field: string, rule: RegExp): void {
     assert.throws(

@@ -46,7 +46,7 @@ async function obey(command: ChildCommand): Promise<ChildReply> {
 async function read(props: Record<string, unknown>): Promise<ReadOutcome> {
     const id = `${String(props.serviceName)}:${String(props.functionName)}:${typeof props.qualifier === "string" ? props.qualifier : "LATEST"}`;
     try {
-        const result = await implementation.read(id, props);
+        const result = await implementation.read("fc:FunctionAsyncInvokeConfig", id, props);
         return { ok: true, props: { ...result.props } };
     } catch (err) {
         return { ok: false, error: describe(err) };

@@ -110,9 +110,13 @@ export function useStandInProvider(): StandInProvider {
         },
         async read(fc, lookup) {
             const props: Record<string, unknown> = { serviceName: SERVICE, endpoint: fc.endpoint, ...lookup };
-            const result = await implementation.read(`${String(props.serviceName)}:${String(props.functionName)}:${lookup.qualifier ?? "LATEST"}`, props);
+            const result = await implementation.read(
+                "fc:FunctionAsyncInvokeConfig",
+                `${String(props.serviceName)}:${String(props.functionName)}:${lookup.qualifier ?? "LATEST"}`,
+                props,
+            );
             assert.ok(result.props !== undefined, "read returned no props");
-            return result.props;
+            return result.props as unknown as FunctionAsyncInvokeConfigOutputs;
         },
         home,
     };

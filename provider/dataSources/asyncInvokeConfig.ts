@@ -1,0 +1,146 @@
+// FC 3.0's GetAsyncInvokeConfig: the async invoke config of one function at one qualifier. FC 3.0 has
+// no services: a function is named on its own.
+// GET /2023-03-30/functions/{functionName}/async-invoke-config?qualifier=
+
+import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
+import { type Scope } from "../types";
+import { type SingleDataSource } from "../dataSource";
+import { ramResource } from "../deniedHint";
+import { InvalidLookupError } from "../errors";
+import { FC3 } from "../fcApis";
+import { type ConfigShape, mapConfig, parseObject } from "../mapping";
+import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
+import { DEFAULT_QUALIFIER, type DestinationConfig, type ScopeArgs } from "../types";
+import type * as pulumi from "@pulumi/pulumi";
+import { checkQualifier } from "../validation";
+
+/** The arguments of {@link getAsyncInvokeConfig}, resolved: the qualifier filled in. */
+export interface AsyncInvokeConfigArgs extends Scope {
+    /** The function. */
+    functionName: string;
+    /** `LATEST`, a version number or an alias name. */
+    qualifier: string;
+}
+
+/**
+ * An FC 3.0 async invoke config, with FC 3.0's field names (the SDK's `AsyncConfig` model). Optional
+ * numbers and booleans keep `0` and `false`; absent means FC did not report it.
+ */
+export interface AsyncConfigFields {
+    /** Whether asynchronous tasks are enabled (FC 2.0 called this `statefulInvocation`). */
+    asyncTask?: boolean;
+    /** When the config was created, as FC reports it. */
+    createdTime?: string;
+    /** Where results go on success and on failure; an unset destination is absent. */
+    destinationConfig: DestinationConfig;
+    /** The function's ARN, e.g. `acs:fc:cn-hangzhou:1234567890123456:functions/hello`. */
+    functionArn?: string;
+    /** When the config last changed, as FC reports it. */
+    lastModifiedTime?: string;
+    /** How long an event may wait to be processed before it is dropped, in seconds. */
+    maxAsyncEventAgeInSeconds?: number;
+    /** How many times a failed invocation is retried; `0` means never. */
+    maxAsyncRetryAttempts?: number;
+}
+
+/** Everything the FC 3.0 single read reports: the arguments and FC's answer. */
+export interface AsyncInvokeConfigOutputs extends AsyncInvokeConfigArgs, AsyncConfigFields {}
+
+/** FC 3.0's config fields, as GetAsyncInvokeConfig and ListAsyncInvokeConfigs report them. */
+export const FC3_CONFIG: ConfigShape = {
+    copied: {
+        asyncTask: "boolean",
+        createdTime: "string",
+        functionArn: "string",
+        lastModifiedTime: "string",
+        maxAsyncEventAgeInSeconds: "number",
+        maxAsyncRetryAttempts: "number",
+    },
+};
+
+/** The FC 3.0 error codes that mean something the read names does not exist, and what each says. */
+export function fc3NotFoundHint(code: string, args: { functionName?: string; qualifier?: string }): string | undefined {
+    const { functionName, qualifier } = args;
+    switch (code) {
+        case "FunctionNotFound":
+            return functionName === undefined
+                ? "a function FC listed no longer exists"
+                : `function "${functionName}" does not exist in this account and region`;
+        case "VersionNotFound":
+            return `version "${qualifier}" of function "${functionName}" does not exist`;
+        case "AliasNotFound":
+            return `alias "${qualifier}" of function "${functionName}" does not exist`;
+        case "AsyncConfigNotExists":
+            return `function "${functionName}" exists but has no async invoke config for qualifier "${qualifier ?? DEFAULT_QUALIFIER}"`;
+        default:
+            return undefined;
+    }
+}
+
+/** The data source behind `getAsyncInvokeConfig`. */
+export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigArgs, AsyncConfigFields, AsyncInvokeConfigOutputs> = {
+    kind: "single",
+    typeName: "AsyncInvokeConfig",
+    module: "fc3",
+    functionName: "getAsyncInvokeConfig",
+    api: FC3,
+    action: "GetAsyncInvokeConfig",
+    ramAction: "fc:GetAsyncInvokeConfig",
+    arguments: { functionName: REQUIRED_NAME, qualifier: { check: checkQualifier, default: DEFAULT_QUALIFIER }, ...SCOPE_RULES },
+    idShape: "functionName:qualifier",
+    outputNames: Object.keys({ destinationConfig: 0, ...FC3_CONFIG.copied }),
+    formatId: ({ functionName, qualifier }) => `${functionName}:${qualifier}`,
+    // `functionName` alone reads LATEST, as @pulumi/alicloud's fc.V3AsyncInvokeConfig ids name only the function.
+    parseId: (id) => {
+        const parts = id.split(":");
+        if (parts.length > 2) {
+            throw new InvalidLookupError("id", "must be functionName:qualifier or functionName", id);
+        }
+        return { functionName: parts[0], qualifier: parts[1] ?? DEFAULT_QUALIFIER };
+    },
+    describe: ({ functionName, qualifier }) => `the async invoke config of function "${functionName}" (qualifier ${qualifier})`,
+    notFoundHint: fc3NotFoundHint,
+    ramResource: ({ functionName }, target) => ramResource(`functions/${functionName}`, target),
+    request: ({ functionName, qualifier }) => ({
+        pathname: `/${FC3.version}/functions/${encodeURIComponent(functionName)}/async-invoke-config`,
+        query: { qualifier },
+    }),
+    parse: (body) => mapConfig(parseObject(body), FC3_CONFIG),
+    outputs: (args, fields) => Object.assign({}, args, fields),
+};
+
+/** Arguments of {@link getAsyncInvokeConfig}: which FC 3.0 function's settings to read, and optionally where. */
+export interface GetAsyncInvokeConfigArgs extends ScopeArgs {
+    /** The function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
+    functionName: pulumi.Input<string>;
+    /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */
+    qualifier?: pulumi.Input<string>;
+}
+
+/**
+ * The asynchronous invocation settings of one Function Compute 3.0 function, read from FC (API
+ * 2023-03-30 `GetAsyncInvokeConfig`), with FC 3.0's field names, as a read-only resource: its values show
+ * in `pulumi preview`, and `pulumi refresh` re-reads them. Its id is `functionName:qualifier`.
+ */
+export const AsyncInvokeConfig = resourceClass<GetAsyncInvokeConfigArgs, AsyncInvokeConfigOutputs>(asyncInvokeConfig);
+/** An instance of {@link AsyncInvokeConfig}. */
+export type AsyncInvokeConfig = InstanceType<typeof AsyncInvokeConfig>;
+
+/** What the invoke forms of the FC 3.0 single read return. */
+export type GetAsyncInvokeConfigResult = InvokeResult<AsyncInvokeConfigOutputs>;
+
+/**
+ * Reads a Function Compute 3.0 function's asynchronous invocation settings.
+ *
+ * - `getAsyncInvokeConfig(name, args, opts?)` is the resource form: an {@link AsyncInvokeConfig}.
+ * - `getAsyncInvokeConfig(args)` is the promise form, read in the program, with nothing in state.
+ *
+ * ```ts
+ * const cfg = getAsyncInvokeConfig("orders-async", { functionName: "orders" });
+ * export const onFailure = cfg.destinationConfig.apply((d) => d.onFailure?.destination);
+ * ```
+ */
+export const getAsyncInvokeConfig = dataSourceFunction(AsyncInvokeConfig, asyncInvokeConfig);
+
+/** The Output form of {@link getAsyncInvokeConfig}: read in the program on every preview and up, nothing in state. */
+export const getAsyncInvokeConfigOutput = outputFunction<GetAsyncInvokeConfigArgs, AsyncInvokeConfigOutputs>(asyncInvokeConfig);

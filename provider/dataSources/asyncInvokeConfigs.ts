@@ -1,0 +1,98 @@
+// FC 3.0's ListAsyncInvokeConfigs: the async invoke configs of one function, or of every function in
+// the account and region when no function is named, read page by page.
+// GET /2023-03-30/async-invoke-configs?functionName=&limit=&nextToken=
+
+import { type ArgumentRule, SCOPE_RULES } from "../arguments";
+import { type Scope } from "../types";
+import { type ListDataSource } from "../dataSource";
+import { ramResource } from "../deniedHint";
+import { FC3 } from "../fcApis";
+import { mapConfig, parsePage, requiredString } from "../mapping";
+import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
+import { type ScopeArgs } from "../types";
+import { checkName } from "../validation";
+import type * as pulumi from "@pulumi/pulumi";
+import { type AsyncConfigFields, FC3_CONFIG, fc3NotFoundHint } from "./asyncInvokeConfig";
+import { compareText, pageQuery } from "./lists";
+
+/** The arguments of {@link listAsyncInvokeConfigs}, resolved. */
+export interface AsyncInvokeConfigsArgs extends Scope {
+    /** The function whose configs to list; absent lists every function's. */
+    functionName?: string;
+}
+
+/** One config of the list: FC 3.0's fields, with the function's ARN always present (it says whose config it is). */
+export interface AsyncConfigEntry extends AsyncConfigFields {
+    functionArn: string;
+}
+
+/** Everything the list reports: the arguments, and every config, sorted by function ARN. */
+export interface AsyncInvokeConfigsOutputs extends AsyncInvokeConfigsArgs {
+    /** One entry per config, in function ARN order (code-unit order, the same on every machine), ties by content. */
+    configs: AsyncConfigEntry[];
+}
+
+/** The id of a list of every function's configs: no function name can be `*`. */
+const EVERY_FUNCTION = "*";
+
+const OPTIONAL_NAME: ArgumentRule = { check: (value, field) => checkName(field, value) };
+
+/** The data source behind `listAsyncInvokeConfigs`. */
+export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncConfigEntry, AsyncInvokeConfigsOutputs> = {
+    kind: "list",
+    typeName: "AsyncInvokeConfigs",
+    module: "fc3",
+    functionName: "listAsyncInvokeConfigs",
+    api: FC3,
+    action: "ListAsyncInvokeConfigs",
+    ramAction: "fc:ListAsyncInvokeConfigs",
+    arguments: { functionName: OPTIONAL_NAME, ...SCOPE_RULES },
+    idShape: "the function name, or * for every function",
+    outputNames: ["configs"],
+    formatId: ({ functionName }) => functionName ?? EVERY_FUNCTION,
+    parseId: (id) => (id === EVERY_FUNCTION ? {} : { functionName: id }),
+    describe: ({ functionName }) =>
+        functionName === undefined ? "the async invoke configs of every FC 3.0 function" : `the async invoke configs of function "${functionName}"`,
+    // An empty list is an answer (200); a 404 names the function, never a config.
+    notFoundHint: (code, args) => (code === "FunctionNotFound" ? fc3NotFoundHint(code, args) : undefined),
+    ramResource: ({ functionName }, target) => ramResource(`functions/${functionName ?? "*"}`, target),
+    request: ({ functionName }, page) => ({ pathname: `/${FC3.version}/async-invoke-configs`, query: pageQuery(page, { functionName }) }),
+    parsePage: (body) =>
+        parsePage(body, (record, at) => {
+            const functionArn = requiredString(record, "functionArn", at);
+            return Object.freeze({ ...mapConfig<AsyncConfigFields>(record, FC3_CONFIG, at), functionArn });
+        }),
+    // FC 3.0 does not say which qualifier a listed config belongs to, so configs of one function may
+    // share an ARN: their whole content breaks the tie (mapConfig builds them with a fixed key order).
+    compare: (a, b) => compareText(a.functionArn, b.functionArn) || compareText(JSON.stringify(a), JSON.stringify(b)),
+    outputs: (args, items) => ({ ...args, configs: [...items] }),
+};
+
+/** Arguments of {@link listAsyncInvokeConfigs}: whose FC 3.0 configs to list, and optionally where. */
+export interface ListAsyncInvokeConfigsArgs extends ScopeArgs {
+    /** The function whose configs to list; absent lists every function's in the account and region. */
+    functionName?: pulumi.Input<string>;
+}
+
+/**
+ * The async invoke configs of one Function Compute 3.0 function, or of every function in the account
+ * and region, read from FC (API 2023-03-30 `ListAsyncInvokeConfigs`, every page), as a read-only
+ * resource. Its id is the function name, or `*` for every function.
+ */
+export const AsyncInvokeConfigs = resourceClass<ListAsyncInvokeConfigsArgs, AsyncInvokeConfigsOutputs>(asyncInvokeConfigs);
+/** An instance of {@link AsyncInvokeConfigs}. */
+export type AsyncInvokeConfigs = InstanceType<typeof AsyncInvokeConfigs>;
+
+/** What the invoke forms of the FC 3.0 list return. */
+export type ListAsyncInvokeConfigsResult = InvokeResult<AsyncInvokeConfigsOutputs>;
+
+/**
+ * Lists Function Compute 3.0 async invoke configs: one function's, or every function's.
+ *
+ * - `listAsyncInvokeConfigs(name, args, opts?)` is the resource form: an {@link AsyncInvokeConfigs}.
+ * - `listAsyncInvokeConfigs(args)` is the promise form, read in the program, with nothing in state.
+ */
+export const listAsyncInvokeConfigs = dataSourceFunction(AsyncInvokeConfigs, asyncInvokeConfigs);
+
+/** The Output form of {@link listAsyncInvokeConfigs}: read in the program on every preview and up, nothing in state. */
+export const listAsyncInvokeConfigsOutput = outputFunction<ListAsyncInvokeConfigsArgs, AsyncInvokeConfigsOutputs>(asyncInvokeConfigs);

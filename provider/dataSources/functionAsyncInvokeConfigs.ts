@@ -1,0 +1,113 @@
+// FC 2.0's ListFunctionAsyncInvokeConfigs: every async invoke config of one function, one per
+// qualifier (LATEST, versions, aliases), read page by page.
+// GET /2021-04-06/services/{serviceName}/functions/{functionName}/async-invoke-configs?limit=&nextToken=
+
+import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
+import { type Scope } from "../types";
+import { type ListDataSource } from "../dataSource";
+import { ramResource } from "../deniedHint";
+import { FC2 } from "../fcApis";
+import { InvalidLookupError } from "../errors";
+import { mapConfig, parsePage, requiredString } from "../mapping";
+import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
+import { type AsyncInvokeConfigFields, type ScopeArgs } from "../types";
+import type * as pulumi from "@pulumi/pulumi";
+import { FC2_CONFIG, fc2NotFoundHint } from "./functionAsyncInvokeConfig";
+import { compareQualifiers, pageQuery } from "./lists";
+
+/** The arguments of {@link listFunctionAsyncInvokeConfigs}, resolved. */
+export interface FunctionAsyncInvokeConfigsArgs extends Scope {
+    /** The service that holds the function. */
+    serviceName: string;
+    /** The function. */
+    functionName: string;
+}
+
+/** One qualifier's config: the same typed fields as the single read, and the qualifier it belongs to. */
+export interface FunctionAsyncInvokeConfigEntry extends AsyncInvokeConfigFields {
+    /** `LATEST`, a version number or an alias name. */
+    qualifier: string;
+}
+
+/** Everything the list reports: the arguments, and every qualifier's config, sorted by qualifier. */
+export interface FunctionAsyncInvokeConfigsOutputs extends FunctionAsyncInvokeConfigsArgs {
+    /** One entry per qualifier that has a config: `LATEST` first, then versions by number, then aliases by name. */
+    configs: FunctionAsyncInvokeConfigEntry[];
+}
+
+/** The data source behind `listFunctionAsyncInvokeConfigs`. */
+export const functionAsyncInvokeConfigs: ListDataSource<FunctionAsyncInvokeConfigsArgs, FunctionAsyncInvokeConfigEntry, FunctionAsyncInvokeConfigsOutputs> = {
+    kind: "list",
+    typeName: "FunctionAsyncInvokeConfigs",
+    module: "fc",
+    functionName: "listFunctionAsyncInvokeConfigs",
+    api: FC2,
+    action: "ListFunctionAsyncInvokeConfigs",
+    ramAction: "fc:ListFunctionAsyncInvokeConfigs",
+    arguments: { serviceName: REQUIRED_NAME, functionName: REQUIRED_NAME, ...SCOPE_RULES },
+    idShape: "serviceName:functionName",
+    outputNames: ["configs"],
+    // Terraform's and this package's single-config ids add `:qualifier`; the list is the function's.
+    formatId: ({ serviceName, functionName }) => `${serviceName}:${functionName}`,
+    parseId: (id) => {
+        const parts = id.split(":");
+        if (parts.length !== 2) {
+            throw new InvalidLookupError("id", "must be serviceName:functionName", id);
+        }
+        return { serviceName: parts[0], functionName: parts[1] };
+    },
+    describe: ({ serviceName, functionName }) => `the async invoke configs of function "${functionName}" in service "${serviceName}"`,
+    // An empty list is an answer (200); a 404 names the service or function, never a config.
+    notFoundHint: (code, args) => (code === "AsyncConfigNotExists" ? undefined : fc2NotFoundHint(code, args)),
+    ramResource: ({ serviceName, functionName }, target) => ramResource(`services/${serviceName}.*/functions/${functionName}`, target),
+    request: ({ serviceName, functionName }, page) => ({
+        pathname: `/${FC2.version}/services/${encodeURIComponent(serviceName)}/functions/${encodeURIComponent(functionName)}/async-invoke-configs`,
+        query: pageQuery(page),
+    }),
+    parsePage: (body) =>
+        parsePage(body, (record, at) => {
+            const qualifier = requiredString(record, "qualifier", at);
+            return Object.freeze({ qualifier, ...mapConfig<AsyncInvokeConfigFields>(record, FC2_CONFIG, at) });
+        }),
+    compare: (a, b) => compareQualifiers(a.qualifier, b.qualifier),
+    outputs: (args, items) => ({ ...args, configs: [...items] }),
+};
+
+/** Arguments of {@link listFunctionAsyncInvokeConfigs}: which FC 2.0 function's configs to list, and optionally where. */
+export interface ListFunctionAsyncInvokeConfigsArgs extends ScopeArgs {
+    /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
+    serviceName: pulumi.Input<string>;
+    /** The function. Same naming rule as `serviceName`. */
+    functionName: pulumi.Input<string>;
+}
+
+/**
+ * Every async invoke config of one Function Compute 2.0 function, one per qualifier, read from FC
+ * (API 2021-04-06 `ListFunctionAsyncInvokeConfigs`, every page), as a read-only resource: `pulumi
+ * refresh` shows a qualifier added, removed or changed, never a reordering. Its id is
+ * `serviceName:functionName`. A page that fails fails the read: a partial list is never recorded.
+ */
+export const FunctionAsyncInvokeConfigs = resourceClass<ListFunctionAsyncInvokeConfigsArgs, FunctionAsyncInvokeConfigsOutputs>(functionAsyncInvokeConfigs);
+/** An instance of {@link FunctionAsyncInvokeConfigs}. */
+export type FunctionAsyncInvokeConfigs = InstanceType<typeof FunctionAsyncInvokeConfigs>;
+
+/** What the invoke forms of the FC 2.0 list return. */
+export type ListFunctionAsyncInvokeConfigsResult = InvokeResult<FunctionAsyncInvokeConfigsOutputs>;
+
+/**
+ * Lists every async invoke config of a Function Compute 2.0 function, for audits and drift checks.
+ *
+ * - `listFunctionAsyncInvokeConfigs(name, args, opts?)` is the resource form: a {@link FunctionAsyncInvokeConfigs}.
+ * - `listFunctionAsyncInvokeConfigs(args)` is the promise form, read in the program, with nothing in state.
+ *
+ * ```ts
+ * const all = listFunctionAsyncInvokeConfigs("hello-configs", { serviceName: "demo-service", functionName: "hello" });
+ * export const qualifiers = all.configs.apply((configs) => configs.map((c) => c.qualifier));
+ * ```
+ */
+export const listFunctionAsyncInvokeConfigs = dataSourceFunction(FunctionAsyncInvokeConfigs, functionAsyncInvokeConfigs);
+
+/** The Output form of {@link listFunctionAsyncInvokeConfigs}: read in the program on every preview and up, nothing in state. */
+export const listFunctionAsyncInvokeConfigsOutput = outputFunction<ListFunctionAsyncInvokeConfigsArgs, FunctionAsyncInvokeConfigsOutputs>(
+    functionAsyncInvokeConfigs,
+);
