@@ -5,7 +5,7 @@
 
 import { fc3NotFound } from "./errors";
 import { type ManyQualifiersOptions, configAt, manyQualifiers, QualifierBook } from "./qualifiers";
-import { copySharedInput, isoSeconds } from "./records";
+import { copyConfig, isoSeconds } from "./records";
 import type { PutAsyncConfigOptions } from "./store";
 import type { Fc3AsyncConfigInput, Fc3AsyncConfigRecord } from "./types";
 
@@ -77,20 +77,20 @@ export class Fc3Store {
         const configs = (this.functions.get(fn) as FunctionEntry).configs;
         const time = options.time ?? isoSeconds(this.clock());
         const record: Fc3AsyncConfigRecord = {
-            ...copyInput(config),
+            ...copyConfig(config),
             functionName: fn,
             qualifier,
             createdTime: configs.get(qualifier)?.createdTime ?? time,
             lastModifiedTime: time,
         };
         configs.set(qualifier, record);
-        return copyRecord(record);
+        return copyConfig(record);
     }
 
     /** The config of (function, qualifier), or undefined. */
     getAsyncConfig(fn: string, qualifier = "LATEST"): Fc3AsyncConfigRecord | undefined {
         const record = this.functions.get(fn)?.configs.get(qualifier);
-        return record === undefined ? undefined : copyRecord(record);
+        return record === undefined ? undefined : copyConfig(record);
     }
 
     /** Removes the config of (function, qualifier). Returns whether it existed. */
@@ -106,7 +106,7 @@ export class Fc3Store {
         const names = fn === undefined ? this.functionNames() : [fn];
         return names.flatMap((name) => {
             const configs = this.functions.get(name)?.configs;
-            return configs === undefined ? [] : [...configs.keys()].sort().map((q) => copyRecord(configs.get(q) as Fc3AsyncConfigRecord));
+            return configs === undefined ? [] : [...configs.keys()].sort().map((q) => copyConfig(configs.get(q) as Fc3AsyncConfigRecord));
         });
     }
 
@@ -133,22 +133,4 @@ export class Fc3Store {
         }
         return entry;
     }
-}
-
-function copyInput(config: Fc3AsyncConfigInput): Fc3AsyncConfigInput {
-    const copy: Fc3AsyncConfigInput = copySharedInput(config);
-    if (config.asyncTask !== undefined) {
-        copy.asyncTask = config.asyncTask;
-    }
-    return copy;
-}
-
-function copyRecord(record: Fc3AsyncConfigRecord): Fc3AsyncConfigRecord {
-    return {
-        ...copyInput(record),
-        functionName: record.functionName,
-        qualifier: record.qualifier,
-        createdTime: record.createdTime,
-        lastModifiedTime: record.lastModifiedTime,
-    };
 }

@@ -10,7 +10,7 @@
 import { aliasNotFound, functionNotFound, serviceNotFound, versionNotFound } from "./errors";
 import { Fc3Store } from "./fc3Store";
 import { type ManyQualifiersOptions, configAt, manyQualifiers, QualifierBook } from "./qualifiers";
-import { copySharedInput, isoSeconds } from "./records";
+import { copyConfig, isoSeconds } from "./records";
 import type { AsyncConfigInput, AsyncConfigRecord } from "./types";
 
 export { isoSeconds } from "./records";
@@ -127,7 +127,7 @@ export class EmulatorStore {
         const time = options.time ?? isoSeconds(this.clock());
         const previous = configs.get(qualifier);
         const record: AsyncConfigRecord = {
-            ...copyInput(config),
+            ...copyConfig(config),
             service,
             function: fn,
             qualifier,
@@ -135,13 +135,13 @@ export class EmulatorStore {
             lastModifiedTime: time,
         };
         configs.set(qualifier, record);
-        return copyRecord(record);
+        return copyConfig(record);
     }
 
     /** The config of (service, function, qualifier), or undefined. */
     getAsyncConfig(service: string, fn: string, qualifier = "LATEST"): AsyncConfigRecord | undefined {
         const record = this.services.get(service)?.functions.get(fn)?.get(qualifier);
-        return record === undefined ? undefined : copyRecord(record);
+        return record === undefined ? undefined : copyConfig(record);
     }
 
     /** Removes the config of (service, function, qualifier). Returns whether it existed. */
@@ -155,7 +155,7 @@ export class EmulatorStore {
         if (configs === undefined) {
             return [];
         }
-        return [...configs.keys()].sort().map((q) => copyRecord(configs.get(q) as AsyncConfigRecord));
+        return [...configs.keys()].sort().map((q) => copyConfig(configs.get(q) as AsyncConfigRecord));
     }
 
     private ensureService(name: string): ServiceEntry {
@@ -171,23 +171,4 @@ export class EmulatorStore {
         // locate() ran first, so both exist.
         return (this.services.get(service) as ServiceEntry).functions.get(fn) as Map<string, AsyncConfigRecord>;
     }
-}
-
-function copyInput(config: AsyncConfigInput): AsyncConfigInput {
-    const copy = copySharedInput(config);
-    if (config.statefulInvocation !== undefined) {
-        copy.statefulInvocation = config.statefulInvocation;
-    }
-    return copy;
-}
-
-function copyRecord(record: AsyncConfigRecord): AsyncConfigRecord {
-    return {
-        ...copyInput(record),
-        service: record.service,
-        function: record.function,
-        qualifier: record.qualifier,
-        createdTime: record.createdTime,
-        lastModifiedTime: record.lastModifiedTime,
-    };
 }
