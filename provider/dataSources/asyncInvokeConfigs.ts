@@ -91,6 +91,12 @@ export type ListAsyncInvokeConfigsResult = InvokeResult<AsyncInvokeConfigsOutput
  *
  * - `listAsyncInvokeConfigs(name, args, opts?)` is the resource form: an {@link AsyncInvokeConfigs}.
  * - `listAsyncInvokeConfigs(args)` is the promise form, read in the program, with nothing in state.
+ *
+ * ```ts
+ * // Every FC 3.0 function of the account and region whose failed events go nowhere.
+ * const all = listAsyncInvokeConfigsOutput({});
+ * export const withoutFailureDestination = all.configs.apply((configs) => configs.filter((c) => !c.destinationConfig.onFailure).map((c) => c.functionArn));
+ * ```
  */
 export const listAsyncInvokeConfigs = dataSourceFunction(AsyncInvokeConfigs, asyncInvokeConfigs);
 

@@ -19,7 +19,10 @@ import {
 import { checkQualifier } from "../validation";
 
 /** The arguments once checked: the qualifier filled in. */
-export type FunctionAsyncInvokeConfigArgs = LookupInputs & { qualifier: string };
+export interface FunctionAsyncInvokeConfigArgs extends LookupInputs {
+    /** `LATEST` when the lookup named none. */
+    qualifier: string;
+}
 
 /**
  * An FC 2.0 config as GetFunctionAsyncInvokeConfig and ListFunctionAsyncInvokeConfigs report it
