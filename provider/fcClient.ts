@@ -51,18 +51,7 @@ export function createCaller(api: FcApi, target: Target, credential: Credential,
 
 /** The FC 2.0 client, through `@alicloud/fc-open20210406`. */
 function createFc2Caller(target: Target, credential: Credential, timeoutSeconds: number): FcCaller {
-    const timeoutMs = Math.round(timeoutSeconds * 1000);
-    const client = new FC2Client(
-        new $OpenApi.Config({
-            credential,
-            // The SDK's own endpoint table holds the placeholder `account-id.<region>…`: always set it.
-            endpoint: target.host,
-            protocol: target.protocol,
-            regionId: target.region,
-            connectTimeout: timeoutMs,
-            readTimeout: timeoutMs,
-        }),
-    );
+    const client = new FC2Client(new $OpenApi.Config(configOf(target, credential, timeoutSeconds)));
     const runtime = runtimeCache((ms) => new $Util.RuntimeOptions({ autoretry: false, connectTimeout: ms, readTimeout: ms }));
     return (call, ms) =>
         client.callApi(new $OpenApi.Params(paramsOf(call)), new $OpenApi.OpenApiRequest({ headers: call.headers, query: call.query }), runtime(ms));
@@ -70,21 +59,25 @@ function createFc2Caller(target: Target, credential: Credential, timeoutSeconds:
 
 /** The FC 3.0 client, through `@alicloud/fc20230330`. */
 function createFc3Caller(target: Target, credential: Credential, timeoutSeconds: number): FcCaller {
-    const timeoutMs = Math.round(timeoutSeconds * 1000);
-    const client = new FC3Client(
-        new $OpenApiUtil.Config({
-            credential,
-            endpoint: target.host,
-            protocol: target.protocol,
-            regionId: target.region,
-            connectTimeout: timeoutMs,
-            readTimeout: timeoutMs,
-        }),
-    );
+    const client = new FC3Client(new $OpenApiUtil.Config(configOf(target, credential, timeoutSeconds)));
     // No retryOptions: openapi-core then sends once, and retry.ts does the retrying.
     const runtime = runtimeCache((ms) => new $dara.RuntimeOptions({ connectTimeout: ms, readTimeout: ms }));
     return (call, ms) =>
         client.callApi(new $OpenApiUtil.Params(paramsOf(call)), new $OpenApiUtil.OpenApiRequest({ headers: call.headers, query: call.query }), runtime(ms));
+}
+
+/** The client configuration both SDKs take. */
+function configOf(target: Target, credential: Credential, timeoutSeconds: number): Record<string, unknown> {
+    const timeoutMs = Math.round(timeoutSeconds * 1000);
+    return {
+        credential,
+        // The SDKs' own endpoint tables hold the placeholder `account-id.<region>…`: always set it.
+        endpoint: target.host,
+        protocol: target.protocol,
+        regionId: target.region,
+        connectTimeout: timeoutMs,
+        readTimeout: timeoutMs,
+    };
 }
 
 /** The `Params` both SDKs take: a signed ROA GET whose body comes back as text. */
