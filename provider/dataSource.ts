@@ -40,7 +40,7 @@ export interface DataSourceBase<Args extends Scope> {
     /** The Pulumi module, `fc` for FC 2.0 and `fc3` for FC 3.0. */
     module: string;
     /** The program function that creates it, for messages, e.g. `getFunctionAsyncInvokeConfig`. */
-    functionName: string;
+    programFunction: string;
     /** The FC API it calls. */
     api: FcApi;
     /** The operation, e.g. `GetFunctionAsyncInvokeConfig`. */

@@ -167,8 +167,9 @@ function failureFrom(err: unknown, response: ResponseInfo | undefined, attempt: 
     if (status >= 200 && status < 300) {
         return malformed(attempt, status, ids, `FC answered ${status} but the body is not ${expected(spec)} (${messageOf(err, spec.secrets)})`);
     }
-    const code = foreign(spec.secrets, stringOr(body.ErrorCode ?? body.Code ?? body.code), MAX_ID_LENGTH) ?? `HTTP${status}`;
-    const fcMessage = foreign(spec.secrets, stringOr(body.ErrorMessage ?? body.Message ?? body.message));
+    // FC 2.0's own style (`ErrorCode`, also documented as `errorCode`) or POP's (`Code`, FC 3.0's).
+    const code = foreign(spec.secrets, stringOr(body.ErrorCode ?? body.errorCode ?? body.Code ?? body.code), MAX_ID_LENGTH) ?? `HTTP${status}`;
+    const fcMessage = foreign(spec.secrets, stringOr(body.ErrorMessage ?? body.errorMessage ?? body.Message ?? body.message));
     const kind = kindOf(status, code, spec);
     return {
         error: new FcError({ ...base, kind, code, status, fcMessage, hint: hintFor(kind, code, spec, response?.retryAfterMs) }),

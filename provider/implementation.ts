@@ -50,7 +50,7 @@ export async function read(key: string, id: string, props: Record<string, unknow
 export async function create(key: string): Promise<never> {
     const source = dataSourceByKey(key);
     throw new Error(
-        `${source.typeName} is a read-only data source and cannot be created; use ${source.functionName}(), which reads it by id, ` +
+        `${source.typeName} is a read-only data source and cannot be created; use ${source.programFunction}(), which reads it by id, ` +
             `or @pulumi/alicloud's resources to manage the settings`,
     );
 }

@@ -11,7 +11,7 @@ import type { ClientRequest, IncomingMessage } from "node:http";
 /** What was seen of one response. */
 export interface ResponseInfo {
     status: number;
-    /** `X-Fc-Request-Id`. */
+    /** `X-Fc-Request-Id`, else `X-Acs-Request-Id`. */
     requestId?: string;
     /** `Retry-After` in milliseconds, when FC sent it as seconds or as an HTTP date. */
     retryAfterMs?: number;
@@ -50,7 +50,8 @@ function onResponse(message: unknown): void {
     awaited.set(traceId, {
         info: {
             status: response.statusCode ?? 0,
-            requestId: headerValue(response.headers["x-fc-request-id"]),
+            // FC's own header; POP gateways in front of FC 3.0 may answer with theirs instead.
+            requestId: headerValue(response.headers["x-fc-request-id"]) || headerValue(response.headers["x-acs-request-id"]),
             retryAfterMs: parseRetryAfter(headerValue(response.headers["retry-after"])),
             location: headerValue(response.headers.location),
         },

@@ -85,6 +85,24 @@ describe("getAsyncInvokeConfig (FC 3.0 GetAsyncInvokeConfig) in process", () => 
         });
     }
 
+    it("reads an error body in FC's documented lower-case style too, and a POP gateway's X-Acs-Request-Id", async () => {
+        const fc = await provider.start();
+        const body = JSON.stringify({ errorCode: "FunctionNotFound", errorMessage: "function 'gone' does not exist" });
+        fc.addFault({
+            fault: {
+                kind: "answer",
+                status: 404,
+                headers: { "content-type": "application/json", "x-fc-request-id": "", "x-acs-request-id": "acs-req-1" },
+                body,
+            },
+        });
+        const err = await rejection(readDataSource(deployment(fc), asyncInvokeConfig, { functionName: "gone", endpoint: fc.endpoint }), FcError);
+        assert.equal(err.kind, "not-found");
+        assert.equal(err.code, "FunctionNotFound");
+        assert.equal(err.fcMessage, "function 'gone' does not exist");
+        assert.equal(err.requestId, "acs-req-1");
+    });
+
     it("a refusal names FC 3.0's RAM action and the function's FC 3.0 resource", async () => {
         const fc = await provider.start();
         fc.addFault({ fault: { kind: "status", status: 403, errorCode: "AccessDenied", message: "denied" } });

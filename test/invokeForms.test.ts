@@ -99,6 +99,22 @@ describe("the invoke forms in a program (setMocks, FC stand-in)", () => {
         assert.equal(gets(), before);
     });
 
+    it("the Output form reads once the resources of dependsOn are registered", async () => {
+        const order: string[] = [];
+        const dependency = new (class extends pulumi.CustomResource {})("test:index:Dependency", "dependency", {});
+        void dependency.urn.apply(() => order.push("registered"));
+        const output = getFunctionAsyncInvokeConfigOutput({ serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint }, { dependsOn: [dependency] });
+        const value = await new Promise<{ maxAsyncRetryAttempts?: number }>((resolve) =>
+            output.apply((v) => {
+                order.push("read");
+                resolve(v);
+            }),
+        );
+        assert.equal(value.maxAsyncRetryAttempts, 3);
+        assert.deepEqual(order, ["registered", "read"]);
+        assert.deepEqual(registered.splice(0), ["test:index:Dependency"], "the Output form registers nothing of its own");
+    });
+
     it("a bad argument fails the read before any request, naming the field", async () => {
         const before = gets();
         await assert.rejects(getFunctionAsyncInvokeConfig({ serviceName: "9bad", functionName: "hello", endpoint: fc.endpoint }), /invalid serviceName "9bad"/);

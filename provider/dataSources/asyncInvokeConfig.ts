@@ -63,7 +63,7 @@ export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigArgs, AsyncCon
     kind: "single",
     typeName: "AsyncInvokeConfig",
     module: "fc3",
-    functionName: "getAsyncInvokeConfig",
+    programFunction: "getAsyncInvokeConfig",
     api: FC3,
     action: "GetAsyncInvokeConfig",
     ramAction: "fc:GetAsyncInvokeConfig",

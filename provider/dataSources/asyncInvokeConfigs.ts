@@ -42,7 +42,7 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncCon
     kind: "list",
     typeName: "AsyncInvokeConfigs",
     module: "fc3",
-    functionName: "listAsyncInvokeConfigs",
+    programFunction: "listAsyncInvokeConfigs",
     api: FC3,
     action: "ListAsyncInvokeConfigs",
     ramAction: "fc:ListAsyncInvokeConfigs",

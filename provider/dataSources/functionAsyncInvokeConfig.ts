@@ -46,7 +46,7 @@ export const functionAsyncInvokeConfig: SingleDataSource<FunctionAsyncInvokeConf
     kind: "single",
     typeName: "FunctionAsyncInvokeConfig",
     module: "fc",
-    functionName: "getFunctionAsyncInvokeConfig",
+    programFunction: "getFunctionAsyncInvokeConfig",
     api: FC2,
     action: "GetFunctionAsyncInvokeConfig",
     ramAction: RAM_ACTION,

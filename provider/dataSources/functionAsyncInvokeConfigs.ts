@@ -40,7 +40,7 @@ export const functionAsyncInvokeConfigs: ListDataSource<FunctionAsyncInvokeConfi
     kind: "list",
     typeName: "FunctionAsyncInvokeConfigs",
     module: "fc",
-    functionName: "listFunctionAsyncInvokeConfigs",
+    programFunction: "listFunctionAsyncInvokeConfigs",
     api: FC2,
     action: "ListFunctionAsyncInvokeConfigs",
     ramAction: "fc:ListFunctionAsyncInvokeConfigs",
