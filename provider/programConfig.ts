@@ -7,11 +7,28 @@ import * as pulumi from "@pulumi/pulumi";
 import { createLookupContext, type LookupContext } from "./lookup";
 import { type ConfigSource, readStackSettings } from "./stackSettings";
 
-let context: LookupContext | undefined;
+/**
+ * Deployments by the program run they belong to, keyed by the run's stack resource (a new object each
+ * run). A process may run programs many times: the Automation API runs an inline program in its own
+ * process for every preview and up, of any stack. Each run reads its own stack's config and asks FC
+ * afresh, instead of answering from what an earlier run read.
+ */
+const contexts = new WeakMap<object, LookupContext>();
+/** The deployment of reads made outside any program run (no stack resource, e.g. under mocks). */
+let outsideRun: LookupContext | undefined;
 
-/** The program's deployment, created on the first invoke read. */
+/** The deployment of the current program run, created on its first invoke read. */
 export function programContext(): LookupContext {
-    context ??= createLookupContext(readStackSettings(programConfig));
+    const run = pulumi.runtime.getStackResource();
+    if (run === undefined) {
+        outsideRun ??= createLookupContext(readStackSettings(programConfig));
+        return outsideRun;
+    }
+    let context = contexts.get(run);
+    if (context === undefined) {
+        context = createLookupContext(readStackSettings(programConfig));
+        contexts.set(run, context);
+    }
     return context;
 }
 
