@@ -10,8 +10,7 @@ import {
     listAsyncInvokeConfigsOutput,
     listFunctionAsyncInvokeConfigsOutput,
 } from "../provider";
-import { recordEvents } from "./support/engine";
-import { assertNotInStateFile, assertOnlyGets, useStandInEngine } from "./support/engineStandIn";
+import { assertNotInStateFile, assertOnlyGets, previewed, useStandInEngine } from "./support/engineStandIn";
 
 /** The resource types of the four data sources: the invoke forms must add none of them to state. */
 const DATA_SOURCE_TYPES = ["FunctionAsyncInvokeConfig", "FunctionAsyncInvokeConfigs"]
@@ -55,8 +54,7 @@ describe("@engine the invoke forms (Output) in the real Pulumi engine", function
 
     it("preview shows FC's values from all four forms, FC 2.0 and FC 3.0, with one read each and no resource", async () => {
         const s = await engine.stack("fcaic-invoke", invokeForms);
-        const events = recordEvents();
-        await s.stack.preview({ onEvent: events.onEvent });
+        const events = await previewed(s);
 
         assert.deepEqual(events.outputs(), {
             fc2Id: "demo-service:hello:LATEST",

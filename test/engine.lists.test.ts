@@ -6,8 +6,7 @@
 import * as assert from "node:assert/strict";
 import { listFunctionAsyncInvokeConfigs } from "../provider";
 import { consoleDelete, consolePut } from "./support/fcConsole";
-import { recordEvents } from "./support/engine";
-import { assertNoDrift, assertOnlyGets, destroyReadOnly, driftAndRefresh, onlyOfType, useStandInEngine } from "./support/engineStandIn";
+import { assertOnlyGets, destroyReadOnly, driftAndRefresh, onlyOfType, previewed, upWithoutDrift, useStandInEngine } from "./support/engineStandIn";
 
 const LIST_TYPE = "pulumi-nodejs:dynamic/fc:FunctionAsyncInvokeConfigs";
 const LIST_PATH = "/2021-04-06/services/demo-service/functions/hello/async-invoke-configs";
@@ -43,8 +42,7 @@ describe("@engine FC 2.0 list (FunctionAsyncInvokeConfigs) in the real Pulumi en
 
     it("preview of a fresh stack shows every qualifier's config, every page, sorted", async () => {
         const s = await stack();
-        const events = recordEvents();
-        await s.stack.preview({ onEvent: events.onEvent });
+        const events = await previewed(s);
 
         const outputs = events.outputs();
         assert.equal(outputs.id, "demo-service:hello");
@@ -65,9 +63,7 @@ describe("@engine FC 2.0 list (FunctionAsyncInvokeConfigs) in the real Pulumi en
 
     it("refresh: no diff while nothing changed (FC's order is not the output's); drift when a qualifier's config changes, is removed or is added", async () => {
         const s = await stack();
-        await s.stack.up();
-        await assertNoDrift(s);
-        await assertNoDrift(s);
+        await upWithoutDrift(s);
         const { fc } = engine;
         const recorded = async () => ((await onlyOfType(s, LIST_TYPE)).outputs?.configs as Entry[]).map((c) => [c.qualifier, c.maxAsyncRetryAttempts]);
 

@@ -7,7 +7,17 @@
 import * as assert from "node:assert/strict";
 import { type PulumiFn } from "@pulumi/pulumi/automation";
 import { type FcEmulator, startFcEmulator } from "../fc-emulator";
-import { type CliResult, createEngineStack, type EngineStack, readStateFile, runPulumi, type StackConfig, useEngineSuite } from "./engine";
+import {
+    type CliResult,
+    createEngineStack,
+    type EngineRecord,
+    type EngineStack,
+    readStateFile,
+    recordEvents,
+    runPulumi,
+    type StackConfig,
+    useEngineSuite,
+} from "./engine";
 
 /** One resource of a stack's state. */
 export interface StateResource {
@@ -68,6 +78,21 @@ export function useStandInEngine(): StandInEngine {
         },
     };
     return suite;
+}
+
+/** Runs `preview` and returns what the engine reported while it ran. */
+export async function previewed(s: EngineStack): Promise<EngineRecord> {
+    const events = recordEvents();
+    await s.stack.preview({ onEvent: events.onEvent });
+    return events;
+}
+
+/** Runs `up`, then the drift check twice: right after an up, and with nothing changed, a refresh must change nothing, run after run. */
+export async function upWithoutDrift(s: EngineStack): Promise<void> {
+    const up = await s.stack.up();
+    assert.equal(up.summary.result, "succeeded");
+    await assertNoDrift(s);
+    await assertNoDrift(s);
 }
 
 /** Every resource of the stack's state, as the Automation API exports it. */
