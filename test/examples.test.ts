@@ -22,6 +22,15 @@ describe("examples", function () {
         assert.equal(settings.compilerOptions.skipLibCheck, undefined);
     });
 
+    it("every folder of examples/ is in the type-check", () => {
+        const settings = JSON.parse(fs.readFileSync(path.join(root, "examples", "tsconfig.json"), "utf8")) as { include: string[] };
+        const folders = fs
+            .readdirSync(path.join(root, "examples"), { withFileTypes: true })
+            .filter((entry) => entry.isDirectory())
+            .map((entry) => `${entry.name}/**/*.ts`);
+        assert.deepEqual([...settings.include].sort(), folders.sort());
+    });
+
     it("the public declarations do not expose the Alibaba SDK's types, which need esModuleInterop", () => {
         const seen = new Set<string>();
         const visit = (file: string): void => {
