@@ -376,7 +376,7 @@ describe("fc-emulator", () => {
                 ["LATEST"],
             );
             assert.equal(first.body.configs?.[0].maxAsyncRetryAttempts, 3);
-            assert.equal(first.body.nextToken, "prod");
+            assert.ok(first.body.nextToken && !first.body.nextToken.includes("prod"), `nextToken is opaque: ${first.body.nextToken}`);
             const second = await client.listFunctionAsyncInvokeConfigs(
                 "demo-service",
                 "hello",

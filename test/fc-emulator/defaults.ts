@@ -16,6 +16,9 @@ export const DEFAULT_ACCESS_KEY_SECRET = "emulator-secret-do-not-use-in-producti
 /** The API version prefix every FC 2.0 path starts with. */
 export const API_VERSION = "2021-04-06";
 
+/** The API version prefix every FC 3.0 path starts with. FC 3.0 has no services: functions own versions and aliases. */
+export const FC3_API_VERSION = "2023-03-30";
+
 /**
  * Time stamped on seeded configs, so that tests can tell a seeded config from one written later
  * (PUT keeps `createdTime` and moves `lastModifiedTime`) without waiting for the clock to tick.

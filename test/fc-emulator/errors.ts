@@ -101,6 +101,26 @@ export function asyncConfigNotExists(service: string, fn: string, qualifier: str
     );
 }
 
+/**
+ * An FC 3.0 (API 2023-03-30) 404 for a missing function (`FunctionNotFound`), version (`VersionNotFound`) or
+ * alias (`AliasNotFound`). FC 3.0 has no services: versions and aliases belong to the function.
+ */
+export function fc3NotFound(what: "function" | "version" | "alias", fn: string, qualifier = ""): FcError {
+    switch (what) {
+        case "function":
+            return new FcError(404, "FunctionNotFound", `function '${fn}' does not exist`);
+        case "version":
+            return new FcError(404, "VersionNotFound", `version '${qualifier}' of function '${fn}' does not exist`);
+        default:
+            return new FcError(404, "AliasNotFound", `alias '${qualifier}' of function '${fn}' does not exist`);
+    }
+}
+
+/** FC 3.0's 404 AsyncConfigNotExists: the function and qualifier exist but have no async-invoke config. */
+export function fc3AsyncConfigNotExists(fn: string, qualifier: string): FcError {
+    return new FcError(404, "AsyncConfigNotExists", `async invoke config of function '${fn}' (qualifier '${qualifier}') does not exist`);
+}
+
 /** 429 ResourceExhausted: the rate limit was hit. */
 export function resourceExhausted(retryAfterSeconds?: number): FcError {
     return new FcError(429, "ResourceExhausted", "request was denied due to API flow control, please retry later", retryAfterSeconds);

@@ -9,6 +9,7 @@ interface ArmedRule {
     remaining: number;
     method?: string;
     pathIncludes?: string;
+    queryHas?: string;
 }
 
 /** The armed fault rules, tried in the order they were added. */
@@ -27,6 +28,7 @@ export class FaultBook {
             remaining: times,
             method: rule.method?.toUpperCase(),
             pathIncludes: rule.pathIncludes,
+            queryHas: rule.queryHas,
         });
     }
 
@@ -37,13 +39,15 @@ export class FaultBook {
 
     /**
      * The fault for a request, if a rule matches; uses up one of the rule's `times` and drops the rule
-     * when none remain. `paths` are the raw and the decoded path, so a filter works written either way.
+     * when none remain. `paths` are the raw and the decoded path, so a filter works written either way;
+     * `query` holds the decoded query parameters.
      */
-    take(method: string, paths: readonly string[]): Fault | undefined {
+    take(method: string, paths: readonly string[], query: Readonly<Record<string, string>> = {}): Fault | undefined {
         const index = this.rules.findIndex(
             (rule) =>
                 (rule.method === undefined || rule.method === method.toUpperCase()) &&
-                (rule.pathIncludes === undefined || paths.some((p) => p.includes(rule.pathIncludes as string))),
+                (rule.pathIncludes === undefined || paths.some((p) => p.includes(rule.pathIncludes as string))) &&
+                (rule.queryHas === undefined || query[rule.queryHas] !== undefined),
         );
         if (index === -1) {
             return undefined;

@@ -1,6 +1,7 @@
-// Public entry of the FC emulator: a local HTTP stand-in for Function Compute 2.0 (API 2021-04-06) that
-// serves async-invoke configs to the real @alicloud/fc-open20210406 SDK. For tests and demos only; it is
-// not part of the provider runtime.
+// Public entry of the FC emulator: a local HTTP stand-in for Function Compute that serves async-invoke configs
+// to the real SDKs: FC 2.0 (API 2021-04-06, @alicloud/fc-open20210406) and, as a separate view of separate
+// data, FC 3.0 (API 2023-03-30, @alicloud/fc20230330). For tests and demos only; it is not part of the
+// provider runtime.
 //
 //   const fc = await startFcEmulator();
 //   const client = new FC(new $OpenApi.Config({ endpoint: fc.host, protocol: "http",
@@ -14,8 +15,10 @@ import { EmulatorServer } from "./server";
 import { EmulatorStore } from "./store";
 import type { EmulatorCredential, FcEmulator, FcEmulatorOptions } from "./types";
 
-export { API_VERSION, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, SEED_TIME } from "./defaults";
+export { API_VERSION, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, FC3_API_VERSION, SEED_TIME } from "./defaults";
 export { FcError } from "./errors";
+export { Fc3Store } from "./fc3Store";
+export type { ManyQualifiersOptions } from "./qualifiers";
 export { applySeed, sampleSeed } from "./seed";
 export { EmulatorStore, type PutAsyncConfigOptions } from "./store";
 export type {
@@ -23,6 +26,9 @@ export type {
     AsyncConfigRecord,
     DestinationInput,
     EmulatorCredential,
+    Fc3AsyncConfigInput,
+    Fc3AsyncConfigRecord,
+    Fc3FunctionSeed,
     Fault,
     FaultMix,
     FaultRule,
@@ -36,7 +42,8 @@ export type {
 /**
  * Starts an emulator and resolves once it listens. Defaults: 127.0.0.1 on a free port, the sample seed,
  * one key ({@link DEFAULT_ACCESS_KEY_ID} / {@link DEFAULT_ACCESS_KEY_SECRET}) of {@link DEFAULT_ACCOUNT_ID},
- * FC-style error bodies, no rate limit, no request log on stdout. Always `close()` it when done.
+ * FC-style error bodies on FC 2.0 paths (FC 3.0 paths always answer POP style), no rate limit, no request
+ * log on stdout. Always `close()` it when done.
  */
 export async function startFcEmulator(options: FcEmulatorOptions = {}): Promise<FcEmulator> {
     const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
@@ -50,7 +57,7 @@ export async function startFcEmulator(options: FcEmulatorOptions = {}): Promise<
     if (options.seed !== false) {
         applySeed(store, options.seed ?? sampleSeed);
     }
-    const server = new EmulatorServer({ accountId, credentials, errorStyle, quiet: options.quiet ?? true, clock: options.clock ?? Date.now }, store);
+    const server = new EmulatorServer({ accountId, credentials, errorStyle, region, quiet: options.quiet ?? true, clock: options.clock ?? Date.now }, store);
     server.setRateLimit(options.rateLimit);
     const address = await server.listen(options.host ?? "127.0.0.1", options.port ?? 0);
     // An IPv6 literal needs brackets in a host:port.

@@ -1,4 +1,4 @@
-// `npm run emulator`: runs the FC emulator in the foreground with the sample data, for demos and manual
+// `npm run emulator`: runs the FC emulator (FC 2.0 and FC 3.0 views) in the foreground with the sample data, for demos and manual
 // testing. PORT picks the port (default 9000; 0 = any free port); `--quiet` or FC_EMULATOR_QUIET=1 turns
 // off the per-request log. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     // The key printed here is a fixed, public fake that only this local process accepts, so showing it
     // is safe and saves the user from looking it up. It must never be mistaken for a real credential.
     const lines = [
-        "FC emulator: a LOCAL FAKE of Alibaba Cloud Function Compute 2.0 (API 2021-04-06), async-invoke configs only.",
+        "FC emulator: a LOCAL FAKE of Alibaba Cloud Function Compute 2.0 (API 2021-04-06) and 3.0 (API 2023-03-30), async-invoke configs only.",
         "It is not a cloud endpoint; the credentials below are public fakes that work only here.",
         "",
         `  endpoint     ${fc.endpoint}    (SDK Config: endpoint "${fc.host}", protocol "http")`,
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
         `  access key   ${fc.accessKeyId}`,
         `  secret       ${fc.accessKeySecret}`,
         "",
-        "  data         service demo-service: functions hello, worker, zero, copy-target; versions 1, 2; alias prod -> 1",
+        "  FC 2.0 data  service demo-service: functions hello, worker, zero, copy-target; versions 1, 2; alias prod -> 1",
+        "  FC 3.0 data  functions fc3-hello (versions 1, 2; alias prod -> 1), fc3-zero, fc3-idle",
         "",
         "Paste into a shell to point tools at it:",
         `  export ALIBABA_CLOUD_ACCESS_KEY_ID=${fc.accessKeyId}`,

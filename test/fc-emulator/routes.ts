@@ -1,8 +1,9 @@
-// The FC 2021-04-06 async-invoke-config API: path matching and the four operations. Runs after the
+// The FC 2.0 (2021-04-06) async-invoke-config API: path matching and the four operations. Runs after the
 // request has been authenticated; throws FcError for every refusal and returns the success reply.
 //
 //   GET|PUT|DELETE /2021-04-06/services/{s}/functions/{f}/async-invoke-config?qualifier=Q  (Q default LATEST)
 //   GET            /2021-04-06/services/{s}/functions/{f}/async-invoke-configs?limit=N&nextToken=T
+// (The FC 3.0 view, /2023-03-30/..., is fc3Routes.ts; server.ts picks the view by the path's version.)
 //
 // Anything else, including a known path with another method, is 400 PathNotSupported: FC documents one
 // code for both, with status 400 and the message "'<METHOD>' against '<path>' is not supported".
@@ -11,6 +12,7 @@ import { API_VERSION } from "./defaults";
 import { asyncConfigNotExists, pathNotSupported } from "./errors";
 import type { EmulatorStore } from "./store";
 import type { AsyncConfigRecord } from "./types";
+import { listBody, pageOf, readPageToken } from "./pagination";
 import { checkName, classifyQualifier, parseAsyncConfigBody, parseListLimit } from "./validation";
 import { decodeLenient } from "./wire";
 
@@ -33,9 +35,7 @@ export function serveApi(request: ApiRequest, store: EmulatorStore): ApiReply {
     if (route.kind === "list") {
         return listConfigs(request, store, route.service, route.fn);
     }
-    // An empty qualifier is what a client sends when it has none; FC reads it as LATEST.
-    const qualifier = request.query["qualifier"] === undefined || request.query["qualifier"] === "" ? "LATEST" : request.query["qualifier"];
-    classifyQualifier(qualifier);
+    const qualifier = qualifierParam(request.query);
     store.locate(route.service, route.fn, qualifier);
     switch (request.method) {
         case "GET": {
@@ -104,25 +104,32 @@ function matchRoute(method: string, rawPath: string): Route {
 
 /**
  * ListFunctionAsyncInvokeConfigs: `{ configs, nextToken? }` as the SDK's ListFunctionAsyncInvokeConfigsResponseBody
- * reads it. Pages are in qualifier order; the token is the qualifier the next page starts at, so a token
- * stays valid when configs before it are deleted. `nextToken` is left out on the last page.
+ * reads it. Pages are in qualifier order; `nextToken` is opaque (see pagination.ts), resumes at the first
+ * qualifier at or after the one it names (so it stays valid when configs before it are deleted), and is left
+ * out on the last page.
  */
 function listConfigs(request: ApiRequest, store: EmulatorStore, service: string, fn: string): ApiReply {
     const limit = parseListLimit(request.query["limit"]);
+    const scope = `fc2/${service}/${fn}`;
+    const resumeAt = readPageToken(scope, request.query["nextToken"], (key) => key.length === 1 && passes(() => classifyQualifier(key[0])));
     store.locate(service, fn);
-    const token = request.query["nextToken"];
-    const all = store.listAsyncConfigs(service, fn);
-    const start = token === undefined || token === "" ? 0 : firstAtOrAfter(all, token);
-    const page = all.slice(start, start + limit);
-    const next = all[start + limit];
-    const body: { configs: Array<Record<string, unknown>>; nextToken?: string } = { configs: page.map(renderRecord) };
-    if (next !== undefined) {
-        body.nextToken = next.qualifier;
-    }
-    return { status: 200, body };
+    const page = pageOf(store.listAsyncConfigs(service, fn), resumeAt, limit, scope, (record) => [record.qualifier]);
+    return { status: 200, body: listBody(page, renderRecord) };
 }
 
-function firstAtOrAfter(records: readonly AsyncConfigRecord[], qualifier: string): number {
-    const index = records.findIndex((r) => r.qualifier >= qualifier);
-    return index === -1 ? records.length : index;
+/** The `qualifier` query parameter, checked; absent or empty is LATEST (what a client with none sends). */
+export function qualifierParam(query: Record<string, string>): string {
+    const qualifier = query["qualifier"] === undefined || query["qualifier"] === "" ? "LATEST" : query["qualifier"];
+    classifyQualifier(qualifier);
+    return qualifier;
+}
+
+/** Whether a check (one that throws InvalidArgument for bad input) passes. */
+export function passes(check: () => unknown): boolean {
+    try {
+        check();
+        return true;
+    } catch {
+        return false;
+    }
 }

@@ -10,7 +10,9 @@
 //      rule, then the mix's draw; a delay from the mix, then step 4).
 //   4. The rate limit, also a gateway concern: a throttled request is refused before it is authenticated.
 //   5. Signature (see signature.ts), then the X-Fc-Account-Id check against the key's account.
-//   6. Routing and the API itself (routes.ts).
+//   6. Routing and the API itself: routes.ts for FC 2.0 (/2021-04-06/...), fc3Routes.ts for FC 3.0
+//      (/2023-03-30/...). Every error on an FC 3.0 path is POP style, whatever `errorStyle` says: that is the
+//      only style FC 3.0 answers in (a fault that names its own style still gets it).
 // Each exchange is recorded once, when the response closes: in completion order, with the arrival time.
 
 import { randomUUID } from "node:crypto";
@@ -18,7 +20,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 
 import { accessDenied, defaultCodeForStatus, entityTooLarge, type ErrorStyle, FcError, internalServerError, renderError, resourceExhausted } from "./errors";
+import { DEFAULT_REGION, FC3_API_VERSION } from "./defaults";
 import { FaultBook, FaultDraw, TokenBucket } from "./faults";
+import { serveFc3Api } from "./fc3Routes";
 import { serveApi } from "./routes";
 import { parseAuthorization, verifyRequest } from "./signature";
 import type { EmulatorStore } from "./store";
@@ -33,6 +37,8 @@ export interface ServerSettings {
     accountId: string;
     credentials: readonly EmulatorCredential[];
     errorStyle: "fc" | "pop";
+    /** The region in FC 3.0 `functionArn`s. Default {@link DEFAULT_REGION}. */
+    region?: string;
     quiet: boolean;
     /** Decides whether a temporary key has expired, in epoch ms. */
     clock: () => number;
@@ -187,7 +193,7 @@ export class EmulatorServer {
         this.handle(req, res, method, target, headers, outcome).catch((error: unknown) => {
             // Reaching here is an emulator bug: say so on stderr (no request data, so no secrets) and answer 500.
             process.stderr.write(`fc-emulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-            this.sendError(res, internalServerError(), this.settings.errorStyle, requestId, outcome);
+            this.sendError(res, internalServerError(), this.errorStyleFor(target.rawPath), requestId, outcome);
         });
     }
 
@@ -200,7 +206,7 @@ export class EmulatorServer {
         outcome: Outcome,
     ): Promise<void> {
         const requestId = res.getHeader("X-Fc-Request-Id") as string;
-        const style = this.settings.errorStyle;
+        const style = this.errorStyleFor(target.rawPath);
         let body: Buffer;
         try {
             body = await readBody(req, MAX_BODY_BYTES);
@@ -212,7 +218,7 @@ export class EmulatorServer {
         }
 
         // A delay rule models the round trip: after it, the mix still draws for the request.
-        const rule = this.faults.take(method, [target.rawPath, decodeLenient(target.rawPath)]);
+        const rule = this.faults.take(method, [target.rawPath, decodeLenient(target.rawPath)], target.query);
         if (rule?.kind === "delay" && !(await this.delay(rule.ms, res))) {
             return;
         }
@@ -223,7 +229,7 @@ export class EmulatorServer {
             }
         } else if (fault !== undefined) {
             outcome.fault = fault.kind;
-            this.applyFault(req, res, fault, requestId, outcome);
+            this.applyFault(req, res, fault, style, requestId, outcome);
             return;
         }
 
@@ -243,7 +249,10 @@ export class EmulatorServer {
             if (claimed !== undefined && claimed !== account) {
                 throw accessDenied(`the account id '${claimed}' in X-Fc-Account-Id is not the account of access key '${credential.accessKeyId}'`);
             }
-            const reply = serveApi({ method, rawPath: target.rawPath, query: target.query, body }, this.store);
+            const request = { method, rawPath: target.rawPath, query: target.query, body };
+            const reply = isFc3Path(target.rawPath)
+                ? serveFc3Api(request, this.store.fc3, { accountId: account, region: this.settings.region ?? DEFAULT_REGION })
+                : serveApi(request, this.store);
             if (reply.status === 204) {
                 this.send(res, 204, {}, undefined);
             } else {
@@ -258,7 +267,14 @@ export class EmulatorServer {
         }
     }
 
-    private applyFault(req: IncomingMessage, res: ServerResponse, fault: Exclude<Fault, { kind: "delay" }>, requestId: string, outcome: Outcome): void {
+    private applyFault(
+        req: IncomingMessage,
+        res: ServerResponse,
+        fault: Exclude<Fault, { kind: "delay" }>,
+        pathStyle: ErrorStyle,
+        requestId: string,
+        outcome: Outcome,
+    ): void {
         switch (fault.kind) {
             case "reset":
                 // No answer at all: the caller sees its connection drop (ECONNRESET / "socket hang up").
@@ -285,7 +301,7 @@ export class EmulatorServer {
                 return;
             }
             case "status": {
-                const style: ErrorStyle = fault.style ?? this.settings.errorStyle;
+                const style: ErrorStyle = fault.style ?? pathStyle;
                 if (fault.status < 400) {
                     // Not an error status: answer it with an empty JSON object so the status is all that differs.
                     const headers: Record<string, string> = { "Content-Type": "application/json" };
@@ -299,6 +315,11 @@ export class EmulatorServer {
                 return;
             }
         }
+    }
+
+    /** The error style of a path: POP for the FC 3.0 view, the configured style for everything else. */
+    private errorStyleFor(rawPath: string): ErrorStyle {
+        return isFc3Path(rawPath) ? "pop" : this.settings.errorStyle;
     }
 
     private sendError(res: ServerResponse, error: FcError, style: ErrorStyle, requestId: string, outcome: Outcome): void {
@@ -383,4 +404,9 @@ function redactQuery(rawQuery: string): string {
         .split("&")
         .map((pair) => (/^(?:[^=]*(?:token|secret|signature|accesskey)[^=]*)=/i.test(pair) ? `${pair.slice(0, pair.indexOf("="))}=***` : pair))
         .join("&");
+}
+
+/** Whether a path belongs to the FC 3.0 view (API 2023-03-30). */
+function isFc3Path(rawPath: string): boolean {
+    return rawPath.startsWith(`/${FC3_API_VERSION}/`);
 }

@@ -4,18 +4,22 @@
 //
 // Tests arrange data through these methods directly; the wire handlers use the same methods, so what a
 // test puts is exactly what the SDK reads back. Everything handed out is a copy: a caller mutating a
-// returned record cannot change the store behind the emulator's back.
+// returned record cannot change the store behind the emulator's back. FC 3.0 functions (API 2023-03-30)
+// live apart, in `fc3` (see fc3Store.ts): an FC 2.0 service's function is not an FC 3.0 function.
 
 import { aliasNotFound, functionNotFound, serviceNotFound, versionNotFound } from "./errors";
+import { Fc3Store } from "./fc3Store";
+import { type ManyQualifiersOptions, configAt, manyQualifiers, QualifierBook } from "./qualifiers";
+import { copyConfig, isoSeconds } from "./records";
 import type { AsyncConfigInput, AsyncConfigRecord } from "./types";
-import { classifyQualifier } from "./validation";
+
+export { isoSeconds } from "./records";
 
 interface ServiceEntry {
     /** Function name to its configs, keyed by qualifier. */
     functions: Map<string, Map<string, AsyncConfigRecord>>;
-    versions: Set<string>;
-    /** Alias name to version id. */
-    aliases: Map<string, string>;
+    /** In FC 2.0, versions and aliases belong to the service. */
+    qualifiers: QualifierBook;
 }
 
 /** Options of {@link EmulatorStore.putAsyncConfig}. */
@@ -26,10 +30,15 @@ export interface PutAsyncConfigOptions {
 
 /** The services, functions, versions, aliases and async-invoke configs the emulator serves. */
 export class EmulatorStore {
+    /** The FC 3.0 view's functions, versions, aliases and configs, separate from the FC 2.0 services. */
+    readonly fc3: Fc3Store;
+
     private readonly services = new Map<string, ServiceEntry>();
 
     /** @param clock Source of the current time; injectable so callers can control timestamps. */
-    constructor(private readonly clock: () => Date = () => new Date()) {}
+    constructor(private readonly clock: () => Date = () => new Date()) {
+        this.fc3 = new Fc3Store(clock);
+    }
 
     /** Creates a service if it does not exist yet. */
     putService(name: string): void {
@@ -56,29 +65,35 @@ export class EmulatorStore {
 
     /** Publishes a version id (a decimal string) in a service, creating the service if needed. */
     putVersion(service: string, versionId: string): void {
-        if (classifyQualifier(versionId) !== "version") {
-            throw new Error(`store.putVersion: version id '${versionId}' must be a decimal number`);
-        }
-        this.ensureService(service).versions.add(versionId);
+        this.ensureService(service).qualifiers.addVersion(versionId, "store.putVersion");
     }
 
     /** Creates or repoints an alias to a version id, creating the service if needed. */
     putAlias(service: string, alias: string, versionId: string): void {
-        if (classifyQualifier(alias) !== "alias") {
-            throw new Error(`store.putAlias: alias name '${alias}' is not a valid alias name`);
-        }
-        this.ensureService(service).aliases.set(alias, versionId);
+        this.ensureService(service).qualifiers.setAlias(alias, versionId, "store.putAlias");
     }
 
     /** Removes an alias. Returns whether it existed. */
     deleteAlias(service: string, alias: string): boolean {
-        return this.services.get(service)?.aliases.delete(alias) ?? false;
+        return this.services.get(service)?.qualifiers.deleteAlias(alias) ?? false;
+    }
+
+    /**
+     * Creates a function (and its service) with `count` qualifiers, each with a config: a cheap way to arrange
+     * a long ListFunctionAsyncInvokeConfigs (1, 50, 500 configs). Returns the qualifiers in list order.
+     */
+    putFunctionWithQualifiers(service: string, fn: string, count: number, options: ManyQualifiersOptions<AsyncConfigInput> = {}): string[] {
+        this.putFunction(service, fn);
+        const make = { version: (id: string) => this.putVersion(service, id), alias: (name: string, id: string) => this.putAlias(service, name, id) };
+        const qualifiers = manyQualifiers(count, make, options.kind);
+        qualifiers.forEach((qualifier, i) => this.putAsyncConfig(service, fn, qualifier, configAt(options, qualifier, i), { time: options.time }));
+        return qualifiers;
     }
 
     /**
      * Checks that a service, function and qualifier exist, in FC's order: ServiceNotFound, FunctionNotFound,
      * then VersionNotFound or AliasNotFound. Throws the matching 404 {@link FcError}; the qualifier must
-     * already be syntactically valid (see {@link classifyQualifier}).
+     * already be syntactically valid (see `classifyQualifier` in validation.ts).
      */
     locate(service: string, fn: string, qualifier?: string): void {
         const entry = this.services.get(service);
@@ -91,11 +106,11 @@ export class EmulatorStore {
         if (qualifier === undefined) {
             return;
         }
-        const kind = classifyQualifier(qualifier);
-        if (kind === "version" && !entry.versions.has(qualifier)) {
+        const missing = entry.qualifiers.missing(qualifier);
+        if (missing === "version") {
             throw versionNotFound(service, qualifier);
         }
-        if (kind === "alias" && !entry.aliases.has(qualifier)) {
+        if (missing === "alias") {
             throw aliasNotFound(service, qualifier);
         }
     }
@@ -112,7 +127,7 @@ export class EmulatorStore {
         const time = options.time ?? isoSeconds(this.clock());
         const previous = configs.get(qualifier);
         const record: AsyncConfigRecord = {
-            ...copyInput(config),
+            ...copyConfig(config),
             service,
             function: fn,
             qualifier,
@@ -120,13 +135,13 @@ export class EmulatorStore {
             lastModifiedTime: time,
         };
         configs.set(qualifier, record);
-        return copyRecord(record);
+        return copyConfig(record);
     }
 
     /** The config of (service, function, qualifier), or undefined. */
     getAsyncConfig(service: string, fn: string, qualifier = "LATEST"): AsyncConfigRecord | undefined {
         const record = this.services.get(service)?.functions.get(fn)?.get(qualifier);
-        return record === undefined ? undefined : copyRecord(record);
+        return record === undefined ? undefined : copyConfig(record);
     }
 
     /** Removes the config of (service, function, qualifier). Returns whether it existed. */
@@ -140,13 +155,13 @@ export class EmulatorStore {
         if (configs === undefined) {
             return [];
         }
-        return [...configs.keys()].sort().map((q) => copyRecord(configs.get(q) as AsyncConfigRecord));
+        return [...configs.keys()].sort().map((q) => copyConfig(configs.get(q) as AsyncConfigRecord));
     }
 
     private ensureService(name: string): ServiceEntry {
         let entry = this.services.get(name);
         if (entry === undefined) {
-            entry = { functions: new Map(), versions: new Set(), aliases: new Map() };
+            entry = { functions: new Map(), qualifiers: new QualifierBook() };
             this.services.set(name, entry);
         }
         return entry;
@@ -156,44 +171,4 @@ export class EmulatorStore {
         // locate() ran first, so both exist.
         return (this.services.get(service) as ServiceEntry).functions.get(fn) as Map<string, AsyncConfigRecord>;
     }
-}
-
-/** ISO-8601 UTC without milliseconds, the format FC uses for createdTime / lastModifiedTime. */
-export function isoSeconds(date: Date): string {
-    return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-function copyInput(config: AsyncConfigInput): AsyncConfigInput {
-    const copy: AsyncConfigInput = {};
-    if (config.destinationConfig !== undefined) {
-        const dc = config.destinationConfig;
-        copy.destinationConfig =
-            dc === null
-                ? null
-                : {
-                      onSuccess: dc.onSuccess ? { destination: dc.onSuccess.destination } : dc.onSuccess,
-                      onFailure: dc.onFailure ? { destination: dc.onFailure.destination } : dc.onFailure,
-                  };
-    }
-    if (config.maxAsyncEventAgeInSeconds !== undefined) {
-        copy.maxAsyncEventAgeInSeconds = config.maxAsyncEventAgeInSeconds;
-    }
-    if (config.maxAsyncRetryAttempts !== undefined) {
-        copy.maxAsyncRetryAttempts = config.maxAsyncRetryAttempts;
-    }
-    if (config.statefulInvocation !== undefined) {
-        copy.statefulInvocation = config.statefulInvocation;
-    }
-    return copy;
-}
-
-function copyRecord(record: AsyncConfigRecord): AsyncConfigRecord {
-    return {
-        ...copyInput(record),
-        service: record.service,
-        function: record.function,
-        qualifier: record.qualifier,
-        createdTime: record.createdTime,
-        lastModifiedTime: record.lastModifiedTime,
-    };
 }

@@ -43,6 +43,34 @@ export interface AsyncConfigRecord extends AsyncConfigInput {
     lastModifiedTime: string;
 }
 
+/**
+ * What a caller may set on an FC 3.0 async-invoke config (the body of PutAsyncInvokeConfig, API 2023-03-30):
+ * the FC 2.0 fields, with `asyncTask` in place of `statefulInvocation`.
+ */
+export type Fc3AsyncConfigInput = Omit<AsyncConfigInput, "statefulInvocation"> & { asyncTask?: boolean };
+
+/** A stored FC 3.0 async-invoke config. Times are ISO-8601 UTC without milliseconds. */
+export type Fc3AsyncConfigRecord = Fc3AsyncConfigInput & {
+    functionName: string;
+    qualifier: string;
+    createdTime: string;
+    lastModifiedTime: string;
+};
+
+/** One FC 3.0 function of a {@link Seed}: FC 3.0 has no services, and versions and aliases belong to the function. */
+export interface Fc3FunctionSeed {
+    name: string;
+    /** Published version ids, decimal strings such as `"1"`. */
+    versions?: string[];
+    /** Alias name to version id. */
+    aliases?: Record<string, string>;
+    asyncConfigs?: Array<{
+        /** `LATEST` (the default), a version id or an alias name. */
+        qualifier?: string;
+        config: Fc3AsyncConfigInput;
+    }>;
+}
+
 /** Sample data loaded into a fresh emulator. */
 export interface Seed {
     services: Array<{
@@ -59,6 +87,8 @@ export interface Seed {
             config: AsyncConfigInput;
         }>;
     }>;
+    /** FC 3.0 functions (API 2023-03-30), separate from the FC 2.0 services above. An addition to the agreed shape. */
+    fc3Functions?: Fc3FunctionSeed[];
 }
 
 /** One request the emulator saw, recorded when its exchange ended. */
@@ -96,7 +126,7 @@ export interface RecordedRequest {
 
 /** A failure the emulator can be told to produce instead of, or before, its normal answer. */
 export type Fault =
-    /** Answer with this status and an error body in the given style (default: the emulator's errorStyle). */
+    /** Answer with this status and an error body in the given style (default: the emulator's errorStyle; POP on FC 3.0 paths). */
     | { kind: "status"; status: number; errorCode?: string; message?: string; retryAfterSeconds?: number; style?: "fc" | "pop" | "html" }
     /** Wait, then answer normally. */
     | { kind: "delay"; ms: number }
@@ -136,6 +166,11 @@ export interface FaultRule {
     method?: string;
     /** A substring of the request path, matched against both the raw and the percent-decoded path. */
     pathIncludes?: string;
+    /**
+     * A query parameter the request must carry (any value), e.g. `nextToken` to fault every page of a list
+     * but the first. An addition to the agreed shape.
+     */
+    queryHas?: string;
 }
 
 /** A token-bucket limit on requests per second. */
@@ -156,13 +191,13 @@ export interface FcEmulatorOptions {
     port?: number;
     /** Default account of the credentials. Default {@link DEFAULT_ACCOUNT_ID}. */
     accountId?: string;
-    /** Region the emulator claims to serve (informational). Default {@link DEFAULT_REGION}. */
+    /** Region the emulator claims to serve; it appears in FC 3.0 `functionArn`s. Default {@link DEFAULT_REGION}. */
     region?: string;
     /** Accepted keys; replaces the default key when given. Must not be empty. */
     credentials?: EmulatorCredential[];
     /** Data to start with; `false` starts empty. Default {@link sampleSeed}. */
     seed?: Seed | false;
-    /** Error body style: FC's `{ErrorCode, ErrorMessage}` (default) or POP's `{Code, Message, RequestId}`. */
+    /** Error body style of the FC 2.0 paths: FC's `{ErrorCode, ErrorMessage}` (default) or POP's `{Code, Message, RequestId}`. FC 3.0 paths always answer POP style. */
     errorStyle?: "fc" | "pop";
     /** Request rate limit; none by default. */
     rateLimit?: RateLimit;
@@ -189,7 +224,7 @@ export interface FcEmulator {
     readonly accessKeySecret: string;
     /** Every request seen, in the order their exchanges ended. */
     readonly requests: RecordedRequest[];
-    /** The emulator's data, for arranging and inspecting tests directly. */
+    /** The emulator's data, for arranging and inspecting tests directly; `store.fc3` holds the FC 3.0 view's. */
     readonly store: EmulatorStore;
     /** Accepts one more key from now on, e.g. a temporary key STS issued (see test/sts-emulator). */
     addCredential(credential: EmulatorCredential): void;

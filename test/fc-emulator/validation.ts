@@ -1,8 +1,9 @@
-// Checks on what callers send: names in the path, the qualifier, and the PutFunctionAsyncInvokeConfig body.
+// Checks on what callers send: names in the path, the qualifier, the list limit, and the PUT bodies of
+// FC 2.0 (PutFunctionAsyncInvokeConfig) and FC 3.0 (PutAsyncInvokeConfig).
 // Rejections are 400 InvalidArgument with a message that says what was wrong, as FC does.
 
 import { invalidArgument } from "./errors";
-import type { AsyncConfigInput, DestinationInput } from "./types";
+import type { AsyncConfigInput, DestinationInput, Fc3AsyncConfigInput } from "./types";
 
 /** FC's rule for service, function and alias names: 1-128 of letters, digits, `_`, `-`, not starting with a digit or `-`. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
@@ -40,8 +41,29 @@ export function classifyQualifier(qualifier: string): QualifierKind {
     throw invalidArgument(`qualifier '${qualifier}' is invalid: use LATEST, a version number or an alias name`);
 }
 
-/** Parses and checks a PutFunctionAsyncInvokeConfig body. Unknown fields are ignored, as FC does. */
+/** Parses and checks a PutFunctionAsyncInvokeConfig body (FC 2.0). Unknown fields are ignored, as FC does. */
 export function parseAsyncConfigBody(raw: Buffer): AsyncConfigInput {
+    const parsed = parseBodyObject(raw);
+    const config = parseSharedFields(parsed);
+    const stateful = optionalBoolean(parsed, "statefulInvocation");
+    if (stateful !== undefined) {
+        config.statefulInvocation = stateful;
+    }
+    return config;
+}
+
+/** Parses and checks an FC 3.0 PutAsyncInvokeConfig body: the FC 2.0 fields with `asyncTask` for `statefulInvocation`. */
+export function parseFc3AsyncConfigBody(raw: Buffer): Fc3AsyncConfigInput {
+    const parsed = parseBodyObject(raw);
+    const config: Fc3AsyncConfigInput = parseSharedFields(parsed);
+    const asyncTask = optionalBoolean(parsed, "asyncTask");
+    if (asyncTask !== undefined) {
+        config.asyncTask = asyncTask;
+    }
+    return config;
+}
+
+function parseBodyObject(raw: Buffer): Record<string, unknown> {
     const text = raw.toString("utf8");
     let parsed: unknown;
     try {
@@ -53,6 +75,11 @@ export function parseAsyncConfigBody(raw: Buffer): AsyncConfigInput {
     if (!isObject(parsed)) {
         throw invalidArgument("request body must be a JSON object");
     }
+    return parsed;
+}
+
+/** The fields both API versions share: destinations, event age, retries. */
+function parseSharedFields(parsed: Record<string, unknown>): AsyncConfigInput {
     const config: AsyncConfigInput = {};
     const dc = parsed["destinationConfig"];
     if (dc !== undefined && dc !== null) {
@@ -74,14 +101,18 @@ export function parseAsyncConfigBody(raw: Buffer): AsyncConfigInput {
     if (retries !== undefined && retries !== null) {
         config.maxAsyncRetryAttempts = integerIn("maxAsyncRetryAttempts", retries, 0, MAX_RETRY_ATTEMPTS);
     }
-    const stateful = parsed["statefulInvocation"];
-    if (stateful !== undefined && stateful !== null) {
-        if (typeof stateful !== "boolean") {
-            throw invalidArgument("statefulInvocation must be a boolean");
-        }
-        config.statefulInvocation = stateful;
-    }
     return config;
+}
+
+function optionalBoolean(parsed: Record<string, unknown>, field: string): boolean | undefined {
+    const value = parsed[field];
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    if (typeof value !== "boolean") {
+        throw invalidArgument(`${field} must be a boolean`);
+    }
+    return value;
 }
 
 /** Checks the `limit` query parameter of ListFunctionAsyncInvokeConfigs (1-100, default 20). */
