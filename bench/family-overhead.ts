@@ -183,7 +183,7 @@ export function renderFamilyOverhead(f: FamilyOverheadResult): string[] {
     const out: string[] = [
         "## 1. Overhead in process: the FC 2.0 list and FC 3.0",
         "",
-        "As goal 1's FC 2.0 single read, above, for the other data sources: a provider run is `configure` (cap and `fcAsyncInvokeConfig:pageSize` " +
+        "As goal 1's FC 2.0 single read (section 1) for the other data sources: a provider run is `configure` (cap and `fcAsyncInvokeConfig:pageSize` " +
             `${f.pageSize} set, empty answers cache) and \`read(id, props)\` of \`dataSourceProvider(...)\` from \`bin/\`; a raw run is a fresh client of the official SDK ` +
             "(`@alicloud/fc-open20210406` for FC 2.0, `@alicloud/fc20230330` for FC 3.0) and its generated `...WithOptions` method with `X-Fc-Account-Id`, " +
             `following every \`nextToken\` with \`limit\` ${f.pageSize} for a list. Each listed function has ${f.qualifiers} aliases, each with a config; ` +
