@@ -17,6 +17,7 @@ import * as $OpenApi from "@alicloud/openapi-client";
 import { $OpenApiUtil } from "@alicloud/openapi-core";
 import * as $Util from "@alicloud/tea-util";
 import * as $dara from "@darabonba/typescript";
+import { type FcApi } from "./fcApis";
 import { type Target } from "./target";
 
 /** One GET as the core describes it. */
@@ -40,42 +41,43 @@ export interface FcAnswer {
 /** Sends one call with a per-request timeout in milliseconds (connect and read). */
 export type FcCaller = (call: FcCall, timeoutMs: number) => Promise<FcAnswer>;
 
-/** The FC 2.0 client for `target`, signing with `credential` (already checked to produce credentials). */
-export function createFc2Caller(target: Target, credential: Credential, timeoutSeconds: number): FcCaller {
-    const timeoutMs = Math.round(timeoutSeconds * 1000);
-    const client = new FC2Client(
-        new $OpenApi.Config({
-            credential,
-            // The SDK's own endpoint table holds the placeholder `account-id.<region>…`: always set it.
-            endpoint: target.host,
-            protocol: target.protocol,
-            regionId: target.region,
-            connectTimeout: timeoutMs,
-            readTimeout: timeoutMs,
-        }),
-    );
+/**
+ * The SDK client of `api` for `target`, signing with `credential` (already checked to produce
+ * credentials), with `timeoutSeconds` as its connect and read timeout.
+ */
+export function createCaller(api: FcApi, target: Target, credential: Credential, timeoutSeconds: number): FcCaller {
+    return api.version === "2023-03-30" ? createFc3Caller(target, credential, timeoutSeconds) : createFc2Caller(target, credential, timeoutSeconds);
+}
+
+/** The FC 2.0 client, through `@alicloud/fc-open20210406`. */
+function createFc2Caller(target: Target, credential: Credential, timeoutSeconds: number): FcCaller {
+    const client = new FC2Client(new $OpenApi.Config(configOf(target, credential, timeoutSeconds)));
     const runtime = runtimeCache((ms) => new $Util.RuntimeOptions({ autoretry: false, connectTimeout: ms, readTimeout: ms }));
     return (call, ms) =>
         client.callApi(new $OpenApi.Params(paramsOf(call)), new $OpenApi.OpenApiRequest({ headers: call.headers, query: call.query }), runtime(ms));
 }
 
-/** The FC 3.0 client for `target`, signing with `credential`. */
-export function createFc3Caller(target: Target, credential: Credential, timeoutSeconds: number): FcCaller {
-    const timeoutMs = Math.round(timeoutSeconds * 1000);
-    const client = new FC3Client(
-        new $OpenApiUtil.Config({
-            credential,
-            endpoint: target.host,
-            protocol: target.protocol,
-            regionId: target.region,
-            connectTimeout: timeoutMs,
-            readTimeout: timeoutMs,
-        }),
-    );
+/** The FC 3.0 client, through `@alicloud/fc20230330`. */
+function createFc3Caller(target: Target, credential: Credential, timeoutSeconds: number): FcCaller {
+    const client = new FC3Client(new $OpenApiUtil.Config(configOf(target, credential, timeoutSeconds)));
     // No retryOptions: openapi-core then sends once, and retry.ts does the retrying.
     const runtime = runtimeCache((ms) => new $dara.RuntimeOptions({ connectTimeout: ms, readTimeout: ms }));
     return (call, ms) =>
         client.callApi(new $OpenApiUtil.Params(paramsOf(call)), new $OpenApiUtil.OpenApiRequest({ headers: call.headers, query: call.query }), runtime(ms));
+}
+
+/** The client configuration both SDKs take. */
+function configOf(target: Target, credential: Credential, timeoutSeconds: number): Record<string, unknown> {
+    const timeoutMs = Math.round(timeoutSeconds * 1000);
+    return {
+        credential,
+        // The SDKs' own endpoint tables hold the placeholder `account-id.<region>…`: always set it.
+        endpoint: target.host,
+        protocol: target.protocol,
+        regionId: target.region,
+        connectTimeout: timeoutMs,
+        readTimeout: timeoutMs,
+    };
 }
 
 /** The `Params` both SDKs take: a signed ROA GET whose body comes back as text. */

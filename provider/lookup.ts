@@ -135,10 +135,7 @@ async function readList(ctx: LookupContext, caller: FcCaller, source: ListDataSo
         seen.add(got.nextToken);
         nextToken = got.nextToken;
     }
-    return source.outputs(
-        spec.args,
-        items.sort((a, b) => source.compare(a, b)),
-    );
+    return Object.freeze(items.sort((a, b) => source.compare(a, b)));
 }
 
 /** The route of a lookup, resolved on first use; a failed resolution is forgotten, so the next lookup tries again. */

@@ -1,17 +1,26 @@
 // The deployment of the invoke forms: they read in the program's own process, with the same stack
 // config the provider host gets (`alicloud:*`, `fcAsyncInvokeConfig:*`), read through `pulumi.Config`.
 // One program run is one deployment: its invoke reads share answers, credentials, the request cap and
-// the throttling pause, as the resource forms' reads do in the provider host.
+// the throttling pause, as the resource forms' reads do in the provider host, and the next run starts
+// afresh. A process may run several (the Automation API runs inline programs in its own process), so
+// each run's deployment is kept under the run's stack resource, which every run creates anew.
 
 import * as pulumi from "@pulumi/pulumi";
 import { createLookupContext, type LookupContext } from "./lookup";
 import { type ConfigSource, readStackSettings } from "./stackSettings";
 
-let context: LookupContext | undefined;
+const deployments = new WeakMap<object, LookupContext>();
+/** The key outside a run (no stack resource yet, e.g. under `pulumi.runtime.setMocks` before one is made). */
+const OUTSIDE_A_RUN = {};
 
-/** The program's deployment, created on the first invoke read. */
+/** The deployment of the program run in progress, created on its first invoke read. */
 export function programContext(): LookupContext {
-    context ??= createLookupContext(readStackSettings(programConfig));
+    const run: object = pulumi.runtime.getStackResource() ?? OUTSIDE_A_RUN;
+    let context = deployments.get(run);
+    if (context === undefined) {
+        context = createLookupContext(readStackSettings(programConfig));
+        deployments.set(run, context);
+    }
     return context;
 }
 

@@ -3,10 +3,9 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 import * as implementation from "./implementation";
-import { type DataSourceBase } from "./dataSource";
 import { functionAsyncInvokeConfig } from "./dataSources/functionAsyncInvokeConfig";
 import { dataSourceKey } from "./dataSources/keys";
-import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs, type Scope } from "./types";
+import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "./types";
 
 /**
  * The provider of a data source. It only reads; it never writes to FC.
@@ -16,7 +15,7 @@ import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs, type Scope } 
  *   `{ id, props }` with FC's values.
  * - `create` always fails: a data source is read by id, never created.
  */
-export function dataSourceProvider<Args, Outputs>(source: Pick<DataSourceBase<Scope>, "module" | "typeName">): pulumi.dynamic.ResourceProvider<Args, Outputs> {
+export function dataSourceProvider<Args, Outputs>(source: { module: string; typeName: string }): pulumi.dynamic.ResourceProvider<Args, Outputs> {
     const key = dataSourceKey(source);
     // Each method hands on the implementation's promise (those functions are async, so they never
     // throw synchronously), as loader.ts does in the provider host.

@@ -13,7 +13,7 @@ import { type ConfiguredFcEndpoint, configuredFcEndpoint, type StsEndpoint, stsE
 import { type Environment, ENV_KEYS, fromConfigOrEnv } from "./environment";
 import { ConfigurationError, type SettingProblem } from "./errors";
 import { type FcApi } from "./fcApis";
-import { type FcCaller } from "./fcClient";
+import { createCaller, type FcCaller } from "./fcClient";
 import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
 import { completeTarget, resolveTarget, type Target } from "./target";
 import { type Scope } from "./types";
@@ -106,7 +106,7 @@ export async function resolveRoute(deployment: Deployment, lookup: Scope): Promi
         callerFor(api) {
             let caller = callers.get(api);
             if (caller === undefined) {
-                caller = api.createCaller(target, signer.credential, deployment.stack.tuning.timeoutSeconds);
+                caller = createCaller(api, target, signer.credential, deployment.stack.tuning.timeoutSeconds);
                 callers.set(api, caller);
             }
             return caller;

@@ -56,11 +56,14 @@ describe("code samples in the TSDoc and the README", function () {
 
     const samples = [...sourceFiles(path.join(root, "provider")), path.join(root, "README.md")].flatMap(samplesOf);
 
-    it("are found (a TSDoc example exists to check)", () => {
-        assert.ok(
-            samples.some((s) => s.where.startsWith("provider/resource.ts")),
-            samples.map((s) => s.where).join(", "),
-        );
+    it("are found (every data source's TSDoc has an example to check)", () => {
+        for (const file of sourceFiles(path.join(root, "provider", "dataSources")).filter((f) => !/(index|keys|lists)\.ts$/.test(f))) {
+            const where = path.relative(root, file);
+            assert.ok(
+                samples.some((s) => s.where.startsWith(`${where}:`)),
+                `${where} has no example: ${samples.map((s) => s.where).join(", ")}`,
+            );
+        }
     });
 
     it("compile under strict with a user's compiler settings", () => {

@@ -129,13 +129,16 @@ describe("@engine the packed package in a Pulumi project of its own, through the
             .map((f) => f.replace(/^package\//, ""))
             .sort();
         const extra = files.filter(
-            (f) => !/^bin\/provider\/[A-Za-z]+\.(js|js\.map|d\.ts)$/.test(f) && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(f),
+            (f) =>
+                !/^bin\/provider\/(dataSources\/)?[A-Za-z]+\.(js|js\.map|d\.ts)$/.test(f) &&
+                !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(f),
         );
         assert.deepEqual(extra, []);
         // Every compiled module of provider/ is there, with its declarations and a map that needs no other file.
         const installed = path.join(projectDir, "node_modules", repoPackage.name);
         assert.ok(!fs.lstatSync(installed).isSymbolicLink(), "installed as a copy, not a link to the repository");
-        for (const source of fs.readdirSync(path.join(REPO_ROOT, "provider")).filter((f) => f.endsWith(".ts"))) {
+        const sources = fs.readdirSync(path.join(REPO_ROOT, "provider"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+        for (const source of sources) {
             const base = path.join(installed, "bin", "provider", source.replace(/\.ts$/, ""));
             assert.ok(fs.existsSync(`${base}.d.ts`), `${base}.d.ts`);
             const reference = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(fs.readFileSync(`${base}.js`, "utf8"))?.[1];

@@ -2,17 +2,17 @@
 // no services: a function is named on its own.
 // GET /2023-03-30/functions/{functionName}/async-invoke-config?qualifier=
 
+import type * as pulumi from "@pulumi/pulumi";
 import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
-import { type Scope } from "../types";
 import { type SingleDataSource } from "../dataSource";
 import { ramResource } from "../deniedHint";
 import { InvalidLookupError } from "../errors";
 import { FC3 } from "../fcApis";
-import { type ConfigShape, mapConfig, parseObject } from "../mapping";
 import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
-import { DEFAULT_QUALIFIER, type DestinationConfig, type ScopeArgs } from "../types";
-import type * as pulumi from "@pulumi/pulumi";
+import { type ConfigShape, mapConfig, parseObject } from "../mapping";
+import { DEFAULT_QUALIFIER, type DestinationConfig, type Scope, type ScopeArgs } from "../types";
 import { checkQualifier } from "../validation";
+import { notFoundHint } from "./notFound";
 
 /** The arguments of {@link getAsyncInvokeConfig}, resolved: the qualifier filled in. */
 export interface AsyncInvokeConfigArgs extends Scope {
@@ -58,25 +58,6 @@ export const FC3_CONFIG: ConfigShape = {
     },
 };
 
-/** The FC 3.0 error codes that mean something the read names does not exist, and what each says. */
-export function fc3NotFoundHint(code: string, args: { functionName?: string; qualifier?: string }): string | undefined {
-    const { functionName, qualifier } = args;
-    switch (code) {
-        case "FunctionNotFound":
-            return functionName === undefined
-                ? "a function FC listed no longer exists"
-                : `function "${functionName}" does not exist in this account and region`;
-        case "VersionNotFound":
-            return `version "${qualifier}" of function "${functionName}" does not exist`;
-        case "AliasNotFound":
-            return `alias "${qualifier}" of function "${functionName}" does not exist`;
-        case "AsyncConfigNotExists":
-            return `function "${functionName}" exists but has no async invoke config for qualifier "${qualifier ?? DEFAULT_QUALIFIER}"`;
-        default:
-            return undefined;
-    }
-}
-
 /** The data source behind `getAsyncInvokeConfig`. */
 export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigArgs, AsyncConfigFields, AsyncInvokeConfigOutputs> = {
     kind: "single",
@@ -99,7 +80,7 @@ export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigArgs, AsyncCon
         return { functionName: parts[0], qualifier: parts[1] ?? DEFAULT_QUALIFIER };
     },
     describe: ({ functionName, qualifier }) => `the async invoke config of function "${functionName}" (qualifier ${qualifier})`,
-    notFoundHint: fc3NotFoundHint,
+    notFoundHint,
     ramResource: ({ functionName }, target) => ramResource(`functions/${functionName}`, target),
     request: ({ functionName, qualifier }) => ({
         pathname: `/${FC3.version}/functions/${encodeURIComponent(functionName)}/async-invoke-config`,

@@ -2,18 +2,18 @@
 // the account and region when no function is named, read page by page.
 // GET /2023-03-30/async-invoke-configs?functionName=&limit=&nextToken=
 
+import type * as pulumi from "@pulumi/pulumi";
 import { type ArgumentRule, SCOPE_RULES } from "../arguments";
-import { type Scope } from "../types";
 import { type ListDataSource } from "../dataSource";
 import { ramResource } from "../deniedHint";
 import { FC3 } from "../fcApis";
-import { mapConfig, parsePage, requiredString } from "../mapping";
 import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
-import { type ScopeArgs } from "../types";
+import { mapConfig, parsePage, requiredString } from "../mapping";
+import { type Scope, type ScopeArgs } from "../types";
 import { checkName } from "../validation";
-import type * as pulumi from "@pulumi/pulumi";
-import { type AsyncConfigFields, FC3_CONFIG, fc3NotFoundHint } from "./asyncInvokeConfig";
+import { type AsyncConfigFields, FC3_CONFIG } from "./asyncInvokeConfig";
 import { compareText, pageQuery } from "./lists";
+import { notFoundHint } from "./notFound";
 
 /** The arguments of {@link listAsyncInvokeConfigs}, resolved. */
 export interface AsyncInvokeConfigsArgs extends Scope {
@@ -54,7 +54,7 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncCon
     describe: ({ functionName }) =>
         functionName === undefined ? "the async invoke configs of every FC 3.0 function" : `the async invoke configs of function "${functionName}"`,
     // An empty list is an answer (200); a 404 names the function, never a config.
-    notFoundHint: (code, args) => (code === "FunctionNotFound" ? fc3NotFoundHint(code, args) : undefined),
+    notFoundHint: (code, args) => (code === "FunctionNotFound" ? notFoundHint(code, args) : undefined),
     ramResource: ({ functionName }, target) => ramResource(`functions/${functionName ?? "*"}`, target),
     request: ({ functionName }, page) => ({ pathname: `/${FC3.version}/async-invoke-configs`, query: pageQuery(page, { functionName }) }),
     parsePage: (body) =>
@@ -91,6 +91,12 @@ export type ListAsyncInvokeConfigsResult = InvokeResult<AsyncInvokeConfigsOutput
  *
  * - `listAsyncInvokeConfigs(name, args, opts?)` is the resource form: an {@link AsyncInvokeConfigs}.
  * - `listAsyncInvokeConfigs(args)` is the promise form, read in the program, with nothing in state.
+ *
+ * ```ts
+ * // Every FC 3.0 function of the account and region whose failed events go nowhere.
+ * const all = listAsyncInvokeConfigsOutput({});
+ * export const withoutFailureDestination = all.configs.apply((configs) => configs.filter((c) => !c.destinationConfig.onFailure).map((c) => c.functionArn));
+ * ```
  */
 export const listAsyncInvokeConfigs = dataSourceFunction(AsyncInvokeConfigs, asyncInvokeConfigs);
 

@@ -6,9 +6,9 @@ import { type SingleDataSource } from "../dataSource";
 import { ramResource } from "../deniedHint";
 import { RAM_ACTION } from "../errors";
 import { FC2 } from "../fcApis";
+import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
 import { formatId, parseId } from "../id";
 import { type ConfigShape, mapConfig, parseObject } from "../mapping";
-import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
 import {
     type AsyncInvokeConfigFields,
     DEFAULT_QUALIFIER,
@@ -17,9 +17,13 @@ import {
     type LookupInputs,
 } from "../types";
 import { checkQualifier } from "../validation";
+import { notFoundHint } from "./notFound";
 
 /** The arguments once checked: the qualifier filled in. */
-export type FunctionAsyncInvokeConfigArgs = LookupInputs & { qualifier: string };
+export interface FunctionAsyncInvokeConfigArgs extends LookupInputs {
+    /** `LATEST` when the lookup named none. */
+    qualifier: string;
+}
 
 /**
  * An FC 2.0 config as GetFunctionAsyncInvokeConfig and ListFunctionAsyncInvokeConfigs report it
@@ -36,25 +40,6 @@ export const FC2_CONFIG: ConfigShape = {
     },
     checked: { function: "string", service: "string", qualifier: "string" },
 };
-
-/** The FC 2.0 error codes that mean something the read names does not exist, and what each says. */
-export function fc2NotFoundHint(code: string, args: { serviceName: string; functionName: string; qualifier?: string }): string | undefined {
-    const { serviceName, functionName, qualifier } = args;
-    switch (code) {
-        case "ServiceNotFound":
-            return `service "${serviceName}" does not exist in this account and region`;
-        case "FunctionNotFound":
-            return `function "${functionName}" does not exist in service "${serviceName}"`;
-        case "VersionNotFound":
-            return `version "${qualifier}" of service "${serviceName}" does not exist`;
-        case "AliasNotFound":
-            return `alias "${qualifier}" of service "${serviceName}" does not exist`;
-        case "AsyncConfigNotExists":
-            return `function "${serviceName}/${functionName}" exists but has no async invoke config for qualifier "${qualifier ?? DEFAULT_QUALIFIER}"`;
-        default:
-            return undefined;
-    }
-}
 
 /** The data source behind `getFunctionAsyncInvokeConfig`. */
 export const functionAsyncInvokeConfig: SingleDataSource<FunctionAsyncInvokeConfigArgs, AsyncInvokeConfigFields, FunctionAsyncInvokeConfigOutputs> = {
@@ -77,7 +62,7 @@ export const functionAsyncInvokeConfig: SingleDataSource<FunctionAsyncInvokeConf
     parseId,
     describe: ({ serviceName, functionName, qualifier }) =>
         `the async invoke config of function "${functionName}" in service "${serviceName}" (qualifier ${qualifier})`,
-    notFoundHint: fc2NotFoundHint,
+    notFoundHint,
     ramResource: ({ serviceName, functionName, qualifier }, target) => ramResource(`services/${serviceName}.${qualifier}/functions/${functionName}`, target),
     request: ({ serviceName, functionName, qualifier }) => ({
         // Checked names need no escaping; encoding anyway keeps the path safe if the rules ever loosen.

@@ -2,18 +2,18 @@
 // qualifier (LATEST, versions, aliases), read page by page.
 // GET /2021-04-06/services/{serviceName}/functions/{functionName}/async-invoke-configs?limit=&nextToken=
 
+import type * as pulumi from "@pulumi/pulumi";
 import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
-import { type Scope } from "../types";
 import { type ListDataSource } from "../dataSource";
 import { ramResource } from "../deniedHint";
-import { FC2 } from "../fcApis";
 import { InvalidLookupError } from "../errors";
-import { mapConfig, parsePage, requiredString } from "../mapping";
+import { FC2 } from "../fcApis";
 import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
-import { type AsyncInvokeConfigFields, type ScopeArgs } from "../types";
-import type * as pulumi from "@pulumi/pulumi";
-import { FC2_CONFIG, fc2NotFoundHint } from "./functionAsyncInvokeConfig";
+import { mapConfig, parsePage, requiredString } from "../mapping";
+import { type AsyncInvokeConfigFields, type Scope, type ScopeArgs } from "../types";
+import { FC2_CONFIG } from "./functionAsyncInvokeConfig";
 import { compareQualifiers, pageQuery } from "./lists";
+import { notFoundHint } from "./notFound";
 
 /** The arguments of {@link listFunctionAsyncInvokeConfigs}, resolved. */
 export interface FunctionAsyncInvokeConfigsArgs extends Scope {
@@ -58,7 +58,7 @@ export const functionAsyncInvokeConfigs: ListDataSource<FunctionAsyncInvokeConfi
     },
     describe: ({ serviceName, functionName }) => `the async invoke configs of function "${functionName}" in service "${serviceName}"`,
     // An empty list is an answer (200); a 404 names the service or function, never a config.
-    notFoundHint: (code, args) => (code === "AsyncConfigNotExists" ? undefined : fc2NotFoundHint(code, args)),
+    notFoundHint: (code, args) => (code === "AsyncConfigNotExists" ? undefined : notFoundHint(code, args)),
     ramResource: ({ serviceName, functionName }, target) => ramResource(`services/${serviceName}.*/functions/${functionName}`, target),
     request: ({ serviceName, functionName }, page) => ({
         pathname: `/${FC2.version}/services/${encodeURIComponent(serviceName)}/functions/${encodeURIComponent(functionName)}/async-invoke-configs`,

@@ -1,0 +1,139 @@
+// FC 3.0's single read (GetAsyncInvokeConfig) in process, against the FC stand-in through the real
+// `@alicloud/fc20230330` SDK: FC 3.0's field names, its paths, its POP-style errors and not-found codes,
+// its RAM action, and the same checks before any request as FC 2.0's read.
+
+import * as assert from "node:assert/strict";
+import { asyncInvokeConfig } from "../provider/dataSources/asyncInvokeConfig";
+import { FcError, InvalidLookupError } from "../provider/errors";
+import { createLookupContext, type LookupContext, readDataSource } from "../provider/lookup";
+import { readStackSettings } from "../provider/stackSettings";
+import { type FcEmulator } from "./fc-emulator";
+import { standInSettings, type Settings, useStandInProvider } from "./support/standInProvider";
+
+function deployment(fc: FcEmulator, overrides: Settings = {}): LookupContext {
+    const settings = standInSettings(fc, overrides);
+    const ctx = createLookupContext(readStackSettings({ get: (key) => settings[key] }));
+    ctx.retryEnvironment = { now: () => Date.now(), sleep: () => Promise.resolve(), random: () => 0 };
+    return ctx;
+}
+
+async function rejection<E extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
+    const err = await promise.then(
+        () => assert.fail("expected the read to fail"),
+        (e: unknown) => e,
+    );
+    assert.ok(err instanceof type, String(err));
+    return err;
+}
+
+describe("getAsyncInvokeConfig (FC 3.0 GetAsyncInvokeConfig) in process", () => {
+    const provider = useStandInProvider();
+
+    it("reads FC 3.0's fields under FC 3.0's names, with one signed GET to FC 3.0's path", async () => {
+        const fc = await provider.start();
+        const out = await readDataSource(deployment(fc), asyncInvokeConfig, { functionName: "fc3-hello", endpoint: fc.endpoint });
+        assert.equal(out.functionName, "fc3-hello");
+        assert.equal(out.qualifier, "LATEST");
+        assert.equal(out.asyncTask, true);
+        assert.equal(out.maxAsyncRetryAttempts, 3);
+        assert.equal(out.maxAsyncEventAgeInSeconds, 300);
+        assert.equal(out.functionArn, `acs:fc:${fc.region}:${fc.accountId}:functions/fc3-hello`);
+        assert.ok(out.destinationConfig.onFailure?.destination.startsWith("acs:mns:"));
+        assert.ok(!("statefulInvocation" in out), "FC 2.0's name is not used");
+        const [request] = fc.requests;
+        assert.equal(request.method, "GET");
+        assert.equal(request.path, "/2023-03-30/functions/fc3-hello/async-invoke-config");
+        assert.deepEqual(request.query, { qualifier: "LATEST" });
+        assert.equal(request.status, 200);
+        assert.equal(fc.requests.length, 1);
+    });
+
+    it("keeps 0 and false, and leaves out what FC left out", async () => {
+        const fc = await provider.start();
+        const out = await readDataSource(deployment(fc), asyncInvokeConfig, { functionName: "fc3-zero", endpoint: fc.endpoint });
+        assert.equal(out.maxAsyncRetryAttempts, 0);
+        assert.equal(out.asyncTask, false);
+        assert.deepEqual(out.destinationConfig, {});
+    });
+
+    it("reads an alias's config", async () => {
+        const fc = await provider.start();
+        const out = await readDataSource(deployment(fc), asyncInvokeConfig, { functionName: "fc3-hello", qualifier: "prod", endpoint: fc.endpoint });
+        assert.equal(out.qualifier, "prod");
+        assert.equal(out.maxAsyncRetryAttempts, 1);
+        assert.equal(out.destinationConfig.onSuccess, undefined);
+    });
+
+    for (const [functionName, qualifier, code, says] of [
+        ["nope", "LATEST", "FunctionNotFound", 'function "nope" does not exist'],
+        ["fc3-hello", "9", "VersionNotFound", 'version "9" of function "fc3-hello" does not exist'],
+        ["fc3-hello", "staging", "AliasNotFound", 'alias "staging" of function "fc3-hello" does not exist'],
+        ["fc3-idle", "LATEST", "AsyncConfigNotExists", 'function "fc3-idle" exists but has no async invoke config for qualifier "LATEST"'],
+        // FC 2.0's functions are not FC 3.0's.
+        ["hello", "LATEST", "FunctionNotFound", 'function "hello" does not exist'],
+    ]) {
+        it(`${code} (${functionName}:${qualifier}) is not-found, read from FC 3.0's POP-style body, and not retried`, async () => {
+            const fc = await provider.start();
+            const err = await rejection(readDataSource(deployment(fc), asyncInvokeConfig, { functionName, qualifier, endpoint: fc.endpoint }), FcError);
+            assert.equal(err.kind, "not-found");
+            assert.equal(err.code, code);
+            assert.equal(err.status, 404);
+            assert.ok(err.message.includes(says), err.message);
+            assert.match(err.message, /\(FC 3\.0; account \d+, region cn-hangzhou/);
+            assert.equal(err.requestId, fc.requests[0].requestId);
+            assert.equal(err.attempts, 1);
+        });
+    }
+
+    it("a refusal names FC 3.0's RAM action and the function's FC 3.0 resource", async () => {
+        const fc = await provider.start();
+        fc.addFault({ fault: { kind: "status", status: 403, errorCode: "AccessDenied", message: "denied" } });
+        const err = await rejection(readDataSource(deployment(fc), asyncInvokeConfig, { functionName: "fc3-hello", endpoint: fc.endpoint }), FcError);
+        assert.equal(err.kind, "denied");
+        assert.ok(err.message.includes(`fc:GetAsyncInvokeConfig on acs:fc:${fc.region}:${fc.accountId}:functions/fc3-hello`), err.message);
+    });
+
+    it("a wrong secret is about the key, as FC 3.0's SignatureNotMatch says", async () => {
+        const fc = await provider.start();
+        const err = await rejection(
+            readDataSource(deployment(fc, { "alicloud:secretKey": "not-the-secret" }), asyncInvokeConfig, { functionName: "fc3-hello", endpoint: fc.endpoint }),
+            FcError,
+        );
+        assert.equal(err.code, "SignatureNotMatch");
+        assert.match(err.message, /the secret does not match the key/);
+        assert.ok(!err.message.includes("not-the-secret"));
+    });
+
+    it("throttling and server errors are retried; the read succeeds once FC answers", async () => {
+        const fc = await provider.start();
+        fc.addFault({ fault: { kind: "status", status: 429, errorCode: "ResourceExhausted" }, times: 1 });
+        fc.addFault({ fault: { kind: "status", status: 500, errorCode: "InternalServerError" }, times: 1 });
+        const out = await readDataSource(deployment(fc), asyncInvokeConfig, { functionName: "fc3-hello", endpoint: fc.endpoint });
+        assert.equal(out.maxAsyncRetryAttempts, 3);
+        assert.deepEqual(
+            fc.requests.map((r) => r.status),
+            [429, 500, 200],
+        );
+    });
+
+    it("checks its arguments before any request, naming the field and the rule", async () => {
+        const fc = await provider.start();
+        const badName = await rejection(readDataSource(deployment(fc), asyncInvokeConfig, { functionName: "../x", endpoint: fc.endpoint }), InvalidLookupError);
+        assert.equal(badName.field, "functionName");
+        const badQualifier = await rejection(
+            readDataSource(deployment(fc), asyncInvokeConfig, { functionName: "fc3-hello", qualifier: "a b", endpoint: fc.endpoint }),
+            InvalidLookupError,
+        );
+        assert.equal(badQualifier.field, "qualifier");
+        const missing = await rejection(readDataSource(deployment(fc), asyncInvokeConfig, { endpoint: fc.endpoint }), InvalidLookupError);
+        assert.equal(missing.field, "functionName");
+        assert.equal(fc.requests.length, 0);
+    });
+
+    it("ids: functionName:qualifier, and a bare function name reads LATEST, as @pulumi/alicloud's ids name it", () => {
+        assert.equal(asyncInvokeConfig.formatId({ functionName: "f", qualifier: "prod" }), "f:prod");
+        assert.deepEqual(asyncInvokeConfig.parseId("f"), { functionName: "f", qualifier: "LATEST" });
+        assert.deepEqual(asyncInvokeConfig.parseId("f:3"), { functionName: "f", qualifier: "3" });
+        assert.throws(() => asyncInvokeConfig.parseId("a:b:c"), InvalidLookupError);
+    });
+});
