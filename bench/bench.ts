@@ -12,6 +12,8 @@ import { dataSourceKind, measureEngineStacks, type StackKind, trivialKind } from
 import { measureEngineThrottle } from "./engine-throttle";
 import { functionNames, SERVICE } from "./fixtures";
 import { judgeGoals } from "./goals";
+import { measureFamilyOverhead } from "./family-overhead";
+import { measureListRequests } from "./list-requests";
 import { describeMachine } from "./machine";
 import { measureOverheadInProcess } from "./overhead-in-process";
 import { FULL_PROFILE, type Profile, SMOKE_PROFILE, withRuns } from "./profile";
@@ -76,6 +78,11 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
             log("1. overhead in process");
             results.overhead = await measureOverheadInProcess(standIn, { ...profile.overhead, warmups: profile.warmups, log });
         }
+        if (sections.has("family")) {
+            log("1. overhead in process: FC 2.0 list, FC 3.0 single and list");
+            const { pageSize } = profile.lists;
+            results.family = await measureFamilyOverhead(standIn, { ...profile.family, pageSize, warmups: profile.warmups, log });
+        }
         if (sections.has("concurrency")) {
             log("5. bounded concurrency in process");
             // The default cap is whatever the package ships; the wide cap is the profile's.
@@ -101,6 +108,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
         if (sections.has("requests")) {
             log("3. requests per deployment");
             results.requests = await measureRequestCount(standIn, { ...profile.dedupe, runs: profile.runs, log });
+        }
+        if (sections.has("lists")) {
+            log("3. requests per list read");
+            results.lists = await measureListRequests(standIn, { ...profile.lists, runs: profile.runs, log });
         }
         if (sections.has("throttle") && profile.engineThrottle !== undefined) {
             log("5. throttled up through the engine");

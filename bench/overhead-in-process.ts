@@ -15,8 +15,11 @@ import { functionNames, SERVICE } from "./fixtures";
 import { runPool } from "./pool";
 import { configureProvider, type ExtraConfig, readThroughProvider } from "./provider-reader";
 import { createRawClient, rawLookup } from "./raw-sdk";
-import type { StandIn, StandInStats } from "./standin";
-import { canCollectGarbage, collectGarbage, pairedRatios, summarize, type Summary, timed } from "./stats";
+import { runRounds, type Variant, type VariantResult } from "./rounds";
+import type { StandIn } from "./standin";
+import { canCollectGarbage, pairedRatios, type Summary } from "./stats";
+
+export type { VariantResult } from "./rounds";
 
 export interface OverheadOptions {
     lookups: number;
@@ -28,18 +31,9 @@ export interface OverheadOptions {
      */
     latencyMs: number;
     runs: number;
-    /** Unmeasured rounds first: JIT, the keep-alive pool, lazy requires. */
+    /** Unmeasured rounds first (see rounds.ts). */
     warmups: number;
     log: (line: string) => void;
-}
-
-/** One way of making the N requests. */
-interface Variant {
-    key: VariantKey;
-    label: string;
-    /** Simulated FC round trip while this variant runs, ms (0 = loopback as is). */
-    latencyMs: number;
-    run(): Promise<void>;
 }
 
 export type VariantKey =
@@ -50,14 +44,6 @@ export type VariantKey =
     | "providerConcurrentDefaultCap"
     | "rawConcurrentLatency"
     | "providerConcurrentLatency";
-
-export interface VariantResult {
-    label: string;
-    /** Wall time of the whole run, ms. */
-    ms: Summary;
-    /** The stand-in's in-flight peak over the runs (max). */
-    maxInFlight: number;
-}
 
 export interface OverheadResult {
     lookups: number;
@@ -94,7 +80,7 @@ export async function measureOverheadInProcess(standIn: StandIn, options: Overhe
 
     const w = options.width;
     const rt = options.latencyMs;
-    const variants: Variant[] = [
+    const variants: Variant<VariantKey>[] = [
         { key: "rawSequential", label: "raw SDK, sequential", latencyMs: 0, run: () => rawRun(1) },
         { key: "providerSequential", label: "provider read, sequential", latencyMs: 0, run: () => providerRun(1, {}) },
         { key: "rawConcurrent", label: `raw SDK, ${w} at a time`, latencyMs: 0, run: () => rawRun(w) },
@@ -109,26 +95,7 @@ export async function measureOverheadInProcess(standIn: StandIn, options: Overhe
         },
     ];
 
-    for (let w = 0; w < options.warmups; w++) {
-        for (const variant of variants) {
-            await measured(standIn, variant, names.length);
-        }
-    }
-    const times = new Map<VariantKey, number[]>(variants.map((v) => [v.key, []]));
-    const peaks = new Map<VariantKey, number>(variants.map((v) => [v.key, 0]));
-    for (let r = 0; r < options.runs; r++) {
-        for (let k = 0; k < variants.length; k++) {
-            const variant = variants[(r + k) % variants.length];
-            const { ms, stats } = await measured(standIn, variant, names.length);
-            times.get(variant.key)?.push(ms);
-            peaks.set(variant.key, Math.max(peaks.get(variant.key) ?? 0, stats.maxInFlight));
-        }
-        options.log(`  overhead round ${r + 1}/${options.runs}: ${variants.map((v) => `${v.key}=${(times.get(v.key) ?? [])[r]?.toFixed(0)}ms`).join(" ")}`);
-    }
-    const result = {} as Record<VariantKey, VariantResult>;
-    for (const variant of variants) {
-        result[variant.key] = { label: variant.label, ms: summarize(times.get(variant.key) ?? []), maxInFlight: peaks.get(variant.key) ?? 0 };
-    }
+    const result = await runRounds(standIn, variants, { name: "overhead", runs: options.runs, warmups: options.warmups, gets: names.length, log: options.log });
     return {
         lookups: names.length,
         width: options.width,
@@ -142,19 +109,6 @@ export async function measureOverheadInProcess(standIn: StandIn, options: Overhe
         latencyMs: rt,
         collectedBeforeRuns: canCollectGarbage(),
     };
-}
-
-/** Runs a variant and checks the stand-in saw exactly one successful GET per lookup. */
-async function measured(standIn: StandIn, variant: Variant, lookups: number): Promise<{ ms: number; stats: StandInStats }> {
-    await standIn.setLatency(variant.latencyMs);
-    await standIn.resetLog();
-    collectGarbage();
-    const { ms } = await timed(() => variant.run()).finally(() => standIn.setLatency(0));
-    const stats = await standIn.stats();
-    if (stats.gets !== lookups || stats.byStatus["200"] !== lookups) {
-        throw new Error(`${variant.label}: expected ${lookups} GETs answered 200, the stand-in saw ${JSON.stringify(stats)}`);
-    }
-    return { ms, stats };
 }
 
 /** A cheap sanity check that the answer is the seeded config, so a broken read cannot look fast. */

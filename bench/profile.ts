@@ -20,6 +20,13 @@ export interface Profile {
      * on a shared 2-core machine, is about that wide between runs: it gets the most runs.
      */
     overhead: { lookups: number; width: number; latencyMs: number; runs: number };
+    /**
+     * Goal 1 for the rest of the family: FC 3.0 single reads per run, list reads per run, configs per
+     * listed function, reads in flight for the concurrent comparison, runs (as goal 1's).
+     */
+    family: { lookups: number; lists: number; qualifiers: number; width: number; runs: number };
+    /** Goal 3 for the lists: configs of the listed functions, and the page size they are read with. */
+    lists: { sizes: number[]; pageSize: number };
     concurrency: { lookups: number; caps: [number, number]; scenarios: ThrottleScenario[]; unthrottledLatenciesMs: number[] };
     /** Stack sizes of the engine comparison; the largest is where the goal is judged. */
     engineSizes: number[];
@@ -49,6 +56,9 @@ export const FULL_PROFILE: Profile = {
     inProcessRuns: 15,
     warmups: 2,
     overhead: { lookups: 500, width: 16, latencyMs: ROUND_TRIP_MS, runs: 31 },
+    // 32 lists of 50 configs: 96 pages per run, of the order of goal 1's 500 single GETs in wall time.
+    family: { lookups: 500, lists: 32, qualifiers: 50, width: 16, runs: 31 },
+    lists: { sizes: [1, 50, 500], pageSize: 20 },
     concurrency: {
         lookups: 200,
         caps: [8, 64],
@@ -73,6 +83,8 @@ export const SMOKE_PROFILE: Profile = {
     inProcessRuns: 1,
     warmups: 1,
     overhead: { lookups: 32, width: 16, latencyMs: 5, runs: 1 },
+    family: { lookups: 16, lists: 4, qualifiers: 50, width: 4, runs: 1 },
+    lists: { sizes: [1, 50], pageSize: 20 },
     concurrency: {
         lookups: 20,
         caps: [8, 64],
@@ -90,5 +102,5 @@ export function withRuns(profile: Profile, runs: number | undefined): Profile {
         return profile;
     }
     const n = Math.max(1, Math.floor(runs));
-    return { ...profile, runs: n, inProcessRuns: n, overhead: { ...profile.overhead, runs: n } };
+    return { ...profile, runs: n, inProcessRuns: n, overhead: { ...profile.overhead, runs: n }, family: { ...profile.family, runs: n } };
 }

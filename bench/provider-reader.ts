@@ -1,7 +1,8 @@
 // The provider as the provider host drives it, minus gRPC and deserialization: the public
-// `functionAsyncInvokeConfigProvider` of the built package (bin/), configured once per simulated
-// deployment, then `read(id, props)` per data source with the props the engine sends. It reaches the
-// same implementation module the serialized provider loads inside the host.
+// `functionAsyncInvokeConfigProvider` (or, for the other data sources, `dataSourceProvider(...)`) of the
+// built package (bin/), configured once per simulated deployment, then `read(id, props)` per data source
+// with the props the engine sends. It reaches the same implementation module the serialized provider
+// loads inside the host; every data source's provider shares it, so one `configure` serves them all.
 
 import type * as pulumi from "@pulumi/pulumi";
 import type { FunctionAsyncInvokeConfigOutputs, LookupInputs } from "../provider";
@@ -33,6 +34,31 @@ export async function configureProvider(standIn: StandIn, extra: ExtraConfig = {
         throw new Error("functionAsyncInvokeConfigProvider has no configure");
     }
     await provider.configure({ config });
+}
+
+/** A data source as the provider host knows it: `module:typeName` of its resources, e.g. `fc3` and `AsyncInvokeConfigs`. */
+export interface DataSourceKey {
+    module: string;
+    typeName: string;
+}
+
+/** A provider's `read`, taken once per data source: building the provider inside a timed loop would charge it to every read. */
+export type ProviderRead = (id: string, props: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** The `read` of the provider of `source`, as the host calls it; resolves with the props it returns. */
+export function providerReadOf(source: DataSourceKey): ProviderRead {
+    const provider = builtPackage().dataSourceProvider<Record<string, unknown>, Record<string, unknown>>(source);
+    const read = provider.read;
+    if (read === undefined) {
+        throw new Error(`the provider of ${source.module}:${source.typeName} has no read`);
+    }
+    return async (id, props) => {
+        const result = await read(id, props);
+        if (result.props === undefined) {
+            throw new Error(`provider read of ${source.module}:${source.typeName} ${id} returned no props`);
+        }
+        return result.props;
+    };
 }
 
 /** One data source read, with the props the engine passes for `getFunctionAsyncInvokeConfig`. */

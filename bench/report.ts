@@ -2,14 +2,11 @@
 // Every timed figure is "median (min-max)" over the measured runs; the raw values close the file.
 
 import { renderAccountDiscovery } from "./account-discovery";
+import { renderFamilyOverhead } from "./family-overhead";
 import { cell } from "./goals";
+import { renderListRequests } from "./list-requests";
 import type { BenchResults, GoalResult } from "./results";
-import type { Summary } from "./stats";
-
-/** A ratio summary as "median (min-max)". */
-function ratioSpread(s: Summary): string {
-    return `${s.median.toFixed(3)} (${s.min.toFixed(3)}-${s.max.toFixed(3)})`;
-}
+import { formatCount, formatMs, formatRatioSpread, type Summary } from "./stats";
 
 export function renderReport(results: BenchResults, goals: readonly GoalResult[]): string {
     const m = results.machine;
@@ -72,7 +69,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         out.push("| variant | wall time per run | per lookup | peak in flight at FC |");
         out.push("|---|---|---|---|");
         for (const v of Object.values(o.variants)) {
-            out.push(`| ${v.label} | ${ms(v.ms)} | ${((v.ms.median / o.lookups) * 1000).toFixed(0)} µs | ${v.maxInFlight} |`);
+            out.push(`| ${v.label} | ${formatMs(v.ms)} | ${((v.ms.median / o.lookups) * 1000).toFixed(0)} µs | ${v.maxInFlight} |`);
         }
         out.push("");
         out.push(
@@ -81,8 +78,8 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         );
         out.push("");
         out.push(
-            `Per-round ratios (both variants of a ratio run in the same round, a few seconds apart at most, so a slow stretch of the machine slows both): sequential ${ratioSpread(o.pairedSequential)}, ` +
-                `${o.width} at a time with cap ${o.width} ${ratioSpread(o.pairedConcurrent)}. Informational: the goal is judged on the ratio of medians above.`,
+            `Per-round ratios (both variants of a ratio run in the same round, a few seconds apart at most, so a slow stretch of the machine slows both): sequential ${formatRatioSpread(o.pairedSequential)}, ` +
+                `${o.width} at a time with cap ${o.width} ${formatRatioSpread(o.pairedConcurrent)}. Informational: the goal is judged on the ratio of medians above.`,
         );
         out.push("");
         out.push(
@@ -90,6 +87,10 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
                 "with a round trip of the order of real FC's, the same code is compared as a deployment sees it.",
         );
         out.push("");
+    }
+
+    if (results.family !== undefined) {
+        out.push(...renderFamilyOverhead(results.family));
     }
 
     const engine = results.engine;
@@ -107,7 +108,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         out.push("|---|---|---|---|---|---|");
         for (const c of engine) {
             out.push(
-                `| ${c.size} | ${c.label} | ${ms(c.preview.ms)} | ${ms(c.up.ms)} | ${c.preview.gets.median} / ${c.up.gets.median} | ${c.preview.hosts.median} / ${c.up.hosts.median} |`,
+                `| ${c.size} | ${c.label} | ${formatMs(c.preview.ms)} | ${formatMs(c.up.ms)} | ${c.preview.gets.median} / ${c.up.gets.median} | ${c.preview.hosts.median} / ${c.up.hosts.median} |`,
             );
         }
         out.push("");
@@ -142,11 +143,15 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             if (c === undefined) {
                 continue;
             }
-            out.push(`| ${op} | ${count(c.gets)} | ${count(c.distinctPaths)} | ${count(c.hosts)} | ${ms(c.ms)} |`);
+            out.push(`| ${op} | ${formatCount(c.gets)} | ${formatCount(c.distinctPaths)} | ${formatCount(c.hosts)} | ${formatMs(c.ms)} |`);
         }
         out.push("");
         out.push("The all-distinct stacks of section 2 also saw exactly N GETs per operation where the goals table says so.");
         out.push("");
+    }
+
+    if (results.lists !== undefined) {
+        out.push(...renderListRequests(results.lists, p.runs));
     }
 
     const states = results.states ?? [];
@@ -178,12 +183,12 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             out.push("");
             out.push("| provider | cold (once per program) | warm | `__provider` size |");
             out.push("|---|---|---|---|");
-            out.push(`| this package's (as registered) | ${ms(s.coldMs)} | ${ms(s.warmMs)} | ${s.bytes} B |`);
-            out.push(`| trivial floor provider | - | ${ms(s.trivialWarmMs)} | ${s.trivialBytes} B |`);
+            out.push(`| this package's (as registered) | ${formatMs(s.coldMs)} | ${formatMs(s.warmMs)} | ${s.bytes} B |`);
+            out.push(`| trivial floor provider | - | ${formatMs(s.trivialWarmMs)} | ${s.trivialBytes} B |`);
             out.push("");
             out.push(
                 `Registering two data sources serialized the provider ${s.serializationsForTwo} time${s.serializationsForTwo === 1 ? "" : "s"} ` +
-                    `(loading @pulumi/pulumi and the package before that: ${ms(s.loadMs)}).`,
+                    `(loading @pulumi/pulumi and the package before that: ${formatMs(s.loadMs)}).`,
             );
             out.push("");
         }
@@ -206,7 +211,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             out.push("|---|---|---|---|---|---|---|---|");
             for (const t of c.throttled) {
                 out.push(
-                    `| ${t.label} | ${t.latencyMs} ms | ${ms(t.ms)} | ${t.floorMs.toFixed(0)} ms | ${t.succeeded.min}/${t.lookups} | ${count(t.throttledAnswers)} | ${count(t.requests)} | ${count(t.maxInFlight)} (${t.cap}) |`,
+                    `| ${t.label} | ${t.latencyMs} ms | ${formatMs(t.ms)} | ${t.floorMs.toFixed(0)} ms | ${t.succeeded.min}/${t.lookups} | ${formatCount(t.throttledAnswers)} | ${formatCount(t.requests)} | ${formatCount(t.maxInFlight)} (${t.cap}) |`,
                 );
             }
             out.push("");
@@ -219,7 +224,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             out.push("| round trip | cap | wall time | peak in flight |");
             out.push("|---|---|---|---|");
             for (const u of c.unthrottled) {
-                out.push(`| ${u.latencyMs} ms | ${u.cap} | ${ms(u.ms)} | ${count(u.maxInFlight)} |`);
+                out.push(`| ${u.latencyMs} ms | ${u.cap} | ${formatMs(u.ms)} | ${formatCount(u.maxInFlight)} |`);
             }
             out.push("");
         }
@@ -232,7 +237,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
             out.push("| runs succeeded | wall time | 429 answers | GETs | peak in flight | hosts |");
             out.push("|---|---|---|---|---|---|");
             out.push(
-                `| ${et.succeededRuns}/${et.runs} | ${ms(et.ms)} | ${count(et.throttledAnswers)} | ${count(et.gets)} | ${count(et.maxInFlight)} | ${count(et.hosts)} |`,
+                `| ${et.succeededRuns}/${et.runs} | ${formatMs(et.ms)} | ${formatCount(et.throttledAnswers)} | ${formatCount(et.gets)} | ${formatCount(et.maxInFlight)} | ${formatCount(et.hosts)} |`,
             );
             out.push("");
             if (et.firstError !== undefined) {
@@ -249,7 +254,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         const def = engine?.find((x) => x.size === largest && /^dataSource@/.test(x.kind));
         if (wide !== undefined && def !== undefined) {
             out.push(
-                `Through the engine, unthrottled, ${largest} data sources (section 2's table has the runs): ${def.label} preview ${ms(def.preview.ms)}, up ${ms(def.up.ms)}; ${wide.label} preview ${ms(wide.preview.ms)}, up ${ms(wide.up.ms)}.`,
+                `Through the engine, unthrottled, ${largest} data sources (section 2's table has the runs): ${def.label} preview ${formatMs(def.preview.ms)}, up ${formatMs(def.up.ms)}; ${wide.label} preview ${formatMs(wide.preview.ms)}, up ${formatMs(wide.up.ms)}.`,
             );
             out.push("");
         }
@@ -267,7 +272,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         out.push("|---|---|---|---|---|---|---|");
         for (const x of engine) {
             out.push(
-                `| ${x.size} | ${x.label} | ${mib(x.preview.hostRssMiB)} | ${mib(x.up.hostRssMiB)} | ${ms(x.preview.hostCpuMs)} | ${ms(x.up.hostCpuMs)} | ${x.preview.standInCpuMs.median.toFixed(0)} / ${x.up.standInCpuMs.median.toFixed(0)} ms |`,
+                `| ${x.size} | ${x.label} | ${mib(x.preview.hostRssMiB)} | ${mib(x.up.hostRssMiB)} | ${formatMs(x.preview.hostCpuMs)} | ${formatMs(x.up.hostCpuMs)} | ${x.preview.standInCpuMs.median.toFixed(0)} / ${x.up.standInCpuMs.median.toFixed(0)} ms |`,
             );
         }
         out.push("");
@@ -298,17 +303,8 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
     return out.join("\n");
 }
 
-function ms(s: Summary): string {
-    const f = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
-    return s.runs === 1 ? `${f(s.median)} ms` : `${f(s.median)} ms (${f(s.min)}-${f(s.max)})`;
-}
-
 function mib(s: Summary): string {
     return s.runs === 1 ? `${s.median.toFixed(1)} MiB` : `${s.median.toFixed(1)} MiB (${s.min.toFixed(1)}-${s.max.toFixed(1)})`;
-}
-
-function count(s: Summary): string {
-    return s.min === s.max ? `${s.median}` : `${s.median} (${s.min}-${s.max})`;
 }
 
 /** Every summary's raw values, one per line, named by where they sit in the results. */

@@ -5,6 +5,8 @@ import type { DiscoveryResult } from "./account-discovery";
 import type { ConcurrencyResult } from "./concurrency-in-process";
 import type { CellResult } from "./engine-stacks";
 import type { EngineThrottleResult } from "./engine-throttle";
+import type { FamilyOverheadResult } from "./family-overhead";
+import type { ListRequestsResult } from "./list-requests";
 import type { MachineInfo } from "./machine";
 import type { OverheadResult } from "./overhead-in-process";
 import type { Profile } from "./profile";
@@ -14,7 +16,7 @@ import type { StateSizeResult } from "./state-size";
 import type { Tuning } from "../provider";
 
 /** The sections a run can be limited to (all by default). */
-export const SECTIONS = ["overhead", "concurrency", "serialization", "engine", "requests", "throttle", "discovery"] as const;
+export const SECTIONS = ["overhead", "family", "concurrency", "serialization", "engine", "requests", "lists", "throttle", "discovery"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchResults {
@@ -25,12 +27,16 @@ export interface BenchResults {
     /** Wall time of the whole bench, ms. */
     durationMs: number;
     overhead?: OverheadResult;
+    /** Goal 1 for the FC 2.0 list and FC 3.0 single and list reads. */
+    family?: FamilyOverheadResult;
     concurrency?: ConcurrencyResult;
     serialization?: SerializationResult;
     /** Engine cells (kind x size); their `deployment` holds the exported state of the first run. */
     engine?: CellResult[];
     states?: StateSizeResult[];
     requests?: RequestCountResult;
+    /** Goal 3 for the lists: GETs per list read. */
+    lists?: ListRequestsResult;
     engineThrottle?: EngineThrottleResult;
     /** Issue #11: STS GetCallerIdentity calls per deployment. */
     discovery?: DiscoveryResult;

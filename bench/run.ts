@@ -1,7 +1,7 @@
 // `npm run bench`: the full benchmark, written to bench/RESULTS.md.
 //   --smoke (or BENCH_SMOKE=1)   one run, tiny sizes, report to a temp file (or --out)
 //   --runs N                     measured runs per figure
-//   --only a,b                   sections: overhead, concurrency, serialization, engine, requests, throttle, discovery
+//   --only a,b                   sections: overhead, family, concurrency, serialization, engine, requests, lists, throttle, discovery
 //   --out FILE | --out -         where to write the report; "-" prints it to stdout instead
 // Exits 0 when the bench ran, whatever the goals say: benchmarks report, they do not gate.
 

@@ -1,7 +1,7 @@
 // Entry point of the stand-in child process: starts the FC emulator from test/fc-emulator and obeys the
 // bench's commands over the IPC channel. Runs under ts-node (transpile-only), forked by standin.ts.
 
-import { type AsyncConfigInput, startFcEmulator } from "../test/fc-emulator";
+import { type AsyncConfigInput, type Fc3AsyncConfigInput, type FcEmulator, FC3_API_VERSION, startFcEmulator } from "../test/fc-emulator";
 import type { StandInCommand, StandInReady, StandInReply, StandInRequest, StandInStats } from "./standin-protocol";
 
 /** Every seeded function gets the same, fully populated config, the largest answer FC gives. */
@@ -17,6 +17,18 @@ function configFor(accountId: string, region: string, service: string, fn: strin
     };
 }
 
+/** The FC 3.0 counterpart of {@link configFor}: the same values under FC 3.0's names, ARNs without a service. */
+function fc3ConfigFor(accountId: string, region: string, fn: string): Fc3AsyncConfigInput {
+    const { statefulInvocation, ...common } = configFor(accountId, region, "", fn);
+    const onSuccess = { destination: `acs:fc:${region}:${accountId}:functions/${fn}-on-success` };
+    return { ...common, destinationConfig: { ...common.destinationConfig, onSuccess }, asyncTask: statefulInvocation };
+}
+
+/** Whether a request was one page of a list: FC 2.0 `…/functions/{f}/async-invoke-configs`, FC 3.0 `/2023-03-30/async-invoke-configs`. */
+function isListRequest(request: FcEmulator["requests"][number]): boolean {
+    return request.method === "GET" && (request.path === `/${FC3_API_VERSION}/async-invoke-configs` || request.path.endsWith("/async-invoke-configs"));
+}
+
 async function main(): Promise<void> {
     const fc = await startFcEmulator({ seed: false, quiet: true });
     let cpuAtReset = process.cpuUsage();
@@ -26,7 +38,9 @@ async function main(): Promise<void> {
         const byFault: Record<string, number> = {};
         const perPath = new Map<string, number>();
         let gets = 0;
+        let listGets = 0;
         for (const request of fc.requests) {
+            listGets += isListRequest(request) ? 1 : 0;
             byStatus[String(request.status)] = (byStatus[String(request.status)] ?? 0) + 1;
             if (request.fault !== undefined) {
                 byFault[request.fault] = (byFault[request.fault] ?? 0) + 1;
@@ -44,6 +58,7 @@ async function main(): Promise<void> {
         return {
             total: fc.requests.length,
             gets,
+            listGets,
             byStatus,
             distinctPaths: perPath.size,
             maxInFlight: fc.maxInFlight(),
@@ -59,6 +74,23 @@ async function main(): Promise<void> {
                 for (const fn of command.functions) {
                     fc.store.putFunction(command.service, fn);
                     fc.store.putAsyncConfig(command.service, fn, "LATEST", configFor(fc.accountId, fc.region, command.service, fn));
+                }
+                return undefined;
+            case "seedFc3":
+                for (const fn of command.functions) {
+                    fc.store.fc3.putFunction(fn);
+                    fc.store.fc3.putAsyncConfig(fn, "LATEST", fc3ConfigFor(fc.accountId, fc.region, fn));
+                }
+                return undefined;
+            case "seedQualifiers":
+                for (const fn of command.functions) {
+                    if (command.api === "fc2") {
+                        fc.store.putFunctionWithQualifiers(command.service, fn, command.count, {
+                            config: configFor(fc.accountId, fc.region, command.service, fn),
+                        });
+                    } else {
+                        fc.store.fc3.putFunctionWithQualifiers(fn, command.count, { config: fc3ConfigFor(fc.accountId, fc.region, fn) });
+                    }
                 }
                 return undefined;
             case "setRateLimit":

@@ -7,6 +7,13 @@ import type { FaultMix, RateLimit } from "../test/fc-emulator";
 export type StandInCommand =
     /** Create `service` and these functions, each with an async-invoke config on LATEST. */
     | { op: "seed"; service: string; functions: string[] }
+    /** Create these FC 3.0 functions, each with an async-invoke config on LATEST. */
+    | { op: "seedFc3"; functions: string[] }
+    /**
+     * Create these functions (FC 2.0: in `service`) with `count` aliases each, every alias with a config
+     * and LATEST without one: a list of the function has exactly `count` configs.
+     */
+    | { op: "seedQualifiers"; api: StandInApi; service: string; functions: string[]; count: number }
     /** Set, or with `limit` absent remove, the token-bucket rate limit. */
     | { op: "setRateLimit"; limit?: RateLimit }
     /** Delay every answer by `ms` (0 = none), as a round trip to real FC would; set before throttling applies. */
@@ -19,6 +26,9 @@ export type StandInCommand =
     | { op: "stats" }
     /** Stop serving; the child exits after replying. */
     | { op: "close" };
+
+/** Which view of the stand-in: FC 2.0 (API 2021-04-06) or FC 3.0 (API 2023-03-30). */
+export type StandInApi = "fc2" | "fc3";
 
 export interface StandInRequest {
     id: number;
@@ -33,6 +43,8 @@ export interface StandInStats {
     gets: number;
     /** Count per HTTP status, e.g. `{ "200": 500, "429": 37 }`; `0` means no answer was sent. */
     byStatus: Record<string, number>;
+    /** GETs of a list operation (FC 2.0 ListFunctionAsyncInvokeConfigs, FC 3.0 ListAsyncInvokeConfigs): one per page. */
+    listGets: number;
     /** Distinct request paths among the GETs: how many different functions were asked about. */
     distinctPaths: number;
     /** The most requests that were in flight at once. */

@@ -7,9 +7,9 @@
 
 import { type ChildProcess, fork } from "node:child_process";
 import type { FaultMix, RateLimit } from "../test/fc-emulator";
-import type { StandInCommand, StandInReady, StandInReply, StandInStats } from "./standin-protocol";
+import type { StandInApi, StandInCommand, StandInReady, StandInReply, StandInStats } from "./standin-protocol";
 
-export type { StandInStats } from "./standin-protocol";
+export type { StandInApi, StandInStats } from "./standin-protocol";
 
 /** A running stand-in and the commands the benchmarks need. */
 export interface StandIn {
@@ -24,6 +24,10 @@ export interface StandIn {
     readonly pid: number;
     /** Creates `service` with `functions`, each with a config on LATEST. */
     seed(service: string, functions: readonly string[]): Promise<void>;
+    /** Creates FC 3.0 `functions`, each with a config on LATEST. */
+    seedFc3(functions: readonly string[]): Promise<void>;
+    /** Creates `functions` (FC 2.0: in `service`) with `count` aliases each, each alias with a config, LATEST without. */
+    seedQualifiers(api: StandInApi, service: string, functions: readonly string[], count: number): Promise<void>;
     setRateLimit(limit: RateLimit | undefined): Promise<void>;
     /** Delays every answer by `ms` (0 removes the delay): FC's round trip, which the local stand-in lacks. */
     setLatency(ms: number): Promise<void>;
@@ -90,6 +94,14 @@ class ChildStandIn implements StandIn {
 
     async seed(service: string, functions: readonly string[]): Promise<void> {
         await this.call({ op: "seed", service, functions: [...functions] });
+    }
+
+    async seedFc3(functions: readonly string[]): Promise<void> {
+        await this.call({ op: "seedFc3", functions: [...functions] });
+    }
+
+    async seedQualifiers(api: StandInApi, service: string, functions: readonly string[], count: number): Promise<void> {
+        await this.call({ op: "seedQualifiers", api, service, functions: [...functions], count });
     }
 
     async setRateLimit(limit: RateLimit | undefined): Promise<void> {

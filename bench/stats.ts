@@ -68,3 +68,19 @@ function exposedGc(): (() => void) | undefined {
 export function medianRatio(a: Summary, b: Summary): number {
     return a.median / b.median;
 }
+
+/** A duration summary as the report prints it: `median ms (min-max)`, or the one value. */
+export function formatMs(s: Summary): string {
+    const f = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+    return s.runs === 1 ? `${f(s.median)} ms` : `${f(s.median)} ms (${f(s.min)}-${f(s.max)})`;
+}
+
+/** A count summary: the one value when every run agreed, else `median (min-max)`. */
+export function formatCount(s: Summary): string {
+    return s.min === s.max ? `${s.median}` : `${s.median} (${s.min}-${s.max})`;
+}
+
+/** A ratio summary as `median (min-max)`. */
+export function formatRatioSpread(s: Summary): string {
+    return `${s.median.toFixed(3)} (${s.min.toFixed(3)}-${s.max.toFixed(3)})`;
+}

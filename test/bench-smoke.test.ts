@@ -20,6 +20,15 @@ describe("@engine benchmark harness (smoke)", function () {
         assert.equal(outcome.outFile, outFile);
         assert.ok(fs.readFileSync(outFile, "utf8").includes("## Goals"));
         assert.deepEqual([...new Set(outcome.goals.map((g) => g.goal))].sort(), [1, 2, 3, 4, 5, 6], "every goal of issue #4 is reported");
+        // The family's sections ran: three read paths against the raw SDKs, and both lists at 1 and 50 configs.
+        assert.deepEqual(
+            outcome.results.family?.paths.map((p) => p.label.split(",")[0]),
+            ["ListFunctionAsyncInvokeConfigs (FC 2.0)", "GetAsyncInvokeConfig (FC 3.0)", "ListAsyncInvokeConfigs (FC 3.0)"],
+        );
+        assert.deepEqual(
+            outcome.results.lists?.counts.map((c) => `${c.size}:${c.expected}`),
+            ["1:1", "50:3", "1:1", "50:3"],
+        );
         // Exact counts are not timings: they hold in a smoke run as in a full one.
         for (const goal of outcome.goals.filter((g) => (g.goal === 3 || g.goal === 4) && g.met !== undefined)) {
             assert.equal(goal.met, true, `${goal.name}: ${goal.figure} (target ${goal.target})`);
