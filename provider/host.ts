@@ -22,12 +22,22 @@ export function configure(config: ConfigSource): Promise<void> {
     return quietVerdicts(configured);
 }
 
-/** {@link implementation.read}, inside the provider host. */
-export function read(key: string, id: string, props: Record<string, unknown>): ReturnType<typeof implementation.read> {
+/**
+ * {@link implementation.read}, inside the provider host. State written by 0.1.0 holds a loader that calls
+ * `read(id, props)`, without a key: such a call reads the FC 2.0 single config, the one data source that
+ * version had, so that `pulumi refresh` of old state works before an `up` rewrites it.
+ */
+export function read(
+    ...call: [key: string, id: string, props: Record<string, unknown>] | [id: string, props: Record<string, unknown>]
+): ReturnType<typeof implementation.read> {
+    const [key, id, props] = call.length === 3 ? call : [FIRST_DATA_SOURCE, ...call];
     return quietVerdicts(implementation.read(key, id, props));
 }
 
-/** {@link implementation.create}, inside the provider host: always refuses. */
-export function create(key: string): ReturnType<typeof implementation.create> {
+/** {@link implementation.create}, inside the provider host: always refuses. A 0.1.0 loader passes no key. */
+export function create(key: string = FIRST_DATA_SOURCE): ReturnType<typeof implementation.create> {
     return quietVerdicts(implementation.create(key));
 }
+
+/** The key of the only data source of 0.1.0, whose serialized loader names none. */
+const FIRST_DATA_SOURCE = "fc:FunctionAsyncInvokeConfig";

@@ -35,6 +35,12 @@ import {
 } from "./fc-emulator";
 import { assertBuiltFromSources } from "./support/freshBuild";
 
+/** The compiled implementation the host serves (bin/ is a separate module instance from provider/). */
+function implementationOfBin(): typeof implementation {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("pulumi-fc-async-invoke-config/bin/provider/implementation") as typeof implementation;
+}
+
 /** The key of the FC 2.0 single read, as its resources carry it into the provider host. */
 const FC2_GET = "fc:FunctionAsyncInvokeConfig";
 import { closedLog, type Lookup, type Settings, standInSettings, useHermeticEnvironment } from "./support/standInProvider";
@@ -1251,6 +1257,26 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
             assert.equal((err as FcError).kind, "not-found");
             assert.ok(err.message.includes(`request id: ${(await logOf(fc))[1].requestId}`), err.message);
             await assert.rejects(loader.create({}), /read-only data source and cannot be created/);
+        });
+
+        it("the loader 0.1.0 wrote into state, which names no data source, still reads the FC 2.0 config", async () => {
+            const fc = await start();
+            // What that loader's methods call: the host by package path, read(id, props) and create().
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const host = require("pulumi-fc-async-invoke-config/bin/provider/host") as {
+                read(id: string, props: Record<string, unknown>): Promise<{ id?: string; props?: Record<string, unknown> }>;
+                create(): Promise<never>;
+            };
+            await implementationOfBin().configure({ get: (key: string) => standInSettings(fc)[key] });
+            const result = await host.read("demo-service:hello:prod", {
+                serviceName: SERVICE,
+                functionName: "hello",
+                qualifier: "prod",
+                endpoint: fc.endpoint,
+            });
+            assert.equal(result.id, "demo-service:hello:prod");
+            assert.equal(result.props?.maxAsyncRetryAttempts, 1);
+            await assert.rejects(host.create(), /FunctionAsyncInvokeConfig is a read-only data source/);
         });
     });
 
