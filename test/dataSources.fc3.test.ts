@@ -8,6 +8,7 @@ import { FcError, InvalidLookupError } from "../provider/errors";
 import { createLookupContext, type LookupContext, readDataSource } from "../provider/lookup";
 import { readStackSettings } from "../provider/stackSettings";
 import { type FcEmulator } from "./fc-emulator";
+import { rejection } from "./support/rejection";
 import { standInSettings, type Settings, useStandInProvider } from "./support/standInProvider";
 
 function deployment(fc: FcEmulator, overrides: Settings = {}): LookupContext {
@@ -15,15 +16,6 @@ function deployment(fc: FcEmulator, overrides: Settings = {}): LookupContext {
     const ctx = createLookupContext(readStackSettings({ get: (key) => settings[key] }));
     ctx.retryEnvironment = { now: () => Date.now(), sleep: () => Promise.resolve(), random: () => 0 };
     return ctx;
-}
-
-async function rejection<E extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
-    const err = await promise.then(
-        () => assert.fail("expected the read to fail"),
-        (e: unknown) => e,
-    );
-    assert.ok(err instanceof type, String(err));
-    return err;
 }
 
 describe("getAsyncInvokeConfig (FC 3.0 GetAsyncInvokeConfig) in process", () => {

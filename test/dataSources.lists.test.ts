@@ -10,6 +10,7 @@ import { createLookupContext, type LookupContext, readDataSource } from "../prov
 import { type RetryEnvironment } from "../provider/retry";
 import { readStackSettings } from "../provider/stackSettings";
 import { type FcEmulator } from "./fc-emulator";
+import { rejection } from "./support/rejection";
 import { SERVICE, standInSettings, type Settings, useStandInProvider } from "./support/standInProvider";
 
 /** A fresh deployment against `fc`, with `overrides` of the stand-in's settings. */
@@ -25,15 +26,6 @@ function listRequests(fc: FcEmulator): Array<Record<string, string>> {
 
 /** Retries without waiting: the backoff is not what these tests are about. */
 const noWaiting: RetryEnvironment = { now: () => Date.now(), sleep: () => Promise.resolve(), random: () => 0 };
-
-async function rejection(promise: Promise<unknown>): Promise<FcError> {
-    const err = await promise.then(
-        () => assert.fail("expected the read to fail"),
-        (e: unknown) => e,
-    );
-    assert.ok(err instanceof FcError, String(err));
-    return err;
-}
 
 describe("listFunctionAsyncInvokeConfigs (FC 2.0 ListFunctionAsyncInvokeConfigs) in process", () => {
     const provider = useStandInProvider();
@@ -116,7 +108,10 @@ describe("listFunctionAsyncInvokeConfigs (FC 2.0 ListFunctionAsyncInvokeConfigs)
         fc.addFault({ fault: { kind: "status", status: 500, errorCode: "InternalServerError" }, queryHas: "nextToken", pathIncludes: "/many/" });
         const ctx = deployment(fc, { "fcAsyncInvokeConfig:pageSize": "2", "fcAsyncInvokeConfig:maxAttempts": "2" });
         ctx.retryEnvironment = noWaiting;
-        const err = await rejection(readDataSource(ctx, functionAsyncInvokeConfigs, { serviceName: SERVICE, functionName: "many", endpoint: fc.endpoint }));
+        const err = await rejection(
+            readDataSource(ctx, functionAsyncInvokeConfigs, { serviceName: SERVICE, functionName: "many", endpoint: fc.endpoint }),
+            FcError,
+        );
         assert.equal(err.code, "InternalServerError");
         assert.equal(err.attempts, 2);
         assert.match(err.message, /page 2: a list is read whole or not at all/);
@@ -143,6 +138,7 @@ describe("listFunctionAsyncInvokeConfigs (FC 2.0 ListFunctionAsyncInvokeConfigs)
         const fc = await provider.start();
         const missing = await rejection(
             readDataSource(deployment(fc), functionAsyncInvokeConfigs, { serviceName: SERVICE, functionName: "nope", endpoint: fc.endpoint }),
+            FcError,
         );
         assert.equal(missing.kind, "not-found");
         assert.equal(missing.code, "FunctionNotFound");
@@ -150,6 +146,7 @@ describe("listFunctionAsyncInvokeConfigs (FC 2.0 ListFunctionAsyncInvokeConfigs)
         fc.addFault({ fault: { kind: "status", status: 404, errorCode: "AsyncConfigNotExists" } });
         const odd = await rejection(
             readDataSource(deployment(fc), functionAsyncInvokeConfigs, { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint }),
+            FcError,
         );
         assert.equal(odd.kind, "rejected", "a list has no config to be missing");
     });
@@ -160,6 +157,7 @@ describe("listFunctionAsyncInvokeConfigs (FC 2.0 ListFunctionAsyncInvokeConfigs)
             fc.addFault({ fault: { kind: "answer", status: 200, headers: { "content-type": "application/json" }, body }, times: 1 });
             const err = await rejection(
                 readDataSource(deployment(fc), functionAsyncInvokeConfigs, { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint }),
+                FcError,
             );
             assert.equal(err.code, "MalformedResponse", body);
             assert.equal(err.attempts, 1, "not retried");
@@ -173,6 +171,7 @@ describe("listFunctionAsyncInvokeConfigs (FC 2.0 ListFunctionAsyncInvokeConfigs)
         fc.addFault({ fault: { kind: "answer", status: 200, headers: { "content-type": "application/json" }, body: page } });
         const err = await rejection(
             readDataSource(deployment(fc), functionAsyncInvokeConfigs, { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint }),
+            FcError,
         );
         assert.equal(err.code, "MalformedResponse");
         assert.match(err.message, /same nextToken twice/);
@@ -223,7 +222,7 @@ describe("listAsyncInvokeConfigs (FC 3.0 ListAsyncInvokeConfigs) in process", ()
 
     it("FC 3.0's views are its own: an FC 2.0 function is not found, with FC 3.0's POP error", async () => {
         const fc = await provider.start();
-        const err = await rejection(readDataSource(deployment(fc), asyncInvokeConfigs, { functionName: "hello", endpoint: fc.endpoint }));
+        const err = await rejection(readDataSource(deployment(fc), asyncInvokeConfigs, { functionName: "hello", endpoint: fc.endpoint }), FcError);
         assert.equal(err.kind, "not-found");
         assert.equal(err.code, "FunctionNotFound");
         assert.match(err.message, /function "hello" does not exist/);

@@ -88,8 +88,12 @@ export interface ListAsyncInvokeConfigsArgs extends ScopeArgs {
 
 /**
  * The async invoke configs of one Function Compute 3.0 function, or of every function in the account
- * and region, read from FC (API 2023-03-30 `ListAsyncInvokeConfigs`, every page), as a read-only
- * resource. Its id is the function name, or `*` for every function.
+ * and region, read from FC (API 2023-03-30 `ListAsyncInvokeConfigs`), as a read-only resource. Its id is
+ * the function name, or `*` for every function.
+ *
+ * Every page is read (`fcAsyncInvokeConfig:pageSize` configs each), and each is retried on its own; a
+ * page that still fails fails the read, so a partial list is never recorded. The configs are sorted by
+ * `functionArn`, so `pulumi refresh` shows a config added, removed or changed, never a reordering.
  */
 export const AsyncInvokeConfigs = resourceClass<ListAsyncInvokeConfigsArgs, AsyncInvokeConfigsOutputs>(asyncInvokeConfigs);
 /** An instance of {@link AsyncInvokeConfigs}. */
