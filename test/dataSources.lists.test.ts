@@ -203,12 +203,26 @@ describe("listAsyncInvokeConfigs (FC 3.0 ListAsyncInvokeConfigs) in process", ()
         const every = await readDataSource(ctx, asyncInvokeConfigs, { endpoint: fc.endpoint });
         const arns = every.configs.map((c) => c.functionArn);
         assert.deepEqual(arns, [...arns].sort(), "sorted by ARN");
-        assert.ok(arns.some((arn) => arn.endsWith("functions/fc3-hello")));
+        assert.ok(arns.some((arn) => arn?.endsWith("functions/fc3-hello")));
         assert.equal(every.functionName, undefined);
         assert.ok(
             listRequests(fc)
                 .slice(3)
                 .every((q) => q.functionName === undefined),
+        );
+    });
+
+    it("keeps an entry without functionArn (sorted first) rather than dropping it from the list", async () => {
+        const fc = await provider.start();
+        const page = JSON.stringify({ configs: [{ functionArn: "acs:fc:cn-hangzhou:1:functions/b", maxAsyncRetryAttempts: 1 }, { maxAsyncRetryAttempts: 2 }] });
+        fc.addFault({ fault: { kind: "answer", status: 200, headers: { "content-type": "application/json" }, body: page } });
+        const out = await readDataSource(deployment(fc), asyncInvokeConfigs, { endpoint: fc.endpoint });
+        assert.deepEqual(
+            out.configs.map((c) => [c.functionArn, c.maxAsyncRetryAttempts]),
+            [
+                [undefined, 2],
+                ["acs:fc:cn-hangzhou:1:functions/b", 1],
+            ],
         );
     });
 

@@ -39,7 +39,7 @@ async function invokeForms(): Promise<Record<string, unknown>> {
         fc3Retries: fc3Single.maxAsyncRetryAttempts,
         fc3OnFailure: fc3Single.destinationConfig.apply((d) => d.onFailure?.destination),
         fc3ListId: fc3List.id,
-        fc3Arns: fc3List.configs.apply((configs) => configs.map((c) => c.functionArn.split(":").pop())),
+        fc3Arns: fc3List.configs.apply((configs) => configs.map((c) => c.functionArn?.split(":").pop())),
         fc3ListRetries: fc3List.configs.apply((configs) => configs.map((c) => c.maxAsyncRetryAttempts)),
     };
 }

@@ -8,7 +8,7 @@ import { type ListDataSource } from "../dataSource";
 import { ramResource } from "../deniedHint";
 import { FC3 } from "../fcApis";
 import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
-import { mapConfig, parsePage, requiredString } from "../mapping";
+import { mapConfig, parsePage } from "../mapping";
 import { type Scope, type ScopeArgs } from "../types";
 import { checkName } from "../validation";
 import { type AsyncConfigFields, FC3_CONFIG } from "./asyncInvokeConfig";
@@ -21,10 +21,8 @@ export interface AsyncInvokeConfigsArgs extends Scope {
     functionName?: string;
 }
 
-/** One config of the list: FC 3.0's fields, with the function's ARN always present (it says whose config it is). */
-export interface AsyncConfigEntry extends AsyncConfigFields {
-    functionArn: string;
-}
+/** One config of the list: FC 3.0's fields, `functionArn` saying whose config it is. */
+export type AsyncConfigEntry = AsyncConfigFields;
 
 /** Everything the list reports: the arguments, and every config, sorted by function ARN. */
 export interface AsyncInvokeConfigsOutputs extends AsyncInvokeConfigsArgs {
@@ -70,13 +68,12 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncCon
     ramResource: ({ functionName }, target) => ramResource(`functions/${functionName ?? "*"}`, target),
     request: ({ functionName }, page) => ({ pathname: `/${FC3.version}/async-invoke-configs`, query: pageQuery(page, { functionName }) }),
     parsePage: (body) =>
-        parsePage(body, (record, at) => {
-            const functionArn = requiredString(record, "functionArn", at);
-            return Object.freeze({ ...mapConfig<AsyncConfigFields>(record, FC3_CONFIG, at), functionArn });
-        }),
+        // An entry without `functionArn` is kept, sorted first: FC documents the field, but its model makes
+        // every field optional, and dropping an entry would record a partial list.
+        parsePage(body, (record, at) => mapConfig<AsyncConfigFields>(record, FC3_CONFIG, at)),
     // FC 3.0 does not say which qualifier a listed config belongs to, so configs of one function may
     // share an ARN: their whole content breaks the tie (mapConfig builds them with a fixed key order).
-    compare: (a, b) => compareText(a.functionArn, b.functionArn) || compareText(contentOf(a), contentOf(b)),
+    compare: (a, b) => compareText(a.functionArn ?? "", b.functionArn ?? "") || compareText(contentOf(a), contentOf(b)),
     outputs: (args, items) => ({ ...args, configs: [...items] }),
 };
 
