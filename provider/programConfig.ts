@@ -6,8 +6,10 @@
 // each run's deployment is kept under the run's stack resource, which every run creates anew.
 
 import * as pulumi from "@pulumi/pulumi";
-import { createLookupContext, type LookupContext } from "./lookup";
+import { type ListDataSource, type SingleDataSource } from "./dataSource";
+import { createLookupContext, type LookupContext, readDataSource } from "./lookup";
 import { type ConfigSource, readStackSettings } from "./stackSettings";
+import { type Scope } from "./types";
 
 const deployments = new WeakMap<object, LookupContext>();
 /** The key outside a run (no stack resource yet, e.g. under `pulumi.runtime.setMocks` before one is made). */
@@ -22,6 +24,14 @@ export function programContext(): LookupContext {
         deployments.set(run, context);
     }
     return context;
+}
+
+/** Reads a data source in the program run in progress, as the invoke forms do. */
+export function readInProgram<Args extends Scope, Answer, Outputs>(
+    source: SingleDataSource<Args, Answer, Outputs> | ListDataSource<Args, Answer, Outputs>,
+    args: Record<string, unknown>,
+): Promise<Outputs> {
+    return readDataSource(programContext(), source, args);
 }
 
 /** `namespace:key` through `pulumi.Config`, secrets included (they stay in memory, as in the provider host). */

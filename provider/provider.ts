@@ -2,7 +2,7 @@
 // engine's provider host runs the same implementation through loader.ts, the thin object kept in state.
 
 import type * as pulumi from "@pulumi/pulumi";
-import * as implementation from "./implementation";
+import type * as Implementation from "./implementation";
 import { functionAsyncInvokeConfig } from "./dataSources/functionAsyncInvokeConfig";
 import { dataSourceKey } from "./dataSources/keys";
 import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "./types";
@@ -18,12 +18,18 @@ import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "./type
 export function dataSourceProvider<Args, Outputs>(source: { module: string; typeName: string }): pulumi.dynamic.ResourceProvider<Args, Outputs> {
     const key = dataSourceKey(source);
     // Each method hands on the implementation's promise (those functions are async, so they never
-    // throw synchronously), as loader.ts does in the provider host.
+    // throw synchronously), as loader.ts does in the provider host. The implementation is loaded on the
+    // first call, so that importing the package does not load the core and the SDKs.
     return {
-        configure: (req) => implementation.configure(req.config),
-        read: (id, props) => implementation.read(key, id, { ...props }) as Promise<pulumi.dynamic.ReadResult<Outputs>>,
-        create: () => implementation.create(key),
+        configure: (req) => implementation().configure(req.config),
+        read: (id, props) => implementation().read(key, id, { ...props }) as Promise<pulumi.dynamic.ReadResult<Outputs>>,
+        create: () => implementation().create(key),
     };
+}
+
+function implementation(): typeof Implementation {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("./implementation") as typeof Implementation;
 }
 
 /** The provider of {@link getFunctionAsyncInvokeConfig}'s resource form. */

@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ArgumentRule, SCOPE_RULES } from "../arguments";
 import { type ListDataSource } from "../dataSource";
-import { ramResource } from "../deniedHint";
+import { ramResource } from "../ramResource";
 import { FC3 } from "../fcApis";
 import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
 import { mapConfig, parsePage } from "../mapping";

@@ -3,7 +3,7 @@
 
 import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
 import { type SingleDataSource } from "../dataSource";
-import { ramResource } from "../deniedHint";
+import { ramResource } from "../ramResource";
 import { RAM_ACTION } from "../errors";
 import { FC2 } from "../fcApis";
 import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";

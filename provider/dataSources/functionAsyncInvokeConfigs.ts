@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
 import { type ListDataSource } from "../dataSource";
-import { ramResource } from "../deniedHint";
+import { ramResource } from "../ramResource";
 import { InvalidLookupError } from "../errors";
 import { FC2 } from "../fcApis";
 import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
