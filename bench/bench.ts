@@ -17,6 +17,7 @@ import { measureListRequests } from "./list-requests";
 import { describeMachine } from "./machine";
 import { measureOverheadInProcess } from "./overhead-in-process";
 import { FULL_PROFILE, type Profile, SMOKE_PROFILE, withRuns } from "./profile";
+import { measureRegistration } from "./registration";
 import { renderReport } from "./report";
 import { measureRequestCount } from "./request-count";
 import { type BenchResults, type GoalResult, type Section, SECTIONS } from "./results";
@@ -101,6 +102,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
                 kinds.push(dataSourceKind([largestEngine], { latencyMs }), dataSourceKind([largestEngine], { cap, latencyMs }));
             }
             results.engine = await measureEngineStacks(standIn, kinds, { runs: profile.runs, log });
+            log("2. the program's share: registration under mocks");
+            results.registration = await measureRegistration(largestEngine, profile.inProcessRuns);
             results.states = ["dataSource", "trivial"]
                 .map((kind) => measureStateSize(results.engine ?? [], kind))
                 .filter((s): s is NonNullable<typeof s> => s !== undefined);

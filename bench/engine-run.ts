@@ -23,6 +23,11 @@ export interface StackSpec {
 export interface OperationMeasure {
     op: Operation;
     ms: number;
+    /**
+     * CPU time of this (the bench) process during the operation, ms: the inline program's registration
+     * and serialization of its resources, plus the Automation API's own work, which is the same for every kind.
+     */
+    programCpuMs: number;
     /** The stand-in's log during the operation. */
     fc: StandInStats;
     processes: OperationProcesses;
@@ -49,6 +54,7 @@ export async function runLifecycle(standIn: StandIn, spec: StackSpec, ops: reado
         for (const op of ops) {
             await standIn.resetLog();
             const before = probe.seen();
+            const cpuBefore = process.cpuUsage();
             const { ms } = await timed(async () => {
                 if (op === "preview") {
                     await engine.stack.preview();
@@ -56,10 +62,11 @@ export async function runLifecycle(standIn: StandIn, spec: StackSpec, ops: reado
                     await engine.stack.up();
                 }
             });
+            const cpu = process.cpuUsage(cpuBefore);
             const fc = await standIn.stats();
             // The host writes its last report as it exits; give a killed host's last periodic write time to land.
             await new Promise((resolve) => setTimeout(resolve, 150));
-            operations.push({ op, ms, fc, processes: probe.since(before) });
+            operations.push({ op, ms, programCpuMs: (cpu.user + cpu.system) / 1000, fc, processes: probe.since(before) });
         }
         const result: LifecycleResult = { operations };
         if (exportState) {

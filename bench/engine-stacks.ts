@@ -62,6 +62,8 @@ export interface OperationFigures {
     ms: Summary;
     /** GETs the stand-in saw. */
     gets: Summary;
+    /** CPU time of the bench process (the inline program) during the operation, ms. */
+    programCpuMs: Summary;
     /** Provider hosts started by the operation. */
     hosts: Summary;
     /** Peak RSS of the provider host, MiB. */
@@ -144,6 +146,7 @@ export function figures(measures: readonly OperationMeasure[]): OperationFigures
     return {
         ms: summarize(measures.map((m) => m.ms)),
         gets: summarize(measures.map((m) => m.fc.gets)),
+        programCpuMs: summarize(measures.map((m) => m.programCpuMs)),
         hosts: summarize(measures.map((m) => m.processes.hosts.length)),
         hostRssMiB: summarize(measures.map((m) => hostRssMiB(m.processes.hosts))),
         hostCpuMs: summarize(measures.map((m) => m.processes.hosts.reduce((sum, h) => sum + (h.userCpuUs + h.systemCpuUs) / 1000, 0))),

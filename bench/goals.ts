@@ -6,8 +6,8 @@ import type { BenchResults, GoalResult } from "./results";
 
 /** Goal 1: provider read / raw SDK call, medians. */
 export const IN_PROCESS_RATIO_GOAL = 1.1;
-/** Goal 2: data-source stack / trivial stack at the largest size, medians. */
-export const ENGINE_RATIO_GOAL = 1.25;
+/** Goal 2: data-source stack / trivial stack at the largest size, medians: `preview`, which every pull request runs, and `up`. */
+export const ENGINE_RATIO_GOAL = { preview: 1.15, up: 1.1 } as const;
 /** Goal 4: bytes per data source in state. */
 export const STATE_BYTES_GOAL = 4096;
 /**
@@ -68,8 +68,8 @@ export function judgeGoals(results: BenchResults): GoalResult[] {
                     goal: 2,
                     name: `engine, ${op} of ${largest} data sources / ${largest} trivial resources`,
                     figure: r.toFixed(3),
-                    target: `<= ${ENGINE_RATIO_GOAL.toFixed(2)}`,
-                    met: r <= ENGINE_RATIO_GOAL,
+                    target: `<= ${ENGINE_RATIO_GOAL[op].toFixed(2)}`,
+                    met: r <= ENGINE_RATIO_GOAL[op],
                 });
             }
         }

@@ -6,7 +6,8 @@ import { renderFamilyOverhead } from "./family-overhead";
 import { cell } from "./goals";
 import { renderListRequests } from "./list-requests";
 import type { BenchResults, GoalResult } from "./results";
-import { formatCount, formatMs, formatRatioSpread, type Summary } from "./stats";
+import type { OperationFigures } from "./engine-stacks";
+import { formatCount, formatMs, formatRatioSpread, pairedRatios, type Summary } from "./stats";
 
 export function renderReport(results: BenchResults, goals: readonly GoalResult[]): string {
     const m = results.machine;
@@ -113,18 +114,53 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         }
         out.push("");
         const sizes = [...new Set(engine.map((c) => c.size))];
-        out.push("| N | preview: data sources / floor | up: data sources / floor | extra per data source (preview / up) |");
-        out.push("|---|---|---|---|");
+        out.push(
+            "| N | preview: data sources / floor | per round (median, min-max) | up: data sources / floor | per round (median, min-max) | extra per data source (preview / up) |",
+        );
+        out.push("|---|---|---|---|---|---|");
         for (const size of sizes) {
             const ds = cell(engine, "dataSource", size);
             const floor = cell(engine, "trivial", size);
             if (ds !== undefined && floor !== undefined) {
                 const extra = (op: "preview" | "up"): string => `${((ds[op].ms.median - floor[op].ms.median) / size).toFixed(1)} ms`;
-                out.push(
-                    `| ${size} | ${(ds.preview.ms.median / floor.preview.ms.median).toFixed(3)} | ${(ds.up.ms.median / floor.up.ms.median).toFixed(3)} | ${extra("preview")} / ${extra("up")} |`,
-                );
+                const ratio = (op: "preview" | "up"): string => (ds[op].ms.median / floor[op].ms.median).toFixed(3);
+                const rounds = (op: "preview" | "up"): string => formatRatioSpread(pairedRatios(ds[op].ms, floor[op].ms));
+                out.push(`| ${size} | ${ratio("preview")} | ${rounds("preview")} | ${ratio("up")} | ${rounds("up")} | ${extra("preview")} / ${extra("up")} |`);
             }
         }
+        out.push("");
+        out.push(
+            "Where the extra time goes: CPU per data source beyond the floor's, by process (medians). The program is the inline program in the bench process " +
+                "(registering and serializing its resources, handling their results); the provider host reads FC; the stand-in is FC's own work, " +
+                "which real FC would not put on this machine. On 2 cores all of them, and the CLI, compete for the same cores, so any of them lengthens the wall time.",
+        );
+        out.push("");
+        out.push("| N | op | wall | program CPU | provider host CPU | stand-in CPU |");
+        out.push("|---|---|---|---|---|---|");
+        for (const size of sizes) {
+            const ds = cell(engine, "dataSource", size);
+            const floor = cell(engine, "trivial", size);
+            if (ds !== undefined && floor !== undefined) {
+                for (const op of ["preview", "up"] as const) {
+                    const per = (pick: (f: OperationFigures) => Summary): string => `${((pick(ds[op]).median - pick(floor[op]).median) / size).toFixed(2)} ms`;
+                    out.push(
+                        `| ${size} | ${op} | ${per((f) => f.ms)} | ${per((f) => f.programCpuMs)} | ${per((f) => f.hostCpuMs)} | ${per((f) => f.standInCpuMs)} |`,
+                    );
+                }
+            }
+        }
+        out.push("");
+    }
+    const reg = results.registration;
+    if (reg !== undefined) {
+        out.push(
+            `The program's share alone (bench/registration.ts): registering ${reg.count} resources under \`pulumi.runtime.setMocks\` in a ts-node child process, ` +
+                `no engine, host or FC, ${reg.dataSource.cpuMs.runs} rounds after a warm-up: data sources ${formatMs(reg.dataSource.cpuMs)} of CPU ` +
+                `(${reg.dataSource.stackTracesPerResource} stack traces formatted per resource), floor ${formatMs(reg.floor.cpuMs)} ` +
+                `(${reg.floor.stackTracesPerResource} per resource); ratio ${(reg.dataSource.cpuMs.median / reg.floor.cpuMs.median).toFixed(3)}, ` +
+                `per round ${formatRatioSpread(pairedRatios(reg.dataSource.cpuMs, reg.floor.cpuMs))}. The SDK formats a stack trace for every promise it makes ` +
+                "per registered property, so the count is the program's work per resource in a form that does not depend on the machine's load.",
+        );
         out.push("");
     }
 

@@ -4,6 +4,7 @@
 import type { DiscoveryResult } from "./account-discovery";
 import type { ConcurrencyResult } from "./concurrency-in-process";
 import type { CellResult } from "./engine-stacks";
+import type { RegistrationResult } from "./registration";
 import type { EngineThrottleResult } from "./engine-throttle";
 import type { FamilyOverheadResult } from "./family-overhead";
 import type { ListRequestsResult } from "./list-requests";
@@ -33,6 +34,8 @@ export interface BenchResults {
     serialization?: SerializationResult;
     /** Engine cells (kind x size); their `deployment` holds the exported state of the first run. */
     engine?: CellResult[];
+    /** The program's share of the engine stacks: registering N resources under mocks, data sources against the floor. */
+    registration?: RegistrationResult;
     states?: StateSizeResult[];
     requests?: RequestCountResult;
     /** Goal 3 for the lists: GETs per list read. */

@@ -52,6 +52,8 @@ export function resourceClass<Args extends object, Outputs>(source: Described<Ou
     const idShape = source.idShape;
     const rules = source.arguments as Readonly<Record<string, ArgumentRule>>;
     const provider = loaderFor(key);
+    // Outputs are only filled in for properties named here.
+    const outputs = Object.fromEntries(source.outputNames.map((output) => [output, undefined]));
     const form = class extends pulumi.dynamic.Resource {
         constructor(name: string, args: Args, opts?: DataSourceOptions) {
             // The type refuses `id`; this catches callers that get around it (plain JavaScript, casts).
@@ -61,17 +63,30 @@ export function resourceClass<Args extends object, Outputs>(source: Described<Ou
             checkPlainArguments(rules, args);
             warnAboutUnmarkedCredentials();
             const given = args as Record<string, pulumi.Input<string> | undefined>;
-            const inputs: Record<string, pulumi.Input<string> | undefined> = {};
+            const inputs: Record<string, pulumi.Input<string>> = {};
+            const absent: string[] = [];
             for (const [field, rule] of Object.entries(rules)) {
-                inputs[field] = given[field] ?? rule.default;
+                const value = given[field] ?? rule.default;
+                if (value === undefined) {
+                    absent.push(field);
+                } else {
+                    inputs[field] = value;
+                }
             }
             // The id waits for every argument, those it does not name too: the engine skips a read whose
             // id is unknown, whereas it would hand the provider an unknown region, account or endpoint as
-            // absent, and preview would read from the configured default instead.
-            const id = pulumi.all(inputs).apply((resolved) => source.formatId(resolved as Scope));
-            // Outputs are only filled in for properties named here.
-            const outputs = Object.fromEntries(source.outputNames.map((output) => [output, undefined]));
+            // absent, and preview would read from the configured default instead. Plain arguments have
+            // nothing to wait for.
+            const plain = Object.values(inputs).every((value) => typeof value === "string");
+            const id = plain ? source.formatId(inputs) : pulumi.all(inputs).apply((resolved) => source.formatId(resolved as Scope));
             super(provider, name, { ...inputs, ...outputs }, { ...opts, id }, module, typeName);
+            // An argument the program left out reads back as undefined. The SDK turns every registered
+            // property into four promises that each format a stack trace (source-mapped under ts-node),
+            // so registering absent ones cost an eighth of a preview's program work; they are plain,
+            // already resolved outputs instead.
+            for (const field of absent) {
+                (this as unknown as Record<string, pulumi.Output<undefined>>)[field] = pulumi.output(undefined);
+            }
         }
     };
     Object.defineProperty(form, "name", { value: typeName });

@@ -23,6 +23,7 @@ import {
     InvalidLookupError,
 } from "../provider";
 import { assertBuiltFromSources } from "./support/freshBuild";
+import { countStackTraces } from "./support/stackTraces";
 
 const SECRET = "mock-stack-secret-4e7d21a9-never-in-state";
 const FAILED_QUEUE = "acs:mns:cn-hangzhou:1234567890123456:/queues/failed-events/messages";
@@ -140,6 +141,54 @@ describe("the data source under pulumi.runtime.setMocks", () => {
         assert.equal(await valueOf(cfg.qualifier), "prod");
         assert.equal(await valueOf(cfg.serviceName), "svc");
         assert.equal(await valueOf(cfg.functionName), "fn");
+    });
+
+    it("gives arguments left out as outputs that resolve to undefined, and those given as what was read", async () => {
+        const bare = getFunctionAsyncInvokeConfig("scope-absent", { serviceName: "svc", functionName: "fn" });
+        const scoped = getFunctionAsyncInvokeConfig("scope-given", {
+            serviceName: "svc",
+            functionName: "fn",
+            region: "cn-shanghai",
+            endpoint: "http://127.0.0.1:9000",
+        });
+        // Compile-time: every scope argument is an output, given or not.
+        const region: pulumi.Output<string | undefined> = bare.region;
+        assert.deepEqual(await Promise.all([valueOf(region), valueOf(bare.accountId), valueOf(bare.endpoint)]), [undefined, undefined, undefined]);
+        assert.deepEqual(await Promise.all([valueOf(scoped.region), valueOf(scoped.accountId), valueOf(scoped.endpoint)]), [
+            "cn-shanghai",
+            undefined,
+            "http://127.0.0.1:9000",
+        ]);
+    });
+
+    it("costs the program no more SDK work per data source than a bare dynamic resource with the same properties", async () => {
+        // The SDK formats a stack trace for every promise it makes per registered property (source-mapped
+        // under ts-node: the bulk of a preview's program CPU, bench/registration.ts), so the count is the
+        // program's work per resource. Registering arguments the program left out cost 8 more per data source.
+        const floorProvider: pulumi.dynamic.ResourceProvider = {
+            read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
+            create: async () => Promise.reject(new Error("read-only")),
+        };
+        class Floor extends pulumi.dynamic.Resource {}
+        const outputs = { createdTime: undefined, lastModifiedTime: undefined, destinationConfig: undefined, maxAsyncEventAgeInSeconds: undefined };
+        const floor = (name: string): pulumi.Output<string> =>
+            new Floor(
+                floorProvider,
+                name,
+                { serviceName: "svc", functionName: name, qualifier: "LATEST", ...outputs, maxAsyncRetryAttempts: undefined, statefulInvocation: undefined },
+                { id: `svc:${name}:LATEST` },
+                "fc",
+                "Floor",
+            ).id;
+        const dataSource = (name: string): pulumi.Output<string> => getFunctionAsyncInvokeConfig(name, { serviceName: "svc", functionName: name }).id;
+        const stackTraces = async (make: (name: string) => pulumi.Output<string>, prefix: string): Promise<number> =>
+            (await countStackTraces(() => valueOf(pulumi.all(Array.from({ length: 10 }, (_, i) => make(`${prefix}-${i}`)))))).stackTraces;
+        // Warm up both: the provider's one serialization is not per resource.
+        await stackTraces(floor, "floor-warm");
+        await stackTraces(dataSource, "ds-warm");
+        const [ofFloor, ofDataSources] = [await stackTraces(floor, "floor"), await stackTraces(dataSource, "ds")];
+        assert.ok(ofFloor > 0, "the SDK formats stack traces while registering (else this test measures nothing)");
+        assert.ok(ofDataSources <= ofFloor, `10 data sources formatted ${ofDataSources} stack traces, 10 bare resources ${ofFloor}`);
     });
 
     it("stores a small, secret-free serialized provider in __provider that loads the package's implementation", async () => {
