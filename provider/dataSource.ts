@@ -86,6 +86,13 @@ export interface ListDataSource<Args extends Scope, Item, Outputs> extends DataS
     request(args: Args, page: PageRequest): FcRequestParts;
     /** One page's 2xx body → its items and token; throws UnexpectedBodyError when it is not a page. */
     parsePage(body: string): Page<Item>;
+    /**
+     * Which entry an item is, in words that can stand in a message (e.g. `qualifier "prod"`). A list
+     * holds one item per entry: the same entry on two pages is one config read twice, as pages shift
+     * when configs change during a read; the core keeps one copy when both are identical and fails the
+     * read when they differ.
+     */
+    entryOf(item: Item): string;
     /** The order of the items in the outputs: total, so that a refresh never shows a reordering as drift. */
     compare(a: Item, b: Item): number;
     /** The outputs of a read, from every item of every page, sorted. */

@@ -107,7 +107,7 @@ export type FcErrorKind =
 export interface FcErrorDetails {
     /** What kind of failure this is; decides retrying and wording. */
     kind: FcErrorKind;
-    /** FC's error code (`FunctionNotFound`, `AccessDenied`, …) or, for failures with no FC code, ours (`NetworkError`, `Timeout`, `MalformedResponse`, `Redirect`, `Throttled`). */
+    /** FC's error code (`FunctionNotFound`, `AccessDenied`, …) or, for failures with no FC code, ours (`NetworkError`, `Timeout`, `MalformedResponse`, `ListTooLong`, `Redirect`, `Throttled`). */
     code: string;
     /** HTTP status of FC's answer; absent when there was no answer. */
     status?: number;
@@ -136,7 +136,8 @@ export class FcError extends Error {
     readonly kind: FcErrorKind;
     /**
      * FC's error code, or ours for failures without one: `Timeout`, `ECONNRESET` and other network codes,
-     * `MalformedResponse`, `Redirect` (a 3xx), `Throttled` (gave up at the deployment's throttling pause).
+     * `MalformedResponse`, `ListTooLong` (a list still handing out tokens past `fcAsyncInvokeConfig:maxPages` or its
+     * time budget), `Redirect` (a 3xx), `Throttled` (gave up at the deployment's throttling pause).
      */
     readonly code: string;
     /** HTTP status of FC's last answer; absent when none arrived. */

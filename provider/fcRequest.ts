@@ -14,7 +14,7 @@ import { type AnyDataSource, type FcRequestParts } from "./dataSource";
 import { deniedHint } from "./deniedHint";
 import { FcError, type FcErrorKind } from "./errors";
 import { type FcCaller } from "./fcClient";
-import { UnexpectedBodyError } from "./mapping";
+import { PageRefused, UnexpectedBodyError } from "./mapping";
 import { type SecretSet } from "./redaction";
 import { type ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
 import { type Target } from "./target";
@@ -96,6 +96,9 @@ export async function sendOnce<T>(
     try {
         return parse(typeof answer.body === "string" ? answer.body : "");
     } catch (err) {
+        if (err instanceof PageRefused) {
+            throw malformed(described, status, idsOf(spec.secrets, response, {}), err.message, err.code);
+        }
         if (err instanceof UnexpectedBodyError) {
             throw malformed(
                 described,
@@ -210,8 +213,14 @@ function locationHost(location: string | undefined, spec: RequestSpec): string |
     }
 }
 
-/** A 2xx whose body is not an async invoke config. Not retried: the same request gets the same body. */
-function malformed(attempt: Attempt, status: number | undefined, ids: AnswerIds, hint: string): AttemptFailure {
+/** A 2xx whose body is not an async invoke config, or a page a list cannot take. Not retried: the same request gets the same body. */
+function malformed(
+    attempt: Attempt,
+    status: number | undefined,
+    ids: AnswerIds,
+    hint: string,
+    code: PageRefused["code"] = "MalformedResponse",
+): AttemptFailure {
     return {
         error: new FcError({
             reading: describeReading(attempt.spec),
@@ -219,7 +228,7 @@ function malformed(attempt: Attempt, status: number | undefined, ids: AnswerIds,
             attempts: attempt.number,
             ...ids,
             kind: "malformed-response",
-            code: "MalformedResponse",
+            code,
             status,
             hint,
         }),

@@ -5,7 +5,8 @@
 import { checkArguments } from "./arguments";
 import { type Scope } from "./types";
 import { ConcurrencyLimiter } from "./concurrency";
-import { type AnyDataSource, type FcRequestParts, type ListDataSource, type SingleDataSource } from "./dataSource";
+import { type AnyDataSource, type FcRequestParts, type ListDataSource, type Page, type SingleDataSource } from "./dataSource";
+import { PageRefused } from "./mapping";
 import { FcError } from "./errors";
 import { type FcCaller } from "./fcClient";
 import { type AttemptFailure, describeReading, isAttemptFailure, type RequestSpec, sendOnce } from "./fcRequest";
@@ -109,33 +110,100 @@ function readSingle(ctx: LookupContext, caller: FcCaller, source: SingleDataSour
 /**
  * Every page, one after the other (each needs the token of the one before), each retried on its own,
  * into one sorted array. A page that fails after its retries fails the whole read: a partial list is
- * never taken as the truth.
+ * never taken as the truth. The walk is bounded whatever FC answers: at most `maxPages` pages, and
+ * `retryBudgetSeconds` for the whole walk (a page's retries end with it; a page already sent may take
+ * one more timeout).
  */
 async function readList(ctx: LookupContext, caller: FcCaller, source: ListDataSource<Scope, unknown, unknown>, spec: RequestSpec): Promise<unknown> {
-    const items: unknown[] = [];
-    const seen = new Set<string>();
+    const env = ctx.retryEnvironment ?? realRetryEnvironment;
+    const walk = new PageWalk(source, ctx.stack.tuning, env.now());
     let nextToken: string | undefined;
     for (let page = 1; ; page++) {
         const parts = source.request(spec.args, { limit: ctx.stack.tuning.pageSize, nextToken });
-        const got = await fetchWithRetries(ctx, caller, { ...spec, page }, parts, (body) => source.parsePage(body));
-        items.push(...got.items);
-        if (got.nextToken === undefined || got.nextToken === "") {
-            break;
+        // The checks run as the page is parsed, so that a refusal carries its HTTP status and request id.
+        nextToken = await fetchWithRetries(ctx, caller, { ...spec, page }, parts, (body) => walk.take(page, source.parsePage(body), env.now()), walk.endsAt);
+        if (nextToken === undefined) {
+            return Object.freeze(walk.items().sort((a, b) => source.compare(a, b)));
+        }
+    }
+}
+
+/** What a list read has taken so far, and the checks each new page must pass. */
+class PageWalk {
+    /** Each entry's item, the page it came on and its content as text. */
+    private readonly entries = new Map<string, { item: unknown; page: number; content: string }>();
+    /** The page that handed out each token. */
+    private readonly tokens = new Map<string, number>();
+    /** When the walk's time is up, in the retry environment's milliseconds. */
+    readonly endsAt: number;
+
+    constructor(
+        private readonly source: ListDataSource<Scope, unknown, unknown>,
+        private readonly tuning: StackSettings["tuning"],
+        private readonly startedAt: number,
+    ) {
+        this.endsAt = startedAt + tuning.retryBudgetSeconds * 1000;
+    }
+
+    /** Takes page `page`'s items; returns the token of the next page, or undefined on the last. Throws PageRefused. */
+    take(page: number, got: Page<unknown>, now: number): string | undefined {
+        for (const item of got.items) {
+            const entry = this.source.entryOf(item);
+            const content = JSON.stringify(item);
+            const earlier = this.entries.get(entry);
+            if (earlier === undefined) {
+                this.entries.set(entry, { item, page, content });
+            } else if (earlier.content !== content) {
+                throw new PageRefused(
+                    "MalformedResponse",
+                    `${entry} came twice with different settings, on page ${earlier.page} and on page ${page}: its config changed while the pages were read. ` +
+                        "Nothing was recorded; run again",
+                );
+            }
+        }
+        const token = got.nextToken === "" ? undefined : got.nextToken;
+        if (token === undefined) {
+            return undefined;
         }
         // A token handed out twice would walk the same pages forever.
-        if (seen.has(got.nextToken)) {
-            throw new FcError({
-                reading: describeReading({ ...spec, page }),
-                attempts: 1,
-                kind: "malformed-response",
-                code: "MalformedResponse",
-                hint: "FC handed out the same nextToken twice; the list was not read to its end",
-            });
+        const before = this.tokens.get(token);
+        if (before !== undefined) {
+            throw new PageRefused(
+                "MalformedResponse",
+                `page ${page} handed out the same nextToken as page ${before}, so following it would read the same pages forever. ` +
+                    "Nothing was recorded; check what stands between this provider and FC (a proxy or gateway that rewrites nextToken), " +
+                    "or quote the request id to Alibaba Cloud support",
+            );
         }
-        seen.add(got.nextToken);
-        nextToken = got.nextToken;
+        this.tokens.set(token, page);
+        const { maxPages, pageSize, retryBudgetSeconds } = this.tuning;
+        if (page >= maxPages) {
+            throw new PageRefused(
+                "ListTooLong",
+                `FC still handed out a nextToken after ${page} pages (fcAsyncInvokeConfig:maxPages ${maxPages}, ${this.entries.size} config${this.entries.size === 1 ? "" : "s"} so far), ` +
+                    `more than any function has. Nothing was recorded; if the list really holds more than ${maxPages * pageSize} configs, raise ` +
+                    "fcAsyncInvokeConfig:maxPages, else check what stands between this provider and FC",
+            );
+        }
+        if (now >= this.endsAt) {
+            throw new PageRefused(
+                "ListTooLong",
+                `the list had not ended after ${page} pages and ${seconds(now - this.startedAt)} (fcAsyncInvokeConfig:retryBudgetSeconds ${retryBudgetSeconds} bounds a whole list read). ` +
+                    "Nothing was recorded; raise fcAsyncInvokeConfig:retryBudgetSeconds for a list this long on a link this slow",
+            );
+        }
+        return token;
     }
-    return Object.freeze(items.sort((a, b) => source.compare(a, b)));
+
+    /** Every item taken, one per entry. */
+    items(): unknown[] {
+        return [...this.entries.values()].map((entry) => entry.item);
+    }
+}
+
+/** `1.5 s`. */
+function seconds(ms: number): string {
+    return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 /** The route of a lookup, resolved on first use; a failed resolution is forgotten, so the next lookup tries again. */
@@ -161,13 +229,33 @@ function routeFor(ctx: LookupContext, lookup: Scope): Route {
     return route;
 }
 
-async function fetchWithRetries<T>(ctx: LookupContext, caller: FcCaller, spec: RequestSpec, parts: FcRequestParts, parse: (body: string) => T): Promise<T> {
+/** One request, retried until it succeeds, fails for good, or its retry budget (ending by `endBy`, when given) runs out. */
+async function fetchWithRetries<T>(
+    ctx: LookupContext,
+    caller: FcCaller,
+    spec: RequestSpec,
+    parts: FcRequestParts,
+    parse: (body: string) => T,
+    endBy?: number,
+): Promise<T> {
     try {
         const env = ctx.retryEnvironment ?? realRetryEnvironment;
         const gate = (ctx.gate ??= new ThrottleGate(env));
         const started = env.now();
+        const policy = retryPolicy(ctx.stack);
+        if (endBy !== undefined) {
+            policy.budgetMs = Math.max(0, Math.min(policy.budgetMs, endBy - started));
+        }
         const send = (n: number, timeoutMs: number): Promise<T> => sendOnce(caller, spec, parts, parse, n, timeoutMs);
-        return await withRetries((n, deadline) => attemptOnce(ctx, gate, env, send, spec, n, { started, deadline }), decide, retryPolicy(ctx.stack), env);
+        // The next attempt waits out the deployment's throttling pause anyway. Waiting for it here lets the
+        // loop see a pause that outlasts the budget, and give up with FC's own last answer to this lookup
+        // rather than, by chance of timing and jitter, at the gate.
+        const decideWithPause = (failure: unknown): RetryDecision => {
+            const decision = decide(failure);
+            const pausedMs = gate.reopensAt - env.now();
+            return pausedMs > 0 ? { ...decision, retryAfterMs: Math.max(decision.retryAfterMs ?? 0, pausedMs) } : decision;
+        };
+        return await withRetries((n, deadline) => attemptOnce(ctx, gate, env, send, spec, n, { started, deadline }), decideWithPause, policy, env);
     } catch (failure) {
         throw isAttemptFailure(failure) ? failure.error : failure;
     }

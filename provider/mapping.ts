@@ -16,6 +16,21 @@ export class UnexpectedBodyError extends Error {
     }
 }
 
+/**
+ * A page that parsed, but that a list read cannot take (lookup.ts): it repeats a token, contradicts an
+ * earlier page, or would take the read past its bounds. The message is the whole reason, in sentences;
+ * `code` is the error code the read fails with.
+ */
+export class PageRefused extends Error {
+    constructor(
+        readonly code: "MalformedResponse" | "ListTooLong",
+        message: string,
+    ) {
+        super(message);
+        this.name = "PageRefused";
+    }
+}
+
 /** The JSON type of each scalar field of a config, by FC's field name. */
 export type FieldTable = Readonly<Record<string, keyof JsonTypes>>;
 

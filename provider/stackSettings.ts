@@ -29,6 +29,7 @@ export const CONFIG_KEYS = {
     maxAttempts: "fcAsyncInvokeConfig:maxAttempts",
     retryBudgetSeconds: "fcAsyncInvokeConfig:retryBudgetSeconds",
     pageSize: "fcAsyncInvokeConfig:pageSize",
+    maxPages: "fcAsyncInvokeConfig:maxPages",
     allowInsecureHttp: "fcAsyncInvokeConfig:allowInsecureHttp",
 } as const;
 
@@ -44,13 +45,16 @@ export interface Tuning {
     retryBudgetSeconds: number;
     /** Configs asked for per page by the list data sources (FC's `limit`, 1-100). */
     pageSize: number;
+    /** Pages one list read follows at most; a list with more fails rather than being read forever. */
+    maxPages: number;
 }
 
 /**
  * Defaults: 8 concurrent requests keep a stack of hundreds of lookups well under FC's per-account API
  * rate while overlapping latency; 10 s per request allows a slow cross-region call; 5 attempts within
  * 60 s ride out a short throttling burst or a gateway restart without hanging a deployment. Pages of
- * 100, FC's largest, read a function's configs in the fewest requests.
+ * 100, FC's largest, read a function's configs in the fewest requests; 1000 of them (100,000 configs at
+ * that size) are far more than any function has, and end a list whose server never stops handing out tokens.
  */
 export const DEFAULT_TUNING: Tuning = {
     maxConcurrentRequests: 8,
@@ -58,6 +62,7 @@ export const DEFAULT_TUNING: Tuning = {
     maxAttempts: 5,
     retryBudgetSeconds: 60,
     pageSize: 100,
+    maxPages: 1000,
 };
 
 /** Reads one stack config value; the shape of `pulumi.dynamic.Config`. Structured values may arrive as objects or as JSON text. */
@@ -151,6 +156,7 @@ export function readStackSettings(config: ConfigSource): StackSettings {
             maxAttempts: positiveNumber(text, CONFIG_KEYS.maxAttempts, DEFAULT_TUNING.maxAttempts, 1, 20, true, problems),
             retryBudgetSeconds: positiveNumber(text, CONFIG_KEYS.retryBudgetSeconds, DEFAULT_TUNING.retryBudgetSeconds, 0, 3600, false, problems),
             pageSize: positiveNumber(text, CONFIG_KEYS.pageSize, DEFAULT_TUNING.pageSize, 1, 100, true, problems),
+            maxPages: positiveNumber(text, CONFIG_KEYS.maxPages, DEFAULT_TUNING.maxPages, 1, 100_000, true, problems),
         },
         problems,
     };

@@ -71,8 +71,10 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncCon
         // An entry without `functionArn` is kept, sorted first: FC documents the field, but its model makes
         // every field optional, and dropping an entry would record a partial list.
         parsePage(body, (record, at) => mapConfig<AsyncConfigFields>(record, FC3_CONFIG, at)),
-    // FC 3.0 does not say which qualifier a listed config belongs to, so configs of one function may
-    // share an ARN: their whole content breaks the tie (mapConfig builds them with a fixed key order).
+    // FC 3.0 does not say which qualifier a listed config belongs to. So entries identical in every
+    // field, timestamps included, cannot be told apart and are kept once; and configs of one function
+    // may share an ARN, their whole content breaking the tie (mapConfig builds them with a fixed key order).
+    entryOf: (entry) => `the config ${contentOf(entry)}`,
     compare: (a, b) => compareText(a.functionArn ?? "", b.functionArn ?? "") || compareText(contentOf(a), contentOf(b)),
     outputs: (args, items) => ({ ...args, configs: [...items] }),
 };

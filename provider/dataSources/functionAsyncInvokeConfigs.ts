@@ -69,6 +69,7 @@ export const functionAsyncInvokeConfigs: ListDataSource<FunctionAsyncInvokeConfi
             const qualifier = requiredString(record, "qualifier", at);
             return Object.freeze({ qualifier, ...mapConfig<AsyncInvokeConfigFields>(record, FC2_CONFIG, at) });
         }),
+    entryOf: (item) => `qualifier "${item.qualifier}"`,
     compare: (a, b) => compareQualifiers(a.qualifier, b.qualifier),
     outputs: (args, items) => ({ ...args, configs: [...items] }),
 };

@@ -104,6 +104,7 @@ function checkFault(fault: Fault): void {
             }
             return;
         case "reset":
+        case "endlessPages":
             return;
         default: {
             const unknown: never = fault;

@@ -283,6 +283,11 @@ export class EmulatorServer {
             case "answer":
                 this.send(res, fault.status, { ...fault.headers }, fault.body);
                 return;
+            case "endlessPages": {
+                const configs = fault.configs ?? [{ qualifier: "LATEST", maxAsyncRetryAttempts: 1 }];
+                this.send(res, 200, { "Content-Type": "application/json" }, JSON.stringify({ configs, nextToken: `endless-${randomUUID()}` }));
+                return;
+            }
             case "stall": {
                 // Headers and the start of a body, then silence (or a byte now and then) until the caller
                 // leaves or close() destroys the connection.

@@ -140,6 +140,11 @@ export type Fault =
      */
     | { kind: "answer"; status: number; headers?: Record<string, string>; body?: string }
     /**
+     * Answer 200 with a page of `configs` (default: one config of LATEST) and a `nextToken` never handed
+     * out before, on every use: a server or proxy whose list never ends.
+     */
+    | { kind: "endlessPages"; configs?: Array<Record<string, unknown>> }
+    /**
      * Send the status line and headers (default status 200, JSON) and `bodyPrefix` (default a cut-off
      * config), then go silent until the caller gives up; with `trickleMs`, send one more byte (a space)
      * every `trickleMs` instead, so the body never completes yet the line is never idle.
