@@ -7,7 +7,7 @@ import { ConfigurationError, type ServiceAnswer } from "./errors";
 import { BaseCredentialsError, NoCredentialsError } from "./credentials";
 import { type BaseSource, type CredentialSource, describeBase } from "./credentialSources";
 import { ENV_KEYS, namesOf } from "./environment";
-import { redact } from "./redaction";
+import { redact, sdkMessage } from "./redaction";
 import { CONFIG_KEYS } from "./stackSettings";
 
 /** The sentence that tells a user how to provide credentials. */
@@ -120,7 +120,7 @@ interface Answer extends ServiceAnswer {
  */
 function answerIn(err: unknown, secrets: readonly string[]): Answer {
     const fields = (typeof err === "object" && err !== null ? err : {}) as { code?: unknown; statusCode?: unknown; requestId?: unknown; data?: unknown };
-    const message = err instanceof Error ? err.message : String(err);
+    const message = sdkMessage(err instanceof Error ? err.message : String(err));
     if (typeof fields.statusCode === "number" && typeof fields.code === "string") {
         const data = (typeof fields.data === "object" && fields.data !== null ? fields.data : {}) as { Message?: unknown };
         const said = typeof data.Message === "string" ? data.Message : message;

@@ -188,7 +188,8 @@ export class FcError extends Error {
 function formatFcError(d: FcErrorDetails): string {
     const status = d.status === undefined ? "no HTTP answer" : `HTTP ${d.status}`;
     const parts = [`${d.code} (${status}) while reading ${d.reading}`];
-    if (d.fcMessage) {
+    // A not-found hint names what is missing more precisely than FC's message, which would only repeat it.
+    if (d.fcMessage && d.kind !== "not-found") {
         parts.push(`FC said: ${d.fcMessage}`);
     }
     if (d.hint) {

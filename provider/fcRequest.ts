@@ -15,7 +15,7 @@ import { deniedHint } from "./deniedHint";
 import { FcError, type FcErrorKind } from "./errors";
 import { type FcCaller } from "./fcClient";
 import { PageRefused, UnexpectedBodyError } from "./mapping";
-import { type SecretSet } from "./redaction";
+import { type SecretSet, sdkMessage } from "./redaction";
 import { type ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
 import { type Target } from "./target";
 
@@ -371,9 +371,7 @@ function errorBody(err: unknown): Record<string, unknown> {
 
 /** An SDK or Node error message, redacted. */
 function messageOf(err: unknown, secrets: SecretSet): string {
-    const text = err instanceof Error ? err.message : String(err);
-    // The SDK appends "GET http://… failed." to the cause without a separator.
-    return secrets.redact(text.replace(/(\S)((?:GET|PUT|POST|DELETE|HEAD) https?:\/\/)/, "$1; $2"));
+    return secrets.redact(sdkMessage(err instanceof Error ? err.message : String(err)));
 }
 
 /** Foreign text from an answer, redacted (then cut to `max`); undefined stays undefined. */

@@ -20,3 +20,9 @@ export function ramResource(path: string, target: Pick<Target, "region" | "accou
     const fix = region === undefined ? `the lookup's region or ${CONFIG_KEYS.region}` : `the lookup's accountId or ${CONFIG_KEYS.accountId}`;
     return `${path}${known.length > 0 ? ` in ${known.join(", ")}` : ""} (its full ARN needs the ${unknown}, not known here because the lookup named an endpoint; set ${fix} to see it)`;
 }
+
+/**
+ * The resource of FC 3.0's async-config reads. Its reference lists their actions for "All Resources"
+ * (no resource-level permission), so only a policy statement on `*` is sure to take effect.
+ */
+export const FC3_RAM_RESOURCE = "* (FC 3.0 grants this action on all resources, not per function: a statement naming a function may not take effect)";

@@ -62,6 +62,15 @@ export function redact(text: string, secrets: Iterable<string | undefined> = [],
     return truncate(safe, max);
 }
 
+/**
+ * An SDK error's message as a clause of our own sentence. The Alibaba Cloud SDKs append the request
+ * (`POST https://… failed.`) to the cause with no separator (`…127.0.0.1:1POST https://…`): this adds
+ * one, and drops the final stop that would double the one our sentence puts after it.
+ */
+export function sdkMessage(text: string): string {
+    return text.replace(/(\S)((?:GET|PUT|POST|DELETE|HEAD) https?:\/\/)/, "$1; $2").replace(/[.\s]+$/, "");
+}
+
 /** `text` cut to `max` characters, marked with an ellipsis when cut. */
 function truncate(text: string, max: number): string {
     return text.length > max ? `${text.slice(0, max)}…` : text;

@@ -7,7 +7,7 @@ import * as $OpenApi from "@alicloud/openapi-client";
 import Sts from "@alicloud/sts20150401";
 import { type ServiceAnswer } from "./errors";
 import type { StsEndpoint } from "./endpoints";
-import { redact } from "./redaction";
+import { redact, sdkMessage } from "./redaction";
 
 /** An STS client for `endpoint`, over HTTPS, signing with `credential` (none for anonymous calls). */
 export function createStsClient(endpoint: StsEndpoint, timeoutMs: number, credential?: Credential): Sts {
@@ -39,7 +39,7 @@ export function stsFailure(err: unknown, secrets: readonly string[]): StsFailure
     };
     const data = (typeof fields.data === "object" && fields.data !== null ? fields.data : {}) as { Message?: unknown; RequestId?: unknown };
     const status = typeof fields.statusCode === "number" ? fields.statusCode : undefined;
-    const message = typeof fields.message === "string" ? fields.message : String(err);
+    const message = sdkMessage(typeof fields.message === "string" ? fields.message : String(err));
     if (status === undefined) {
         const code = typeof fields.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(fields.code) ? fields.code : "NetworkError";
         return { code, said: redact(message, secrets) };

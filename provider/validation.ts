@@ -27,6 +27,13 @@ export function checkQualifier(value: unknown): string {
     if (typeof value === "string" && (value === DEFAULT_QUALIFIER || VERSION.test(value) || NAME.test(value))) {
         return value;
     }
+    if (typeof value === "string" && /^[0-9]+$/.test(value)) {
+        throw new InvalidLookupError(
+            "qualifier",
+            `is not a version FC can have: versions are numbered from 1 (whole numbers of at most 10 digits, no leading zeros); read ${DEFAULT_QUALIFIER} for the code not yet published`,
+            value,
+        );
+    }
     throw new InvalidLookupError("qualifier", QUALIFIER_RULE, value);
 }
 

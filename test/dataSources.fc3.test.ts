@@ -4,6 +4,7 @@
 
 import * as assert from "node:assert/strict";
 import { asyncInvokeConfig } from "../provider/dataSources/asyncInvokeConfig";
+import { asyncInvokeConfigs } from "../provider/dataSources/asyncInvokeConfigs";
 import { FcError, InvalidLookupError } from "../provider/errors";
 import { createLookupContext, type LookupContext, readDataSource } from "../provider/lookup";
 import { readStackSettings } from "../provider/stackSettings";
@@ -95,12 +96,18 @@ describe("getAsyncInvokeConfig (FC 3.0 GetAsyncInvokeConfig) in process", () => 
         assert.equal(err.requestId, "acs-req-1");
     });
 
-    it("a refusal names FC 3.0's RAM action and the function's FC 3.0 resource", async () => {
+    it("a refusal names the RAM action FC 3.0's reference lists (FC 2.0's name) on all resources, for the single read and the list", async () => {
         const fc = await provider.start();
         fc.addFault({ fault: { kind: "status", status: 403, errorCode: "AccessDenied", message: "denied" } });
         const err = await rejection(readDataSource(deployment(fc), asyncInvokeConfig, { functionName: "fc3-hello", endpoint: fc.endpoint }), FcError);
         assert.equal(err.kind, "denied");
-        assert.ok(err.message.includes(`fc:GetAsyncInvokeConfig on acs:fc:${fc.region}:${fc.accountId}:functions/fc3-hello`), err.message);
+        assert.ok(
+            err.message.includes("reading needs the RAM action fc:GetFunctionAsyncInvokeConfig on * (FC 3.0 grants this action on all resources"),
+            err.message,
+        );
+        fc.addFault({ fault: { kind: "status", status: 403, errorCode: "AccessDenied", message: "denied" } });
+        const listed = await rejection(readDataSource(deployment(fc), asyncInvokeConfigs, { functionName: "fc3-hello", endpoint: fc.endpoint }), FcError);
+        assert.ok(listed.message.includes("reading needs the RAM action fc:ListFunctionAsyncInvokeConfigs on * ("), listed.message);
     });
 
     it("a wrong secret is about the key, as FC 3.0's SignatureNotMatch says", async () => {

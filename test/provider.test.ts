@@ -410,31 +410,34 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 {
                     code: "ServiceNotFound",
                     lookup: { serviceName: "no-such-service", functionName: "hello" },
-                    names: ['service "no-such-service" does not exist'],
+                    names: ['service "no-such-service" does not exist', ": check its name, and the account and region the stack reads"],
                 },
                 {
                     code: "FunctionNotFound",
                     lookup: { functionName: "no-such-function" },
-                    names: ['function "no-such-function" does not exist in service "demo-service"'],
+                    names: ['function "no-such-function" does not exist in service "demo-service"', "or deploy the function first"],
                 },
                 {
                     code: "AsyncConfigNotExists",
                     lookup: { functionName: "worker" },
-                    names: ['"demo-service/worker" exists but has no async invoke config for qualifier "LATEST"'],
+                    names: [
+                        '"demo-service/worker" exists but has no async invoke config for qualifier "LATEST"',
+                        "give it one (@pulumi/alicloud's fc.FunctionAsyncInvokeConfig)",
+                    ],
                 },
                 {
                     code: "VersionNotFound",
                     lookup: { functionName: "hello", qualifier: "99" },
-                    names: ['version "99" of service "demo-service" does not exist'],
+                    names: ['version "99" of service "demo-service" does not exist: read a published version, an alias or LATEST'],
                 },
                 {
                     code: "AliasNotFound",
                     lookup: { functionName: "hello", qualifier: "staging" },
-                    names: ['alias "staging" of service "demo-service" does not exist'],
+                    names: ['alias "staging" of service "demo-service" does not exist: create it, or read LATEST or a published version'],
                 },
             ];
             for (const { code, lookup, names } of cases) {
-                it(`${code}: kind not-found, names the missing part, the code, HTTP 404 and the logged request id; not retried`, async () => {
+                it(`${code}: kind not-found, names the missing part and what to do, the code, HTTP 404 and the logged request id; not retried`, async () => {
                     const fc = await start({ errorStyle });
                     await configure(fc);
                     const err = await failure(read(fc, lookup), FcError);
@@ -452,6 +455,9 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                         assert.ok(err.message.includes(name), `message should say ${name}: ${err.message}`);
                     }
                     assert.ok(!err.message.includes("attempts:"), "a single attempt is not reported as a retry count");
+                    // One sentence of what is missing and what to do: FC's own message, which says the same less precisely, is kept aside.
+                    assert.ok(!err.message.includes("FC said"), err.message);
+                    assert.ok(err.fcMessage !== undefined, "FC's message is kept on the error");
                 });
             }
         });
@@ -830,7 +836,12 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 field: "qualifier",
                 rule: /must be LATEST, a version number/,
             },
-            { name: "a version 0", lookup: { functionName: "hello", qualifier: "0" }, field: "qualifier", rule: /must be LATEST, a version number/ },
+            {
+                name: "a version 0",
+                lookup: { functionName: "hello", qualifier: "0" },
+                field: "qualifier",
+                rule: /^invalid qualifier "0": is not a version FC can have: versions are numbered from 1 .*; read LATEST for the code not yet published$/,
+            },
             {
                 name: "an endpoint without scheme (host:port)",
                 lookup: { functionName: "hello", endpoint: "HOST" },
@@ -884,6 +895,17 @@ describe("provider against the FC stand-in (real SDK over loopback HTTP)", () =>
                 (await logOf(fc)).map((r) => r.query),
                 [{ qualifier: "latest-" }],
             );
+        });
+
+        it("reads 'latest' as the alias it could be, and when FC has no such alias asks whether LATEST was meant", async () => {
+            const fc = await start();
+            await configure(fc);
+            const err = await failure(read(fc, { functionName: "hello", qualifier: "latest" }), FcError);
+            assert.equal(err.code, "AliasNotFound");
+            assert.equal(err.kind, "not-found");
+            assert.match(err.message, /alias "latest" of service "[^"]+" does not exist: did you mean LATEST\? Qualifiers are case-sensitive/);
+            assert.ok(!err.message.includes("FC said"), `FC's message is not repeated after ours: ${err.message}`);
+            assert.ok(err.fcMessage !== undefined && err.fcMessage.length > 0, "FC's own text is kept on the error");
         });
     });
 

@@ -35,4 +35,11 @@ describe("reading a failed STS call", () => {
         assert.deepEqual(stsFailure(Object.assign(new Error("socket hang up"), { code: "not-a-code" }), []), { code: "NetworkError", said: "socket hang up" });
         assert.deepEqual(stsFailure(`refused, token ${SECRET}`, [SECRET]), { code: "NetworkError", said: "refused, token ***" });
     });
+
+    it("the SDK's cause and request, glued together with a final stop, read as one clause that a sentence can go on from", () => {
+        const err = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1POST https://127.0.0.1:1/ failed."), { code: "ECONNREFUSED" });
+        const { said } = stsFailure(err, []);
+        assert.equal(said, "connect ECONNREFUSED 127.0.0.1:1; POST https://127.0.0.1:1/ failed");
+        assert.doesNotMatch(`could not find the account id: STS GetCallerIdentity failed: ${said}. The account id names FC's endpoint`, /\.\.|:1POST/);
+    });
 });

@@ -48,8 +48,12 @@ describe("lookup validation", () => {
     });
 
     it("rejects qualifiers that are not LATEST, a version or an alias", () => {
-        for (const q of ["", "0", "01", "1.2", "../x", "latest/", "a".repeat(129)]) {
+        for (const q of ["", "1.2", "../x", "latest/", "a".repeat(129)]) {
             rejects({ ...ok, qualifier: q }, "qualifier", /LATEST, a version number .* or an alias name/);
+        }
+        // All digits, yet no version: said so, with what to read instead.
+        for (const q of ["0", "01", "12345678901"]) {
+            rejects({ ...ok, qualifier: q }, "qualifier", /is not a version FC can have: versions are numbered from 1 .*; read LATEST/);
         }
     });
 

@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
 import { type SingleDataSource } from "../dataSource";
-import { ramResource } from "../ramResource";
+import { FC3_RAM_RESOURCE } from "../ramResource";
 import { InvalidLookupError } from "../errors";
 import { FC3 } from "../fcApis";
 import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
@@ -66,7 +66,9 @@ export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigArgs, AsyncCon
     programFunction: "getAsyncInvokeConfig",
     api: FC3,
     action: "GetAsyncInvokeConfig",
-    ramAction: "fc:GetAsyncInvokeConfig",
+    // FC 3.0 keeps FC 2.0's action names: the 2023-03-30 reference pages (Chinese, Japanese, current
+    // English) list fc:GetFunctionAsyncInvokeConfig for GetAsyncInvokeConfig, on all resources.
+    ramAction: "fc:GetFunctionAsyncInvokeConfig",
     arguments: { functionName: REQUIRED_NAME, qualifier: { check: checkQualifier, default: DEFAULT_QUALIFIER }, ...SCOPE_RULES },
     idShape: "functionName:qualifier",
     outputNames: Object.keys({ destinationConfig: 0, ...FC3_CONFIG.copied }),
@@ -81,7 +83,7 @@ export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigArgs, AsyncCon
     },
     describe: ({ functionName, qualifier }) => `the async invoke config of function "${functionName}" (qualifier ${qualifier})`,
     notFoundHint,
-    ramResource: ({ functionName }, target) => ramResource(`functions/${functionName}`, target),
+    ramResource: () => FC3_RAM_RESOURCE,
     request: ({ functionName, qualifier }) => ({
         pathname: `/${FC3.version}/functions/${encodeURIComponent(functionName)}/async-invoke-config`,
         query: { qualifier },

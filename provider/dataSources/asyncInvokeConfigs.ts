@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ArgumentRule, SCOPE_RULES } from "../arguments";
 import { type ListDataSource } from "../dataSource";
-import { ramResource } from "../ramResource";
+import { FC3_RAM_RESOURCE } from "../ramResource";
 import { FC3 } from "../fcApis";
 import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
 import { mapConfig, parsePage } from "../mapping";
@@ -55,7 +55,9 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncCon
     programFunction: "listAsyncInvokeConfigs",
     api: FC3,
     action: "ListAsyncInvokeConfigs",
-    ramAction: "fc:ListAsyncInvokeConfigs",
+    // FC 3.0 keeps FC 2.0's action names: the 2023-03-30 reference pages (Chinese, Japanese, current
+    // English) list fc:ListFunctionAsyncInvokeConfigs for ListAsyncInvokeConfigs, on all resources.
+    ramAction: "fc:ListFunctionAsyncInvokeConfigs",
     arguments: { functionName: OPTIONAL_NAME, ...SCOPE_RULES },
     idShape: "the function name, or * for every function",
     outputNames: ["configs"],
@@ -65,7 +67,7 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncCon
         functionName === undefined ? "the async invoke configs of every FC 3.0 function" : `the async invoke configs of function "${functionName}"`,
     // An empty list is an answer (200); a 404 names the function, never a config.
     notFoundHint: (code, args) => (code === "FunctionNotFound" ? notFoundHint(code, args) : undefined),
-    ramResource: ({ functionName }, target) => ramResource(`functions/${functionName ?? "*"}`, target),
+    ramResource: () => FC3_RAM_RESOURCE,
     request: ({ functionName }, page) => ({ pathname: `/${FC3.version}/async-invoke-configs`, query: pageQuery(page, { functionName }) }),
     parsePage: (body) =>
         // An entry without `functionArn` is kept, sorted first: FC documents the field, but its model makes
