@@ -14,7 +14,7 @@ import Credential, {
     StaticSTSCredentialsProvider,
     URICredentialsProvider,
 } from "@alicloud/credentials";
-import { getConfiguration } from "@alicloud/credentials/dist/src/providers/cli_profile";
+import { getConfiguration, getProfile } from "@alicloud/credentials/dist/src/providers/cli_profile";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { StsEndpoint } from "./endpoints";
@@ -85,9 +85,7 @@ function baseProvider(base: BaseSource, options: CredentialOptions): Credentials
                       .withSecurityToken(base.securityToken)
                       .build();
         case "profile":
-            return base.file === undefined
-                ? CLIProfileCredentialsProvider.builder().withProfileName(base.profile).build()
-                : profileInFile(base.file.value, base.profile);
+            return cliProfile(base.file?.value, base.profile, options);
         case "credentials-uri":
             return URICredentialsProvider.builder()
                 .withCredentialsURI(base.uri)
@@ -116,14 +114,54 @@ function baseProvider(base: BaseSource, options: CredentialOptions): Credentials
     }
 }
 
+/** A profile of an aliyun CLI config file, as @alicloud/credentials reads it. */
+type CliProfile = ReturnType<typeof getProfile>;
+/** A parsed aliyun CLI config file. */
+type CliConfiguration = Awaited<ReturnType<typeof getConfiguration>>;
+
+/** The profile modes that assume a role at STS. */
+const STS_MODES: ReadonlySet<string> = new Set(["RamRoleArn", "ChainableRamRoleArn", "OIDC"]);
+
 /**
- * A profile of an aliyun CLI config file other than ~/.aliyun/config.json. The library's CLI profile
- * provider reads only that one path (the Go library it mirrors takes a file); its own loader and
- * mode-by-mode construction are reused for the given file, so every profile mode means the same.
+ * A profile of an aliyun CLI config file: `file`, else ~/.aliyun/config.json. The library's own loader
+ * and mode-by-mode construction are reused, so every profile mode means what it means to the aliyun CLI,
+ * with one difference, as in the Terraform provider under @pulumi/alicloud: a profile that assumes a
+ * role (RamRoleArn, ChainableRamRoleArn, OIDC) and names no STS of its own (`sts_endpoint`,
+ * `sts_region`) assumes it at the stack's STS endpoint (`alicloud:endpoints` `sts`, else the regional
+ * default), not at the public sts.aliyuncs.com, which a machine inside a VPC may not reach.
  */
-function profileInFile(file: string, profile: string): CredentialsProvider {
+function cliProfile(file: string | undefined, profile: string, options: CredentialOptions): CredentialsProvider {
+    // Built first because the library refuses here when ALIBABA_CLOUD_CLI_PROFILE_DISABLED is set.
     const cli = CLIProfileCredentialsProvider.builder().withProfileName(profile).build() as unknown as {
-        getCredentialsProvider(conf: Awaited<ReturnType<typeof getConfiguration>>, profileName: string): CredentialsProvider;
+        getCredentialsProvider(conf: CliConfiguration, profileName: string): CredentialsProvider;
+    };
+    const build = (conf: CliConfiguration, name: string): CredentialsProvider => {
+        const found: CliProfile = getProfile(conf, name);
+        if (!STS_MODES.has(found.mode) || found.sts_endpoint || found.sts_region) {
+            return cli.getCredentialsProvider(conf, name);
+        }
+        const sts = options.sts.host;
+        if (found.mode === "OIDC") {
+            return OIDCRoleArnCredentialsProvider.builder()
+                .withOIDCTokenFilePath(found.oidc_token_file)
+                .withOIDCProviderArn(found.oidc_provider_arn)
+                .withRoleArn(found.ram_role_arn)
+                .withRoleSessionName(found.ram_session_name)
+                .withDurationSeconds(found.duration_seconds)
+                .withStsEndpoint(sts)
+                .build();
+        }
+        const source =
+            found.mode === "RamRoleArn"
+                ? StaticAKCredentialsProvider.builder().withAccessKeyId(found.access_key_id).withAccessKeySecret(found.access_key_secret).build()
+                : build(conf, found.source_profile);
+        return RAMRoleARNCredentialsProvider.builder()
+            .withCredentialsProvider(source)
+            .withRoleArn(found.ram_role_arn)
+            .withRoleSessionName(found.ram_session_name)
+            .withDurationSeconds(found.expired_seconds)
+            .withStsEndpoint(sts)
+            .build();
     };
     let inner: Promise<CredentialsProvider> | undefined;
     return {
@@ -131,7 +169,9 @@ function profileInFile(file: string, profile: string): CredentialsProvider {
         getCredentials: async () => {
             if (inner === undefined) {
                 // A file that could not be read is read again next time.
-                inner = getConfiguration(expandHome(file)).then((conf) => cli.getCredentialsProvider(conf, profile));
+                inner = getConfiguration(file === undefined ? path.join(os.homedir(), ".aliyun", "config.json") : expandHome(file)).then((conf) =>
+                    build(conf, profile),
+                );
                 inner.catch(() => (inner = undefined));
             }
             return (await inner).getCredentials();
