@@ -90,9 +90,10 @@ export interface ListDataSource<Args extends Scope, Item, Outputs> extends DataS
      * Which entry an item is, in words that can stand in a message (e.g. `qualifier "prod"`). A list
      * holds one item per entry: the same entry on two pages is one config read twice, as pages shift
      * when configs change during a read; the core keeps one copy when both are identical and fails the
-     * read when they differ.
+     * read when they differ. Absent when FC's items do not say which entry they are: every item is then
+     * kept, since two identical items may well be two entries.
      */
-    entryOf(item: Item): string;
+    entryOf?(item: Item): string;
     /** The order of the items in the outputs: total, so that a refresh never shows a reordering as drift. */
     compare(a: Item, b: Item): number;
     /** The outputs of a read, from every item of every page, sorted. */

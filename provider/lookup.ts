@@ -132,6 +132,8 @@ async function readList(ctx: LookupContext, caller: FcCaller, source: ListDataSo
 class PageWalk {
     /** Each entry's item, the page it came on and its content as text. */
     private readonly entries = new Map<string, { item: unknown; page: number; content: string }>();
+    /** The items of a list whose items do not say which entry they are: every one is kept. */
+    private readonly unnamed: unknown[] = [];
     /** The page that handed out each token. */
     private readonly tokens = new Map<string, number>();
     /** When the walk's time is up, in the retry environment's milliseconds. */
@@ -148,6 +150,10 @@ class PageWalk {
     /** Takes page `page`'s items; returns the token of the next page, or undefined on the last. Throws PageRefused. */
     take(page: number, got: Page<unknown>, now: number): string | undefined {
         for (const item of got.items) {
+            if (this.source.entryOf === undefined) {
+                this.unnamed.push(item);
+                continue;
+            }
             const entry = this.source.entryOf(item);
             const content = JSON.stringify(item);
             const earlier = this.entries.get(entry);
@@ -180,7 +186,7 @@ class PageWalk {
         if (page >= maxPages) {
             throw new PageRefused(
                 "ListTooLong",
-                `FC still handed out a nextToken after ${page} pages (fcAsyncInvokeConfig:maxPages ${maxPages}, ${this.entries.size} config${this.entries.size === 1 ? "" : "s"} so far), ` +
+                `FC still handed out a nextToken after ${page} pages (fcAsyncInvokeConfig:maxPages ${maxPages}, ${this.count()} config${this.count() === 1 ? "" : "s"} so far), ` +
                     `more than any function has. Nothing was recorded; if the list really holds more than ${maxPages * pageSize} configs, raise ` +
                     "fcAsyncInvokeConfig:maxPages, else check what stands between this provider and FC",
             );
@@ -197,7 +203,11 @@ class PageWalk {
 
     /** Every item taken, one per entry. */
     items(): unknown[] {
-        return [...this.entries.values()].map((entry) => entry.item);
+        return [...this.unnamed, ...[...this.entries.values()].map((entry) => entry.item)];
+    }
+
+    private count(): number {
+        return this.unnamed.length + this.entries.size;
     }
 }
 

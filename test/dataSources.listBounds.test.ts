@@ -1,7 +1,8 @@
 // The edges of a list read, in process against the FC stand-in: a list always ends (at most
 // `fcAsyncInvokeConfig:maxPages` pages, and `retryBudgetSeconds` for the whole walk), a token handed out
-// twice is refused, and one entry is kept per qualifier whatever the paging. Every refusal fails the
-// whole read with the page's HTTP status and request id, and nothing partial is kept.
+// twice is refused, and one entry is kept per FC 2.0 qualifier whatever the paging (FC 3.0's entries
+// name none, so every one is kept). Every refusal fails the whole read with the page's HTTP status and
+// request id, and nothing partial is kept.
 
 import * as assert from "node:assert/strict";
 import { asyncInvokeConfigs } from "../provider/dataSources/asyncInvokeConfigs";
@@ -136,16 +137,16 @@ describe("list reads at their edges (in process)", () => {
         );
     });
 
-    it("FC 3.0: entries identical in every field cannot be told apart and are kept once; entries that differ are all kept", async () => {
+    it("FC 3.0: entries do not say which qualifier they belong to, so identical ones may be two configs and all are kept", async () => {
         const fc = await provider.start();
         const arn = "acs:fc:cn-hangzhou:1234567890123456:functions/twin";
         const twin = { functionArn: arn, maxAsyncRetryAttempts: 1, createdTime: "2024-01-01T00:00:00Z" };
         const other = { ...twin, maxAsyncRetryAttempts: 2 };
-        pages(fc, { configs: [twin, other], nextToken: "t1" }, { configs: [twin] });
+        pages(fc, { configs: [twin, other, twin], nextToken: "t1" }, { configs: [twin] });
         const out = await readDataSource(deployment(fc), asyncInvokeConfigs, { functionName: "twin", endpoint: fc.endpoint });
         assert.deepEqual(
             out.configs.map((c) => c.maxAsyncRetryAttempts),
-            [1, 2],
+            [1, 1, 1, 2],
         );
     });
 });

@@ -73,10 +73,9 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncCon
         // An entry without `functionArn` is kept, sorted first: FC documents the field, but its model makes
         // every field optional, and dropping an entry would record a partial list.
         parsePage(body, (record, at) => mapConfig<AsyncConfigFields>(record, FC3_CONFIG, at)),
-    // FC 3.0 does not say which qualifier a listed config belongs to. So entries identical in every
-    // field, timestamps included, cannot be told apart and are kept once; and configs of one function
-    // may share an ARN, their whole content breaking the tie (mapConfig builds them with a fixed key order).
-    entryOf: (entry) => `the config ${contentOf(entry)}`,
+    // FC 3.0 does not say which qualifier a listed config belongs to. So there is no entryOf: two
+    // identical entries may be two qualifiers' configs, and all are kept. Configs of one function may
+    // share an ARN, their whole content breaking the tie (mapConfig builds them with a fixed key order).
     compare: (a, b) => compareText(a.functionArn ?? "", b.functionArn ?? "") || compareText(contentOf(a), contentOf(b)),
     outputs: (args, items) => ({ ...args, configs: [...items] }),
 };
