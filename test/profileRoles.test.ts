@@ -8,13 +8,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { useChildSuite } from "./support/childSuite";
-import { type ProviderProcess, type ReadOutcome } from "./support/providerProcess";
+import { type ProviderProcess, succeeded } from "./support/providerProcess";
 import { OIDC_PROVIDER, OIDC_TOKEN, READER_ROLE, ROLE_ACCOUNT_ID, type StandIns } from "./support/standIns";
-
-function succeeded(outcome: ReadOutcome): Record<string, unknown> {
-    assert.ok(outcome.ok, outcome.ok ? "" : outcome.error.message);
-    return outcome.props;
-}
 
 describe("aliyun CLI profiles that assume a role, at the stack's STS endpoint (in a child process)", function () {
     this.timeout(120_000);

@@ -7,17 +7,12 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { useChildSuite } from "./support/childSuite";
-import { type ChildError, type ProviderProcess, type ReadOutcome } from "./support/providerProcess";
+import { type ChildError, type ProviderProcess, type ReadOutcome, succeeded } from "./support/providerProcess";
 import { GUARDED_EXTERNAL_ID, GUARDED_ROLE, READER_ROLE, ROLE_ACCOUNT_ID, type StandIns } from "./support/standIns";
 
 function failed(outcome: ReadOutcome): ChildError {
     assert.ok(!outcome.ok, "the read succeeded");
     return outcome.error;
-}
-
-function succeeded(outcome: ReadOutcome): Record<string, unknown> {
-    assert.ok(outcome.ok, outcome.ok ? "" : outcome.error.message);
-    return outcome.props;
 }
 
 describe("alicloud:assumeRole (through @alicloud/credentials, in a child process)", function () {

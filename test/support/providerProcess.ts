@@ -3,6 +3,7 @@
 // which @alicloud/credentials needs to trust the STS stand-in's test certificate. The child runs the
 // provider from source (ts-node) and obeys one command at a time over the IPC channel.
 
+import * as assert from "node:assert/strict";
 import { type ChildProcess, fork } from "node:child_process";
 import * as path from "node:path";
 
@@ -130,4 +131,10 @@ export async function startProviderProcess(options: ProviderProcessOptions): Pro
                 child.kill();
             }),
     };
+}
+
+/** The props of a read in the child that must have succeeded; fails the test with the child's message otherwise. */
+export function succeeded(outcome: ReadOutcome): Record<string, unknown> {
+    assert.ok(outcome.ok, outcome.ok ? "" : outcome.error.message);
+    return outcome.props;
 }
