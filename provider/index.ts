@@ -46,8 +46,8 @@ export {
     type InvokeResult,
     type OutputsOf,
     type PlainArgs,
-} from "./forms";
-export { dataSourceProvider, functionAsyncInvokeConfigProvider } from "./provider";
+} from "./program/forms";
+export { dataSourceProvider, functionAsyncInvokeConfigProvider } from "./host/directProvider";
 export {
     DEFAULT_QUALIFIER,
     type AsyncInvokeConfigFields,
@@ -70,5 +70,5 @@ export {
     type ServiceAnswer,
     type SettingProblem,
 } from "./errors";
-export { CONFIG_KEYS, DEFAULT_TUNING, type Tuning } from "./stackSettings";
-export { ENV_KEYS } from "./environment";
+export { CONFIG_KEYS, DEFAULT_TUNING, type Tuning } from "./settings/stackSettings";
+export { ENV_KEYS } from "./settings/environment";

@@ -3,7 +3,7 @@
 
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { unmarkedCredentialKeys } from "../provider/configWarnings";
+import { unmarkedCredentialKeys } from "../provider/program/configWarnings";
 
 describe("credentials in stack config without --secret", () => {
     afterEach(() => pulumi.runtime.setAllConfig({}, []));

@@ -5,12 +5,12 @@
 // the machine, and nothing is sent.
 
 import * as assert from "node:assert/strict";
-import { explainRefusal } from "../provider/credentialErrors";
-import { deniedHint } from "../provider/deniedHint";
+import { explainRefusal } from "../provider/credentials/credentialErrors";
+import { deniedHint } from "../provider/wire/deniedHint";
 import { ConfigurationError, RAM_ACTION } from "../provider/errors";
 import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
-import { readDataSource } from "../provider/lookup";
-import { type Target } from "../provider/target";
+import { readDataSource } from "../provider/core/read";
+import { type Target } from "../provider/settings/target";
 import { contextFor } from "./support/context";
 import { useEmptyHome } from "./support/env";
 

@@ -3,9 +3,9 @@
 // variables' own order, and the problems of half-set or malformed sources. Pure: nothing is fetched.
 
 import * as assert from "node:assert/strict";
-import { type CredentialSource, DEFAULT_SESSION_NAME, describeCredentialSource, resolveCredentialSource, secretsOf } from "../provider/credentialSources";
-import { type Environment } from "../provider/environment";
-import { CONFIG_KEYS, readStackSettings } from "../provider/stackSettings";
+import { type CredentialSource, DEFAULT_SESSION_NAME, describeCredentialSource, resolveCredentialSource, secretsOf } from "../provider/credentials/sources";
+import { type Environment } from "../provider/settings/environment";
+import { CONFIG_KEYS, readStackSettings } from "../provider/settings/stackSettings";
 
 const ROLE = "acs:ram::1234567890123456:role/reader";
 const OIDC_PROVIDER = "acs:ram::1234567890123456:oidc-provider/ack";

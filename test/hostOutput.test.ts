@@ -4,7 +4,7 @@
 
 import * as assert from "node:assert/strict";
 import { ConfigurationError, FcError } from "../provider/errors";
-import { installQuietVerdicts, quietVerdicts } from "../provider/hostOutput";
+import { installQuietVerdicts, quietVerdicts } from "../provider/host/hostOutput";
 
 /** The host's own template (`@pulumi/pulumi`'s cmd/dynamic-provider). */
 const hostPrint = (err: Error): string => `${String(err)}: ${err.stack}`;

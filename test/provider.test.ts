@@ -19,8 +19,8 @@ import * as path from "node:path";
 
 import { functionAsyncInvokeConfigProvider, RAM_ACTION } from "../provider";
 import { ConfigurationError, FcError, InvalidLookupError } from "../provider/errors";
-import * as implementation from "../provider/implementation";
-import { loaderFor } from "../provider/loader";
+import * as implementation from "../provider/host/provider";
+import { loaderFor } from "../provider/program/loader";
 import type { FunctionAsyncInvokeConfigOutputs } from "../provider/types";
 import {
     DEFAULT_ACCOUNT_ID,

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { ConcurrencyLimiter } from "../provider/concurrency";
-import { parseRetryAfter } from "../provider/responseCapture";
-import { backoffMs, type RetryEnvironment, type RetryPolicy, withRetries } from "../provider/retry";
+import { ConcurrencyLimiter } from "../provider/core/concurrency";
+import { parseRetryAfter } from "../provider/wire/responseCapture";
+import { backoffMs, type RetryEnvironment, type RetryPolicy, withRetries } from "../provider/core/retry";
 
 /** A clock that only moves when the code under test sleeps: the schedule is checked without waiting. */
 function fakeClock(random = () => 1): RetryEnvironment & { sleeps: number[] } {

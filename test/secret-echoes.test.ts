@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 import { FcError } from "../provider/errors";
-import { createSecretSet, redact } from "../provider/redaction";
+import { createSecretSet, redact } from "../provider/credentials/redaction";
 import type { Fault, FcEmulator } from "./fc-emulator";
 import { rejectionOf, useStandInProvider, visibleText } from "./support/standInProvider";
 

@@ -4,14 +4,14 @@
 
 import * as assert from "node:assert/strict";
 
-import { ConcurrencyLimiter } from "../provider/concurrency";
+import { ConcurrencyLimiter } from "../provider/core/concurrency";
 import { FcError } from "../provider/errors";
 import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
-import { type LookupContext, readDataSource } from "../provider/lookup";
-import { createSecretSet } from "../provider/redaction";
-import { MIN_RETRY_MS, type RetryEnvironment } from "../provider/retry";
-import { readStackSettings } from "../provider/stackSettings";
-import { ThrottleGate } from "../provider/throttle";
+import { type LookupContext, readDataSource } from "../provider/core/read";
+import { createSecretSet } from "../provider/credentials/redaction";
+import { MIN_RETRY_MS, type RetryEnvironment } from "../provider/core/retry";
+import { readStackSettings } from "../provider/settings/stackSettings";
+import { ThrottleGate } from "../provider/core/throttle";
 import { closedLog, rejectionOf, SERVICE, useStandInProvider } from "./support/standInProvider";
 
 /** A clock that moves only when told; `sleep` parks until the test releases it. No timers anywhere. */

@@ -3,7 +3,7 @@
 // as a problem against its key instead of thrown.
 
 import * as assert from "node:assert/strict";
-import { CONFIG_KEYS, DEFAULT_TUNING, readStackSettings } from "../provider/stackSettings";
+import { CONFIG_KEYS, DEFAULT_TUNING, readStackSettings } from "../provider/settings/stackSettings";
 
 const config = (values: Record<string, unknown>) => ({ get: (key: string) => values[key] as string | undefined });
 

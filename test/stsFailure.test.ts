@@ -2,7 +2,7 @@
 // answered; the transport's code when it did not; never a secret, whatever the text quotes.
 
 import * as assert from "node:assert/strict";
-import { stsFailure } from "../provider/stsClient";
+import { stsFailure } from "../provider/credentials/stsClient";
 
 const SECRET = "sts-secret-value-0123";
 

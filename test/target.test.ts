@@ -4,11 +4,11 @@
 // HTTP goes to loopback only. Pure: nothing is sent.
 
 import * as assert from "node:assert/strict";
-import { configuredFcEndpoint, fcHostParts, isLoopback, stsEndpoint } from "../provider/endpoints";
-import { type Environment } from "../provider/environment";
+import { configuredFcEndpoint, fcHostParts, isLoopback, stsEndpoint } from "../provider/settings/endpoints";
+import { type Environment } from "../provider/settings/environment";
 import { InvalidLookupError, type SettingProblem } from "../provider/errors";
-import { CONFIG_KEYS, readStackSettings, type StackSettings } from "../provider/stackSettings";
-import { completeTarget, resolveTarget, type Target } from "../provider/target";
+import { CONFIG_KEYS, readStackSettings, type StackSettings } from "../provider/settings/stackSettings";
+import { completeTarget, resolveTarget, type Target } from "../provider/settings/target";
 import { type Scope } from "../provider/types";
 
 const lookup: Scope & Record<string, string> = { serviceName: "s", functionName: "f", qualifier: "LATEST" };

@@ -3,15 +3,15 @@
 // GET /2023-03-30/functions/{functionName}/async-invoke-config?qualifier=
 
 import type * as pulumi from "@pulumi/pulumi";
-import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
-import { type SingleDataSource } from "../dataSource";
-import { FC3_RAM_RESOURCE } from "../ramResource";
+import { REQUIRED_NAME, SCOPE_RULES } from "../core/arguments";
+import { type SingleDataSource } from "../core/dataSource";
+import { FC3_RAM_RESOURCE } from "./ramResource";
 import { InvalidLookupError } from "../errors";
-import { FC3 } from "../fcApis";
-import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
-import { type ConfigShape, mapConfig, parseObject } from "../mapping";
+import { FC3 } from "../wire/fcApis";
+import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../program/forms";
+import { type ConfigShape, mapConfig, parseObject } from "../wire/mapping";
 import { DEFAULT_QUALIFIER, type DestinationConfig, type Scope, type ScopeArgs } from "../types";
-import { checkQualifier } from "../validation";
+import { checkQualifier } from "../settings/validation";
 import { notFoundHint } from "./notFound";
 
 /** The arguments of {@link getAsyncInvokeConfig}, resolved: the qualifier filled in. */

@@ -3,14 +3,14 @@
 // GET /2023-03-30/async-invoke-configs?functionName=&limit=&nextToken=
 
 import type * as pulumi from "@pulumi/pulumi";
-import { type ArgumentRule, SCOPE_RULES } from "../arguments";
-import { type ListDataSource } from "../dataSource";
-import { FC3_RAM_RESOURCE } from "../ramResource";
-import { FC3 } from "../fcApis";
-import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
-import { mapConfig, parsePage } from "../mapping";
+import { type ArgumentRule, SCOPE_RULES } from "../core/arguments";
+import { type ListDataSource } from "../core/dataSource";
+import { FC3_RAM_RESOURCE } from "./ramResource";
+import { FC3 } from "../wire/fcApis";
+import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../program/forms";
+import { mapConfig, parsePage } from "../wire/mapping";
 import { type Scope, type ScopeArgs } from "../types";
-import { checkName } from "../validation";
+import { checkName } from "../settings/validation";
 import { type AsyncConfigFields, FC3_CONFIG } from "./asyncInvokeConfig";
 import { compareText, pageQuery } from "./lists";
 import { notFoundHint } from "./notFound";

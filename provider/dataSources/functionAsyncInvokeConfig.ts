@@ -1,14 +1,14 @@
 // FC 2.0's GetFunctionAsyncInvokeConfig: the async invoke config of one function at one qualifier.
 // GET /2021-04-06/services/{serviceName}/functions/{functionName}/async-invoke-config?qualifier=
 
-import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
-import { type SingleDataSource } from "../dataSource";
-import { ramResource } from "../ramResource";
+import { REQUIRED_NAME, SCOPE_RULES } from "../core/arguments";
+import { type SingleDataSource } from "../core/dataSource";
+import { ramResource } from "./ramResource";
 import { RAM_ACTION } from "../errors";
-import { FC2 } from "../fcApis";
-import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
+import { FC2 } from "../wire/fcApis";
+import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../program/forms";
 import { formatId, parseId } from "../id";
-import { type ConfigShape, mapConfig, parseObject } from "../mapping";
+import { type ConfigShape, mapConfig, parseObject } from "../wire/mapping";
 import {
     type AsyncInvokeConfigFields,
     DEFAULT_QUALIFIER,
@@ -16,7 +16,7 @@ import {
     type GetFunctionAsyncInvokeConfigArgs,
     type LookupInputs,
 } from "../types";
-import { checkQualifier } from "../validation";
+import { checkQualifier } from "../settings/validation";
 import { notFoundHint } from "./notFound";
 
 /** The arguments once checked: the qualifier filled in. */

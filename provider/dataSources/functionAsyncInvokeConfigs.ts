@@ -3,13 +3,13 @@
 // GET /2021-04-06/services/{serviceName}/functions/{functionName}/async-invoke-configs?limit=&nextToken=
 
 import type * as pulumi from "@pulumi/pulumi";
-import { REQUIRED_NAME, SCOPE_RULES } from "../arguments";
-import { type ListDataSource } from "../dataSource";
-import { ramResource } from "../ramResource";
+import { REQUIRED_NAME, SCOPE_RULES } from "../core/arguments";
+import { type ListDataSource } from "../core/dataSource";
+import { ramResource } from "./ramResource";
 import { InvalidLookupError } from "../errors";
-import { FC2 } from "../fcApis";
-import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../forms";
-import { mapConfig, parsePage, requiredString } from "../mapping";
+import { FC2 } from "../wire/fcApis";
+import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../program/forms";
+import { mapConfig, parsePage, requiredString } from "../wire/mapping";
 import { type AsyncInvokeConfigFields, type Scope, type ScopeArgs } from "../types";
 import { FC2_CONFIG } from "./functionAsyncInvokeConfig";
 import { compareQualifiers, pageQuery } from "./lists";

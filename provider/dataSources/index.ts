@@ -2,7 +2,7 @@
 // A new data source is one file in this folder (its description, and its forms built with forms.ts)
 // and one line here.
 
-import { type AnyDataSource } from "../dataSource";
+import { type AnyDataSource } from "../core/dataSource";
 import { asyncInvokeConfig } from "./asyncInvokeConfig";
 import { asyncInvokeConfigs } from "./asyncInvokeConfigs";
 import { functionAsyncInvokeConfig } from "./functionAsyncInvokeConfig";

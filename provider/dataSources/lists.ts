@@ -2,7 +2,7 @@
 // order must be total and independent of FC's page order, so that `pulumi refresh` shows a change
 // only when a config was added, removed or changed.
 
-import { type PageRequest } from "../dataSource";
+import { type PageRequest } from "../core/dataSource";
 import { DEFAULT_QUALIFIER } from "../types";
 
 /** `limit`, `nextToken` when there is one, and `extra` (the list's own filters, when set). */

@@ -1,9 +1,9 @@
 // A lookup context built as implementation.ts's `configure` builds one (createLookupContext), but with
 // the environment given instead of process.env: in-process tests of configuration stay hermetic.
 
-import type { Environment } from "../../provider/environment";
-import { createLookupContext, type LookupContext } from "../../provider/lookup";
-import { readStackSettings } from "../../provider/stackSettings";
+import type { Environment } from "../../provider/settings/environment";
+import { createLookupContext, type LookupContext } from "../../provider/core/read";
+import { readStackSettings } from "../../provider/settings/stackSettings";
 
 /** A fresh deployment's context for stack config `values` (as Pulumi hands them over) and environment `env`. */
 export function contextFor(values: Record<string, unknown>, env: Environment): LookupContext {

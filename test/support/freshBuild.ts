@@ -6,12 +6,13 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** Fails unless every provider/*.ts has a bin/provider/*.js at least as new. */
+/** Fails unless every .ts file under provider/ has its .js under bin/provider/, at least as new. */
 export function assertBuiltFromSources(): void {
     const root = path.resolve(__dirname, "..", "..");
     const sources = path.join(root, "provider");
     const bin = path.join(root, "bin", "provider");
-    for (const file of fs.readdirSync(sources).filter((f) => f.endsWith(".ts"))) {
+    const files = fs.readdirSync(sources, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    for (const file of files) {
         const js = path.join(bin, file.replace(/\.ts$/, ".js"));
         assert.ok(fs.existsSync(js), `${js} is missing: run \`npm run build\` (npm test does)`);
         assert.ok(

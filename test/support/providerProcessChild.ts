@@ -1,6 +1,6 @@
 // The child of providerProcess.ts: runs provider/implementation.ts's `configure` and `read` on command.
 
-import * as implementation from "../../provider/implementation";
+import * as implementation from "../../provider/host/provider";
 import type { ChildCommand, ChildError, ChildReply, ReadOutcome } from "./providerProcess";
 
 const startEnv = { ...process.env };

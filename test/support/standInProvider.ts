@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-import * as implementation from "../../provider/implementation";
+import * as implementation from "../../provider/host/provider";
 import type { FunctionAsyncInvokeConfigOutputs } from "../../provider/types";
 import { type FcEmulator, type FcEmulatorOptions, type RecordedRequest, startFcEmulator } from "../fc-emulator";
 

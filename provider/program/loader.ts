@@ -7,7 +7,7 @@
 // would be serialized along with them; the key, a string, is all they capture.
 
 import type * as pulumi from "@pulumi/pulumi";
-import type * as HostModule from "./host";
+import type * as HostModule from "../host/entry";
 
 type Host = typeof HostModule;
 

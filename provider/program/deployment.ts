@@ -6,10 +6,10 @@
 // each run's deployment is kept under the run's stack resource, which every run creates anew.
 
 import * as pulumi from "@pulumi/pulumi";
-import { type ListDataSource, type SingleDataSource } from "./dataSource";
-import { createLookupContext, type LookupContext, readDataSource } from "./lookup";
-import { type ConfigSource, readStackSettings } from "./stackSettings";
-import { type Scope } from "./types";
+import { type ListDataSource, type SingleDataSource } from "../core/dataSource";
+import { createLookupContext, type LookupContext, readDataSource } from "../core/read";
+import { type ConfigSource, readStackSettings } from "../settings/stackSettings";
+import { type Scope } from "../types";
 
 const deployments = new WeakMap<object, LookupContext>();
 /** The key outside a run (no stack resource yet, e.g. under `pulumi.runtime.setMocks` before one is made). */

@@ -5,7 +5,7 @@
 // messages say everything there is to say, that is the message twice more plus frames into
 // node_modules. This keeps the engine's copy only. Any other error (a bug) keeps its stack trace.
 
-import { ConfigurationError, FcError, InvalidLookupError } from "./errors";
+import { ConfigurationError, FcError, InvalidLookupError } from "../errors";
 
 /** What the host would print for each verdict thrown and not yet printed, with how many times. */
 const pending = new Map<string, number>();

@@ -2,8 +2,8 @@
 // have a default, and the check each must pass. The same rules run in the program (on plain values,
 // so a typo fails at once) and in the provider (on everything, before any request).
 
-import { type Scope } from "./types";
-import { checkAccountId, checkEndpoint, checkName, checkRegion } from "./validation";
+import { type Scope } from "../types";
+import { checkAccountId, checkEndpoint, checkName, checkRegion } from "../settings/validation";
 
 /** The rule of one argument. */
 export interface ArgumentRule {

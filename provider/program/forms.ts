@@ -7,13 +7,13 @@
 //   on every preview and up, with the same core and stack config, and nothing kept in state.
 
 import * as pulumi from "@pulumi/pulumi";
-import { type ArgumentRule, checkPlainArguments } from "./arguments";
+import { type ArgumentRule, checkPlainArguments } from "../core/arguments";
 import { warnAboutUnmarkedCredentials } from "./configWarnings";
-import { type ListDataSource, type SingleDataSource } from "./dataSource";
-import { dataSourceKey } from "./dataSources/keys";
+import { type ListDataSource, type SingleDataSource } from "../core/dataSource";
+import { dataSourceKey } from "../dataSources/keys";
 import { loaderFor } from "./loader";
-import type * as ProgramConfig from "./programConfig";
-import { type DataSourceOptions, type Scope } from "./types";
+import type * as ProgramConfig from "./deployment";
+import { type DataSourceOptions, type Scope } from "../types";
 
 /** The outputs of a resource form: each of the data source's outputs as a `pulumi.Output`. */
 export type OutputsOf<Outputs> = { readonly [K in keyof Outputs]-?: pulumi.Output<Outputs[K]> };
@@ -129,7 +129,7 @@ async function invoke<Outputs>(source: Described<Outputs>, args: object): Promis
     // The core (credentials, the SDKs) is loaded on the first invoke read: a program that only uses the
     // resource forms never loads it, and starts a tenth of a second sooner on every preview and up.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { readInProgram } = require("./programConfig") as typeof ProgramConfig;
+    const { readInProgram } = require("./deployment") as typeof ProgramConfig;
     const outputs = await readInProgram(source, { ...args });
     return { ...outputs, id: (source.formatId as (args: Outputs) => string)(outputs) };
 }

@@ -18,7 +18,7 @@ import type * as OpenApiCore from "@alicloud/openapi-core";
 import * as $Util from "@alicloud/tea-util";
 import type * as Dara from "@darabonba/typescript";
 import { type FcApi } from "./fcApis";
-import { type Target } from "./target";
+import { type Target } from "../settings/target";
 
 /** One GET as the core describes it. */
 export interface FcCall {

@@ -3,18 +3,18 @@
 // the provider's `read` and the invoke forms do goes through here, for every data source alike.
 
 import { checkArguments } from "./arguments";
-import { type Scope } from "./types";
+import { type Scope } from "../types";
 import { ConcurrencyLimiter } from "./concurrency";
 import { type AnyDataSource, type FcRequestParts, type ListDataSource, type Page, type SingleDataSource } from "./dataSource";
-import { PageRefused } from "./mapping";
-import { FcError } from "./errors";
-import { type FcCaller } from "./fcClient";
-import { type AttemptFailure, describeReading, isAttemptFailure, type RequestSpec, sendOnce } from "./fcRequest";
-import { type Environment } from "./environment";
-import { createSecretSet } from "./redaction";
-import { type Deployment, type ResolvedRoute, resolveRoute } from "./resolution";
+import { PageRefused } from "../wire/mapping";
+import { FcError } from "../errors";
+import { type FcCaller } from "../wire/fcClient";
+import { type AttemptFailure, describeReading, isAttemptFailure, type RequestSpec, sendOnce } from "../wire/fcRequest";
+import { type Environment } from "../settings/environment";
+import { createSecretSet } from "../credentials/redaction";
+import { type Deployment, type ResolvedRoute, resolveRoute } from "./route";
 import { MIN_RETRY_MS, realRetryEnvironment, type RetryDecision, type RetryEnvironment, type RetryPolicy, withRetries } from "./retry";
-import { type StackSettings } from "./stackSettings";
+import { type StackSettings } from "../settings/stackSettings";
 import { ThrottleGate } from "./throttle";
 
 /** What a read needs from the deployment it runs in. */

@@ -3,12 +3,12 @@
 // request (ensureCredentials), when discovering the account, and to explain FC's 403 answers.
 
 import type Credential from "@alicloud/credentials";
-import { ConfigurationError, type ServiceAnswer } from "./errors";
-import { BaseCredentialsError, NoCredentialsError } from "./credentials";
-import { type BaseSource, type CredentialSource, describeBase } from "./credentialSources";
-import { ENV_KEYS, namesOf } from "./environment";
+import { ConfigurationError, type ServiceAnswer } from "../errors";
+import { BaseCredentialsError, NoCredentialsError } from "./credential";
+import { type BaseSource, type CredentialSource, describeBase } from "./sources";
+import { ENV_KEYS, namesOf } from "../settings/environment";
 import { redact, sdkMessage } from "./redaction";
-import { CONFIG_KEYS } from "./stackSettings";
+import { CONFIG_KEYS } from "../settings/stackSettings";
 
 /** The sentence that tells a user how to provide credentials. */
 export const CREDENTIALS_HOWTO =

@@ -2,11 +2,11 @@
 // lookup's own arguments; stack config; the environment; what an FC host name says; for the account,
 // last, STS (accountDiscovery.ts), which needs credentials and so is resolved later, asynchronously.
 
-import { InvalidLookupError, type SettingProblem } from "./errors";
+import { InvalidLookupError, type SettingProblem } from "../errors";
 import { checkLookupTransport, type ConfiguredFcEndpoint, defaultFcHost, fcHostParts, PLAIN_HTTP_RULE, withAccount } from "./endpoints";
 import { type Environment, ENV_KEYS, fromConfigOrEnv, type Named, namesOf } from "./environment";
 import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
-import { type Scope } from "./types";
+import { type Scope } from "../types";
 import { checkAccountId, checkEndpoint, checkRegion, type EndpointParts } from "./validation";
 
 /** Where one lookup's request goes. */

@@ -17,9 +17,9 @@ import Credential, {
 import { getConfiguration, getProfile } from "@alicloud/credentials/dist/src/providers/cli_profile";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { StsEndpoint } from "./endpoints";
-import { CHAIN_ENV, type Environment } from "./environment";
-import { type BaseSource, type CredentialSource } from "./credentialSources";
+import type { StsEndpoint } from "../settings/endpoints";
+import { CHAIN_ENV, type Environment } from "../settings/environment";
+import { type BaseSource, type CredentialSource } from "./sources";
 import { oidcTokenProvider } from "./oidcTokenProvider";
 import { redact } from "./redaction";
 

@@ -4,10 +4,10 @@
 
 import type Credential from "@alicloud/credentials";
 import { explainRefusal } from "./credentialErrors";
-import { type StsEndpoint } from "./endpoints";
-import { ConfigurationError } from "./errors";
-import { ENV_KEYS, namesOf } from "./environment";
-import { CONFIG_KEYS } from "./stackSettings";
+import { type StsEndpoint } from "../settings/endpoints";
+import { ConfigurationError } from "../errors";
+import { ENV_KEYS, namesOf } from "../settings/environment";
+import { CONFIG_KEYS } from "../settings/stackSettings";
 import { createStsClient, stsFailure } from "./stsClient";
 
 /** What discovery needs. */

@@ -3,7 +3,7 @@
 // one transport rule: requests carry a signature and often a security token, so plain HTTP is allowed
 // only to loopback unless the stack opts in with `fcAsyncInvokeConfig:allowInsecureHttp`.
 
-import { InvalidLookupError, type SettingProblem } from "./errors";
+import { InvalidLookupError, type SettingProblem } from "../errors";
 import { type Environment, ENV_KEYS, fromEnv } from "./environment";
 import { CONFIG_KEYS, type ConfiguredEndpoint, type StackSettings } from "./stackSettings";
 import { type EndpointParts } from "./validation";

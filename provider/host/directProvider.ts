@@ -2,10 +2,10 @@
 // engine's provider host runs the same implementation through loader.ts, the thin object kept in state.
 
 import type * as pulumi from "@pulumi/pulumi";
-import type * as Implementation from "./implementation";
-import { functionAsyncInvokeConfig } from "./dataSources/functionAsyncInvokeConfig";
-import { dataSourceKey } from "./dataSources/keys";
-import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "./types";
+import type * as Implementation from "./provider";
+import { functionAsyncInvokeConfig } from "../dataSources/functionAsyncInvokeConfig";
+import { dataSourceKey } from "../dataSources/keys";
+import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "../types";
 
 /**
  * The provider of a data source. It only reads; it never writes to FC.
@@ -29,7 +29,7 @@ export function dataSourceProvider<Args, Outputs>(source: { module: string; type
 
 function implementation(): typeof Implementation {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require("./implementation") as typeof Implementation;
+    return require("./provider") as typeof Implementation;
 }
 
 /** The provider of {@link getFunctionAsyncInvokeConfig}'s resource form. */

@@ -9,15 +9,15 @@
 // refused. Everything the answer says (message, code, ids, Location) is foreign text, redacted before use.
 
 import { randomUUID } from "node:crypto";
-import { type Scope } from "./types";
-import { type AnyDataSource, type FcRequestParts } from "./dataSource";
+import { type Scope } from "../types";
+import { type AnyDataSource, type FcRequestParts } from "../core/dataSource";
 import { deniedHint } from "./deniedHint";
-import { FcError, type FcErrorKind } from "./errors";
+import { FcError, type FcErrorKind } from "../errors";
 import { type FcCaller } from "./fcClient";
 import { PageRefused, UnexpectedBodyError } from "./mapping";
-import { type SecretSet, sdkMessage } from "./redaction";
+import { type SecretSet, sdkMessage } from "../credentials/redaction";
 import { type ResponseInfo, takeResponse, watchResponse } from "./responseCapture";
-import { type Target } from "./target";
+import { type Target } from "../settings/target";
 
 /** A read as one request needs it. */
 export interface RequestSpec {

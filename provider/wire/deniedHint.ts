@@ -2,7 +2,7 @@
 // place the key came from; only a refusal of the caller itself is about RAM permissions, named with the
 // action and the resource read (ramResource.ts).
 
-import { explainRefusal } from "./credentialErrors";
+import { explainRefusal } from "../credentials/credentialErrors";
 
 /** What a 403 hint needs to know about the request. */
 export interface DeniedRequest {

@@ -5,8 +5,8 @@
 import type Credential from "@alicloud/credentials";
 import * as $OpenApi from "@alicloud/openapi-client";
 import Sts from "@alicloud/sts20150401";
-import { type ServiceAnswer } from "./errors";
-import type { StsEndpoint } from "./endpoints";
+import { type ServiceAnswer } from "../errors";
+import type { StsEndpoint } from "../settings/endpoints";
 import { redact, sdkMessage } from "./redaction";
 
 /** An STS client for `endpoint`, over HTTPS, signing with `credential` (none for anonymous calls). */

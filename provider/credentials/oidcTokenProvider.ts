@@ -5,7 +5,7 @@
 
 import type { CredentialsProvider } from "@alicloud/credentials";
 import { AssumeRoleWithOIDCRequest } from "@alicloud/sts20150401";
-import type { StsEndpoint } from "./endpoints";
+import type { StsEndpoint } from "../settings/endpoints";
 import { createStsClient } from "./stsClient";
 
 /** What AssumeRoleWithOIDC needs. */

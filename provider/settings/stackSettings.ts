@@ -4,7 +4,7 @@
 // state. Reading never throws: every bad value becomes a problem, reported with all the others by the
 // first lookup (see resolution.ts), so that one run shows everything there is to fix.
 
-import { type SettingProblem } from "./errors";
+import { type SettingProblem } from "../errors";
 import { nonEmpty } from "./environment";
 
 /** The stack config keys this provider reads, with the namespace `@pulumi/alicloud` uses. */

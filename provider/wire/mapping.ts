@@ -6,7 +6,7 @@
 // becomes an absent one; 0 and false are kept. What differs between FC 2.0 and FC 3.0 (field names)
 // each data source declares as a field table; the rules here are the same for all.
 
-import { type Destination, type DestinationConfig } from "./types";
+import { type Destination, type DestinationConfig } from "../types";
 
 /** The body is not what was asked for; the message says which field is wrong and how. */
 export class UnexpectedBodyError extends Error {

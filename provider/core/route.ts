@@ -4,20 +4,20 @@
 // be known together is reported together, in one ConfigurationError.
 
 import type Credential from "@alicloud/credentials";
-import { discoverAccountId } from "./accountDiscovery";
-import { credentialFailure, ensureCredentials } from "./credentialErrors";
-import { createCredential } from "./credentials";
-import { type CredentialSource, describeCredentialSource, resolveCredentialSource, secretsOf } from "./credentialSources";
-import type { SecretSet } from "./redaction";
-import { type ConfiguredFcEndpoint, configuredFcEndpoint, type StsEndpoint, stsEndpoint } from "./endpoints";
-import { type Environment, ENV_KEYS, fromConfigOrEnv } from "./environment";
-import { ConfigurationError, type SettingProblem } from "./errors";
-import { type FcApi } from "./fcApis";
-import { createCaller, type FcCaller } from "./fcClient";
-import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
-import { completeTarget, resolveTarget, type Target } from "./target";
-import { type Scope } from "./types";
-import { checkRegion } from "./validation";
+import { discoverAccountId } from "../credentials/accountDiscovery";
+import { credentialFailure, ensureCredentials } from "../credentials/credentialErrors";
+import { createCredential } from "../credentials/credential";
+import { type CredentialSource, describeCredentialSource, resolveCredentialSource, secretsOf } from "../credentials/sources";
+import type { SecretSet } from "../credentials/redaction";
+import { type ConfiguredFcEndpoint, configuredFcEndpoint, type StsEndpoint, stsEndpoint } from "../settings/endpoints";
+import { type Environment, ENV_KEYS, fromConfigOrEnv } from "../settings/environment";
+import { ConfigurationError, type SettingProblem } from "../errors";
+import { type FcApi } from "../wire/fcApis";
+import { createCaller, type FcCaller } from "../wire/fcClient";
+import { CONFIG_KEYS, type StackSettings } from "../settings/stackSettings";
+import { completeTarget, resolveTarget, type Target } from "../settings/target";
+import { type Scope } from "../types";
+import { checkRegion } from "../settings/validation";
 
 /** What a deployment has resolved so far; part of the lookup context (lookup.ts). */
 export interface Deployment {

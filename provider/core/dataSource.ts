@@ -6,9 +6,9 @@
 // Types only: no behaviour lives here.
 
 import { type ArgumentRules } from "./arguments";
-import { type Scope } from "./types";
-import { type FcApi } from "./fcApis";
-import { type Target } from "./target";
+import { type Scope } from "../types";
+import { type FcApi } from "../wire/fcApis";
+import { type Target } from "../settings/target";
 
 /** One GET, as a data source builds it from its arguments. */
 export interface FcRequestParts {

@@ -2,8 +2,8 @@
 // lets through: the SDK percent-encodes path segments but leaves `..` alone, so an unchecked name
 // could walk the request path to another API. Checking here closes that and gives a clear message.
 
-import { InvalidLookupError } from "./errors";
-import { DEFAULT_QUALIFIER } from "./types";
+import { InvalidLookupError } from "../errors";
+import { DEFAULT_QUALIFIER } from "../types";
 
 /** FC's rule for service, function and alias names. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;

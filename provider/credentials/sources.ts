@@ -13,10 +13,10 @@
 // Whichever is found, alicloud:assumeRole then assumes a role with it. Values are checked here, before
 // any request, and every problem is collected rather than the first thrown.
 
-import { type SettingProblem } from "./errors";
-import { type Environment, ENV_KEYS, fromConfigOrEnv, fromEnv, type Named, namesOf } from "./environment";
-import { plainHttpRefusal } from "./endpoints";
-import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
+import { type SettingProblem } from "../errors";
+import { type Environment, ENV_KEYS, fromConfigOrEnv, fromEnv, type Named, namesOf } from "../settings/environment";
+import { plainHttpRefusal } from "../settings/endpoints";
+import { CONFIG_KEYS, type StackSettings } from "../settings/stackSettings";
 
 /** An access key pair, maybe with an STS token. */
 export interface AccessKeySource {

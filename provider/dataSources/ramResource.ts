@@ -1,8 +1,8 @@
 // The RAM resource a read needs its action on, named as RAM names FC's resources. Nothing here shows a
 // placeholder: what is not known is said so, with the setting that would tell it.
 
-import { CONFIG_KEYS } from "./stackSettings";
-import type { Target } from "./target";
+import { CONFIG_KEYS } from "../settings/stackSettings";
+import type { Target } from "../settings/target";
 
 /**
  * A RAM resource in FC's namespace: `acs:fc:<region>:<account>:<path>` when region and account are
