@@ -26,7 +26,7 @@ export default tseslint.config(
             "@typescript-eslint/require-await": "off",
             // A failed attempt travels to the retry loop as an AttemptFailure record (kind, Retry-After,
             // whether final), not as an Error: the loop unwraps it, and only FcError reaches callers.
-            "@typescript-eslint/only-throw-error": ["error", { allow: [{ from: "file", name: "AttemptFailure", path: "provider/wire/fcRequest.ts" }] }],
+            "@typescript-eslint/only-throw-error": ["error", { allow: [{ from: "file", name: "AttemptFailure", path: "provider/wire/request.ts" }] }],
             // Unused arguments are named with a leading underscore where an interface fixes the signature.
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
         },

@@ -55,7 +55,7 @@ export class ConstantResource extends pulumi.dynamic.Resource {
             {
                 ...args,
                 qualifier: "LATEST",
-                // Named so the engine fills them in, as the data source names its outputs.
+                // WithOrigin so the engine fills them in, as the data source names its outputs.
                 createdTime: undefined,
                 lastModifiedTime: undefined,
                 destinationConfig: undefined,

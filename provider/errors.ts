@@ -3,9 +3,6 @@
 // STS may have been asked for credentials or the account id), and a failed FC request.
 // No message built here ever includes a credential: only names of settings, never their values.
 
-/** The RAM action a caller needs to read async invoke configs; named in every 403 message. */
-export const RAM_ACTION = "fc:GetFunctionAsyncInvokeConfig";
-
 /** A lookup argument broke a rule. Raised before any request is sent. */
 export class InvalidLookupError extends Error {
     /** The argument that broke the rule, e.g. `functionName`. */
@@ -217,4 +214,9 @@ function describeValue(value: unknown): string {
     // Show enough to find the mistake without flooding the terminal.
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
     return JSON.stringify(shown);
+}
+
+/** `1.5 s`: a duration in milliseconds as messages state it, to the millisecond at most. */
+export function seconds(ms: number): string {
+    return `${Number((ms / 1000).toFixed(3))} s`;
 }

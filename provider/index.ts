@@ -3,40 +3,49 @@
 
 export {
     FunctionAsyncInvokeConfig,
-    type FunctionAsyncInvokeConfigArgs,
+    FunctionAsyncInvokeConfigs,
     type GetFunctionAsyncInvokeConfigResult,
     getFunctionAsyncInvokeConfig,
     getFunctionAsyncInvokeConfigOutput,
+    type ListFunctionAsyncInvokeConfigsResult,
+    listFunctionAsyncInvokeConfigs,
+    listFunctionAsyncInvokeConfigsOutput,
+} from "./program/fc2DataSources";
+export {
+    AsyncInvokeConfig,
+    AsyncInvokeConfigs,
+    type GetAsyncInvokeConfigResult,
+    getAsyncInvokeConfig,
+    getAsyncInvokeConfigOutput,
+    type ListAsyncInvokeConfigsResult,
+    listAsyncInvokeConfigs,
+    listAsyncInvokeConfigsOutput,
+} from "./program/fc3DataSources";
+export {
+    type AsyncInvokeConfigFields,
+    type FunctionAsyncInvokeConfigArgs,
+    type FunctionAsyncInvokeConfigOutputs,
+    type GetFunctionAsyncInvokeConfigArgs,
+    type LookupInputs,
+    RAM_ACTION,
 } from "./dataSources/functionAsyncInvokeConfig";
 export {
-    FunctionAsyncInvokeConfigs,
     type FunctionAsyncInvokeConfigEntry,
     type FunctionAsyncInvokeConfigsArgs,
     type FunctionAsyncInvokeConfigsOutputs,
     type ListFunctionAsyncInvokeConfigsArgs,
-    type ListFunctionAsyncInvokeConfigsResult,
-    listFunctionAsyncInvokeConfigs,
-    listFunctionAsyncInvokeConfigsOutput,
 } from "./dataSources/functionAsyncInvokeConfigs";
 export {
-    AsyncInvokeConfig,
     type AsyncConfigFields,
     type AsyncInvokeConfigArgs,
     type AsyncInvokeConfigOutputs,
     type GetAsyncInvokeConfigArgs,
-    type GetAsyncInvokeConfigResult,
-    getAsyncInvokeConfig,
-    getAsyncInvokeConfigOutput,
 } from "./dataSources/asyncInvokeConfig";
 export {
-    AsyncInvokeConfigs,
     type AsyncConfigEntry,
     type AsyncInvokeConfigsArgs,
     type AsyncInvokeConfigsOutputs,
     type ListAsyncInvokeConfigsArgs,
-    type ListAsyncInvokeConfigsResult,
-    listAsyncInvokeConfigs,
-    listAsyncInvokeConfigsOutput,
 } from "./dataSources/asyncInvokeConfigs";
 export {
     type DataSourceFunction,
@@ -48,27 +57,8 @@ export {
     type PlainArgs,
 } from "./program/forms";
 export { dataSourceProvider, functionAsyncInvokeConfigProvider } from "./host/directProvider";
-export {
-    DEFAULT_QUALIFIER,
-    type AsyncInvokeConfigFields,
-    type DataSourceOptions,
-    type Destination,
-    type DestinationConfig,
-    type FunctionAsyncInvokeConfigOutputs,
-    type GetFunctionAsyncInvokeConfigArgs,
-    type LookupInputs,
-    type Scope,
-    type ScopeArgs,
-} from "./types";
-export {
-    ConfigurationError,
-    FcError,
-    type FcErrorDetails,
-    type FcErrorKind,
-    InvalidLookupError,
-    RAM_ACTION,
-    type ServiceAnswer,
-    type SettingProblem,
-} from "./errors";
-export { CONFIG_KEYS, DEFAULT_TUNING, type Tuning } from "./settings/stackSettings";
+export { DEFAULT_QUALIFIER, type DataSourceOptions, type Destination, type DestinationConfig, type Scope, type ScopeArgs } from "./types";
+export { ConfigurationError, FcError, type FcErrorDetails, type FcErrorKind, InvalidLookupError, type ServiceAnswer, type SettingProblem } from "./errors";
+export { DEFAULT_TUNING, type Tuning } from "./settings/tuning";
+export { CONFIG_KEYS } from "./settings/configKeys";
 export { ENV_KEYS } from "./settings/environment";

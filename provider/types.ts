@@ -62,19 +62,6 @@ export interface ScopeArgs {
 }
 
 /**
- * Arguments of {@link getFunctionAsyncInvokeConfig}: which FC 2.0 function's asynchronous invocation
- * settings to read, and optionally where.
- */
-export interface GetFunctionAsyncInvokeConfigArgs extends ScopeArgs {
-    /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
-    serviceName: pulumi.Input<string>;
-    /** The function. Same naming rule as `serviceName`. */
-    functionName: pulumi.Input<string>;
-    /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */
-    qualifier?: pulumi.Input<string>;
-}
-
-/**
  * Resource options of a data source's resource form: every `pulumi.CustomResourceOptions` but `id`,
  * which the data source derives from its arguments (e.g. `serviceName:functionName:qualifier`) and which
  * must not be set.
@@ -83,38 +70,3 @@ export type DataSourceOptions = Omit<pulumi.CustomResourceOptions, "id"> & {
     /** Not allowed: the id is derived from the arguments. */
     id?: never;
 };
-
-/** {@link GetFunctionAsyncInvokeConfigArgs} with every input resolved: what the provider receives. */
-export interface LookupInputs extends Scope {
-    /** The service that holds the function. */
-    serviceName: string;
-    /** The function. */
-    functionName: string;
-    /** `LATEST` when absent. */
-    qualifier?: string;
-}
-
-/**
- * The asynchronous invocation settings as Function Compute reports them, with field names as the API
- * names them. Optional numbers and booleans keep `0` and `false`; absent means FC did not report it.
- */
-export interface AsyncInvokeConfigFields {
-    /** When the settings were first created, ISO 8601 in UTC, e.g. `2020-09-10T02:45:02Z`. */
-    createdTime?: string;
-    /** When the settings last changed, ISO 8601 in UTC. */
-    lastModifiedTime?: string;
-    /** Where results go on success and on failure. */
-    destinationConfig: DestinationConfig;
-    /** How long an event may wait to be processed before it is dropped, in seconds. */
-    maxAsyncEventAgeInSeconds?: number;
-    /** How many times a failed invocation is retried; `0` means never. */
-    maxAsyncRetryAttempts?: number;
-    /** Whether asynchronous tasks (stateful asynchronous invocation) are enabled. */
-    statefulInvocation?: boolean;
-}
-
-/** Everything the data source outputs: the lookup (with the qualifier filled in) and FC's answer. */
-export interface FunctionAsyncInvokeConfigOutputs extends LookupInputs, AsyncInvokeConfigFields {
-    /** The qualifier that was read, `LATEST` when the lookup named none. */
-    qualifier: string;
-}

@@ -7,7 +7,8 @@
 import * as assert from "node:assert/strict";
 import { explainRefusal } from "../provider/credentials/credentialErrors";
 import { deniedHint } from "../provider/wire/deniedHint";
-import { ConfigurationError, RAM_ACTION } from "../provider/errors";
+import { RAM_ACTION } from "../provider/dataSources/functionAsyncInvokeConfig";
+import { ConfigurationError } from "../provider/errors";
 import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
 import { readDataSource } from "../provider/core/read";
 import { type Target } from "../provider/settings/target";
@@ -93,7 +94,7 @@ describe("what a refusal means", () => {
     const signer = "access key LTAI5tX from ALICLOUD_ACCESS_KEY";
     const functionResource = (target: Target): string => functionAsyncInvokeConfig.ramResource(args, target);
     const denied = (code: string, target: Target): string =>
-        deniedHint(code, { ramAction: functionAsyncInvokeConfig.ramAction, resource: functionResource(target), signer });
+        deniedHint(code, { ramAction: functionAsyncInvokeConfig.ramAction, resource: functionResource(target), credentialOrigin: signer });
 
     it("a refused key or token is about the key, naming where it came from; not about permissions", () => {
         const target = { protocol: "https" as const, host: "h", region: "cn-hangzhou", accountId: "123" };

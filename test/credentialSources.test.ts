@@ -3,9 +3,12 @@
 // variables' own order, and the problems of half-set or malformed sources. Pure: nothing is fetched.
 
 import * as assert from "node:assert/strict";
-import { type CredentialSource, DEFAULT_SESSION_NAME, describeCredentialSource, resolveCredentialSource, secretsOf } from "../provider/credentials/sources";
+import { type CredentialSource, describeCredentialSource, secretsOf } from "../provider/credentials/source";
+import { DEFAULT_SESSION_NAME } from "../provider/credentials/roleSettings";
+import { resolveCredentialSource } from "../provider/credentials/precedence";
 import { type Environment } from "../provider/settings/environment";
-import { CONFIG_KEYS, readStackSettings } from "../provider/settings/stackSettings";
+import { readStackSettings } from "../provider/settings/stackSettings";
+import { CONFIG_KEYS } from "../provider/settings/configKeys";
 
 const ROLE = "acs:ram::1234567890123456:role/reader";
 const OIDC_PROVIDER = "acs:ram::1234567890123456:oidc-provider/ack";

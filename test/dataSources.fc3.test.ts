@@ -6,15 +6,16 @@ import * as assert from "node:assert/strict";
 import { asyncInvokeConfig } from "../provider/dataSources/asyncInvokeConfig";
 import { asyncInvokeConfigs } from "../provider/dataSources/asyncInvokeConfigs";
 import { FcError, InvalidLookupError } from "../provider/errors";
-import { createLookupContext, type LookupContext, readDataSource } from "../provider/core/read";
+import { readDataSource } from "../provider/core/read";
+import { createDeployment, type Deployment } from "../provider/core/deployment";
 import { readStackSettings } from "../provider/settings/stackSettings";
 import { type FcEmulator } from "./fc-emulator";
 import { rejection } from "./support/rejection";
 import { standInSettings, type Settings, useStandInProvider } from "./support/standInProvider";
 
-function deployment(fc: FcEmulator, overrides: Settings = {}): LookupContext {
+function deployment(fc: FcEmulator, overrides: Settings = {}): Deployment {
     const settings = standInSettings(fc, overrides);
-    const ctx = createLookupContext(readStackSettings({ get: (key) => settings[key] }));
+    const ctx = createDeployment(readStackSettings({ get: (key) => settings[key] }));
     ctx.retryEnvironment = { now: () => Date.now(), sleep: () => Promise.resolve(), random: () => 0 };
     return ctx;
 }

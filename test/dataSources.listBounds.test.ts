@@ -8,17 +8,19 @@ import * as assert from "node:assert/strict";
 import { asyncInvokeConfigs } from "../provider/dataSources/asyncInvokeConfigs";
 import { functionAsyncInvokeConfigs } from "../provider/dataSources/functionAsyncInvokeConfigs";
 import { FcError } from "../provider/errors";
-import { createLookupContext, type LookupContext, readDataSource } from "../provider/core/read";
+import { readDataSource } from "../provider/core/read";
+import { createDeployment, type Deployment } from "../provider/core/deployment";
 import { type RetryEnvironment } from "../provider/core/retry";
-import { DEFAULT_TUNING, readStackSettings } from "../provider/settings/stackSettings";
+import { readStackSettings } from "../provider/settings/stackSettings";
+import { DEFAULT_TUNING } from "../provider/settings/tuning";
 import { type FcEmulator, type RecordedRequest } from "./fc-emulator";
 import { rejection } from "./support/rejection";
 import { SERVICE, standInSettings, type Settings, useStandInProvider } from "./support/standInProvider";
 
 /** A fresh deployment against `fc`, with `overrides` of the stand-in's settings and, when given, a clock. */
-function deployment(fc: FcEmulator, overrides: Settings = {}, clock?: RetryEnvironment): LookupContext {
+function deployment(fc: FcEmulator, overrides: Settings = {}, clock?: RetryEnvironment): Deployment {
     const settings = standInSettings(fc, overrides);
-    const ctx = createLookupContext(readStackSettings({ get: (key) => settings[key] }));
+    const ctx = createDeployment(readStackSettings({ get: (key) => settings[key] }));
     ctx.retryEnvironment = clock;
     return ctx;
 }
@@ -36,7 +38,7 @@ function pages(fc: FcEmulator, first: object, later: object): void {
     fc.addFault({ fault: { kind: "answer", status: 200, headers: JSON_HEADERS, body: JSON.stringify(first) } });
 }
 
-const readHello = (ctx: LookupContext, fc: FcEmulator): Promise<unknown> =>
+const readHello = (ctx: Deployment, fc: FcEmulator): Promise<unknown> =>
     readDataSource(ctx, functionAsyncInvokeConfigs, { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint });
 
 /** The failure's status and request id are those of the page that was refused: the last request. */

@@ -6,7 +6,8 @@ import * as assert from "node:assert/strict";
 import { asyncInvokeConfigs } from "../provider/dataSources/asyncInvokeConfigs";
 import { functionAsyncInvokeConfigs } from "../provider/dataSources/functionAsyncInvokeConfigs";
 import { FcError } from "../provider/errors";
-import { createLookupContext, type LookupContext, readDataSource } from "../provider/core/read";
+import { readDataSource } from "../provider/core/read";
+import { createDeployment, type Deployment } from "../provider/core/deployment";
 import { type RetryEnvironment } from "../provider/core/retry";
 import { readStackSettings } from "../provider/settings/stackSettings";
 import { type FcEmulator } from "./fc-emulator";
@@ -14,9 +15,9 @@ import { rejection } from "./support/rejection";
 import { SERVICE, standInSettings, type Settings, useStandInProvider } from "./support/standInProvider";
 
 /** A fresh deployment against `fc`, with `overrides` of the stand-in's settings. */
-function deployment(fc: FcEmulator, overrides: Settings = {}): LookupContext {
+function deployment(fc: FcEmulator, overrides: Settings = {}): Deployment {
     const settings = standInSettings(fc, overrides);
-    return createLookupContext(readStackSettings({ get: (key) => settings[key] }));
+    return createDeployment(readStackSettings({ get: (key) => settings[key] }));
 }
 
 /** The list requests the stand-in answered, with their query. */

@@ -56,16 +56,24 @@ describe("code samples in the TSDoc and the README", function () {
 
     const samples = [...sourceFiles(path.join(root, "provider")), path.join(root, "README.md")].flatMap(samplesOf);
 
-    it("are found (every data source's TSDoc has an example to check)", () => {
-        // A data source's file is the one that builds its forms.
-        const dataSources = sourceFiles(path.join(root, "provider", "dataSources")).filter((f) => fs.readFileSync(f, "utf8").includes("resourceClass<"));
-        assert.equal(dataSources.length, 4, "the four data sources");
-        for (const file of dataSources) {
+    it("are found (every data source's getX has an example in its TSDoc)", () => {
+        // The forms a program calls are built in program/, one `getX = dataSourceFunction(...)` per data source.
+        const program = sourceFiles(path.join(root, "provider", "program"));
+        const functions = program.flatMap((file) => {
+            const lines = fs.readFileSync(file, "utf8").split("\n");
+            return lines.flatMap((line, i) => (/= dataSourceFunction\(/.test(line) ? [{ file, line: i + 1, name: /const (\w+)/.exec(line)?.[1] }] : []));
+        });
+        assert.equal(functions.length, 4, "the four data sources");
+        for (const { file, line, name } of functions) {
             const where = path.relative(root, file);
-            assert.ok(
-                samples.some((s) => s.where.startsWith(`${where}:`)),
-                `${where} has no example: ${samples.map((s) => s.where).join(", ")}`,
-            );
+            // The sample of a function stands in the doc comment right above it.
+            const doc = samples.filter((s) => s.where.startsWith(`${where}:`) && Number(s.where.split(":")[1]) < line);
+            const nearest = doc.at(-1);
+            const text = fs
+                .readFileSync(file, "utf8")
+                .split("\n")
+                .slice(nearest === undefined ? 0 : Number(nearest.where.split(":")[1]), line - 1);
+            assert.ok(nearest !== undefined && !text.some((l) => /^export /.test(l)), `${name} (${where}:${line}) has no example in its TSDoc`);
         }
     });
 

@@ -21,7 +21,7 @@ import { functionAsyncInvokeConfigProvider, RAM_ACTION } from "../provider";
 import { ConfigurationError, FcError, InvalidLookupError } from "../provider/errors";
 import * as implementation from "../provider/host/provider";
 import { loaderFor } from "../provider/program/loader";
-import type { FunctionAsyncInvokeConfigOutputs } from "../provider/types";
+import type { FunctionAsyncInvokeConfigOutputs } from "../provider/dataSources/functionAsyncInvokeConfig";
 import {
     DEFAULT_ACCOUNT_ID,
     DEFAULT_REGION,

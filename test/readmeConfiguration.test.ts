@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CONFIG_KEYS } from "../provider/settings/stackSettings";
+import { CONFIG_KEYS } from "../provider/settings/configKeys";
 
 const ROOT = path.resolve(__dirname, "..");
 

@@ -7,9 +7,11 @@ import * as assert from "node:assert/strict";
 import { ConcurrencyLimiter } from "../provider/core/concurrency";
 import { FcError } from "../provider/errors";
 import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
-import { type LookupContext, readDataSource } from "../provider/core/read";
+import { readDataSource } from "../provider/core/read";
+import { type Deployment } from "../provider/core/deployment";
 import { createSecretSet } from "../provider/credentials/redaction";
-import { MIN_RETRY_MS, type RetryEnvironment } from "../provider/core/retry";
+import { type RetryEnvironment } from "../provider/core/retry";
+import { MIN_RETRY_MS } from "../provider/settings/tuning";
 import { readStackSettings } from "../provider/settings/stackSettings";
 import { ThrottleGate } from "../provider/core/throttle";
 import { closedLog, rejectionOf, SERVICE, useStandInProvider } from "./support/standInProvider";
@@ -133,7 +135,7 @@ describe("shared throttling", () => {
         const clock = manualClock();
         const limiter = new ConcurrencyLimiter(1);
         const gate = new ThrottleGate(clock);
-        const ctx: LookupContext = {
+        const ctx: Deployment = {
             stack: readStackSettings({
                 get: (key) => ({ "alicloud:accessKey": fc.accessKeyId, "alicloud:secretKey": fc.accessKeySecret, "alicloud:accountId": fc.accountId })[key],
             }),

@@ -3,7 +3,9 @@
 // as a problem against its key instead of thrown.
 
 import * as assert from "node:assert/strict";
-import { CONFIG_KEYS, DEFAULT_TUNING, readStackSettings } from "../provider/settings/stackSettings";
+import { readStackSettings } from "../provider/settings/stackSettings";
+import { DEFAULT_TUNING } from "../provider/settings/tuning";
+import { CONFIG_KEYS } from "../provider/settings/configKeys";
 
 const config = (values: Record<string, unknown>) => ({ get: (key: string) => values[key] as string | undefined });
 

@@ -7,7 +7,8 @@ import * as assert from "node:assert/strict";
 import { configuredFcEndpoint, fcHostParts, isLoopback, stsEndpoint } from "../provider/settings/endpoints";
 import { type Environment } from "../provider/settings/environment";
 import { InvalidLookupError, type SettingProblem } from "../provider/errors";
-import { CONFIG_KEYS, readStackSettings, type StackSettings } from "../provider/settings/stackSettings";
+import { readStackSettings, type StackSettings } from "../provider/settings/stackSettings";
+import { CONFIG_KEYS } from "../provider/settings/configKeys";
 import { completeTarget, resolveTarget, type Target } from "../provider/settings/target";
 import { type Scope } from "../provider/types";
 

@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import { InvalidLookupError } from "../provider/errors";
-import { formatId, parseId } from "../provider/id";
+
 import { checkArguments } from "../provider/core/arguments";
-import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
+import { formatId, functionAsyncInvokeConfig, parseId } from "../provider/dataSources/functionAsyncInvokeConfig";
 import { checkEndpoint } from "../provider/settings/validation";
 
 const validateLookup = (inputs: Record<string, unknown>) => checkArguments(functionAsyncInvokeConfig.arguments, inputs);

@@ -1,6 +1,6 @@
 // What a data source is, described once: the FC API and operation it calls, its arguments and their
 // rules, its id, its request, the mapping of FC's answer onto its outputs, and the words its errors
-// use. The core (read.ts and what it calls: configuration, credentials, the request path, retries,
+// use. The core (core/read.ts and what it calls: configuration, credentials, the request path, retries,
 // throttling, shared answers, the concurrency cap, error translation) does everything else the same
 // way for every data source. The descriptions live in dataSources/, one file each.
 // Types only: no behaviour lives here.
@@ -8,15 +8,8 @@
 import { type ArgumentRules } from "./arguments";
 import { type Scope } from "../types";
 import { type FcApi } from "../wire/fcApis";
+import { type FcRequestParts } from "../wire/request";
 import { type Target } from "../settings/target";
-
-/** One GET, as a data source builds it from its arguments. */
-export interface FcRequestParts {
-    /** The path, percent-encoded, starting with the API version. */
-    pathname: string;
-    /** The query; values are sent as given. */
-    query: Record<string, string>;
-}
 
 /** One page a list asks for. */
 export interface PageRequest {

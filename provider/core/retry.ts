@@ -2,6 +2,8 @@
 // Retry-After asks, bounded both in attempts and in total time so a deployment never hangs: a wait that
 // would end past the budget is not started at all, so a long Retry-After ends the loop at once.
 
+import { MIN_RETRY_MS } from "../settings/tuning";
+
 /** Bounds of a retry loop. */
 export interface RetryPolicy {
     /** Attempts in all, first included (1 = never retry). */
@@ -55,9 +57,6 @@ export function backoffMs(policy: RetryPolicy, retry: number, random: () => numb
     const jittered = Math.round(random() * ceiling);
     return retryAfterMs === undefined ? jittered : Math.max(jittered, retryAfterMs);
 }
-
-/** A retry is not started with less than this left of the budget: it could only time out. */
-export const MIN_RETRY_MS = 250;
 
 /**
  * Runs `attempt` until it succeeds, fails for good, or the policy's bounds are reached; then rethrows

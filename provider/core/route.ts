@@ -7,51 +7,19 @@ import type Credential from "@alicloud/credentials";
 import { discoverAccountId } from "../credentials/accountDiscovery";
 import { credentialFailure, ensureCredentials } from "../credentials/credentialErrors";
 import { createCredential } from "../credentials/credential";
-import { type CredentialSource, describeCredentialSource, resolveCredentialSource, secretsOf } from "../credentials/sources";
-import type { SecretSet } from "../credentials/redaction";
+import { type CredentialSource, describeCredentialSource, secretsOf } from "../credentials/source";
+import { resolveCredentialSource } from "../credentials/precedence";
+import { ConfigurationError, type SettingProblem } from "../errors";
+import { type Scope } from "../types";
+import { CONFIG_KEYS } from "../settings/configKeys";
 import { type ConfiguredFcEndpoint, configuredFcEndpoint, type StsEndpoint, stsEndpoint } from "../settings/endpoints";
 import { type Environment, ENV_KEYS, fromConfigOrEnv } from "../settings/environment";
-import { ConfigurationError, type SettingProblem } from "../errors";
+import { type StackSettings } from "../settings/stackSettings";
+import { completeTarget, resolveTarget } from "../settings/target";
+import { checkRegion } from "../settings/validation";
 import { type FcApi } from "../wire/fcApis";
 import { createCaller, type FcCaller } from "../wire/fcClient";
-import { CONFIG_KEYS, type StackSettings } from "../settings/stackSettings";
-import { completeTarget, resolveTarget, type Target } from "../settings/target";
-import { type Scope } from "../types";
-import { checkRegion } from "../settings/validation";
-
-/** What a deployment has resolved so far; part of the lookup context (lookup.ts). */
-export interface Deployment {
-    stack: StackSettings;
-    env: Environment;
-    /** The credentials every request of the deployment signs with, once checked. A failure is not kept. */
-    signer?: Promise<Signer>;
-    /** Account ids found by STS, by credential identity. A failure is not kept. */
-    accounts: Map<string, Promise<string>>;
-    /**
-     * Every secret in use: configured ones, and each temporary credential or token a provider handed
-     * out. Masked in every piece of foreign text that enters a message (redaction.ts).
-     */
-    secrets: SecretSet;
-}
-
-/** The deployment's checked credentials. */
-export interface Signer {
-    credential: Credential;
-    source: CredentialSource;
-    /** Where they come from, in words; also the identity account ids are kept under. */
-    who: string;
-}
-
-/** A target ready for requests. */
-export interface ResolvedRoute {
-    target: Target;
-    /** The target as part of a lookup key: two lookups are the same request when they reach the same endpoint as the same account. */
-    key: string;
-    /** The SDK client of an API for this target, created on first use and then kept. */
-    callerFor(api: FcApi): FcCaller;
-    /** Where the signing credentials came from, for 403 messages. */
-    signer: string;
-}
+import { type Deployment, type ResolvedRoute, type Signer } from "./deployment";
 
 /** What the whole deployment resolves to, whatever the lookup: credential source, endpoints, and the problems with them. */
 export interface DeploymentPlan {
@@ -111,7 +79,7 @@ export async function resolveRoute(deployment: Deployment, lookup: Scope): Promi
             }
             return caller;
         },
-        signer: signer.who,
+        credentialOrigin: signer.credentialOrigin,
     };
 }
 
@@ -138,26 +106,26 @@ async function createSigner(deployment: Deployment, source: CredentialSource, st
         throw credentialFailure(err, source, [...secrets]);
     }
     await ensureCredentials(credential, source, [...secrets]);
-    return { credential, source, who: describeCredentialSource(source) };
+    return { credential, source, credentialOrigin: describeCredentialSource(source) };
 }
 
 /** The account of the deployment's credentials, asked of STS once per identity. */
 function accountFor(deployment: Deployment, signer: Signer, sts: StsEndpoint): Promise<string> {
-    let account = deployment.accounts.get(signer.who);
+    let account = deployment.accounts.get(signer.credentialOrigin);
     if (account === undefined) {
         const asked = discoverAccountId({
             credential: signer.credential,
             sts,
             timeoutMs: timeoutMs(deployment),
-            who: signer.who,
+            credentialOrigin: signer.credentialOrigin,
             secrets: [...deployment.secrets],
         });
         asked.catch(() => {
-            if (deployment.accounts.get(signer.who) === asked) {
-                deployment.accounts.delete(signer.who);
+            if (deployment.accounts.get(signer.credentialOrigin) === asked) {
+                deployment.accounts.delete(signer.credentialOrigin);
             }
         });
-        deployment.accounts.set(signer.who, asked);
+        deployment.accounts.set(signer.credentialOrigin, asked);
         account = asked;
     }
     return account;

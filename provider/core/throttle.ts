@@ -7,17 +7,18 @@
 // a lookup whose deadline comes before the gate reopens is told so at once, and gives up. And a lookup
 // waits at the gate before it takes a concurrency slot (lookup.ts), so waiting holds no slot.
 
-import { MIN_RETRY_MS, type RetryEnvironment } from "./retry";
+import { type RetryEnvironment } from "./retry";
+import { MIN_RETRY_MS, THROTTLE_BACKOFF } from "../settings/tuning";
 
-/** One per deployment (LookupContext); requests pass it before they are sent. */
+/** One per deployment (Deployment); requests pass it before they are sent. */
 export class ThrottleGate {
     private openAt = 0;
     private streak = 0;
 
     constructor(
         private readonly env: RetryEnvironment,
-        private readonly baseDelayMs = 200,
-        private readonly maxDelayMs = 10_000,
+        private readonly baseDelayMs: number = THROTTLE_BACKOFF.baseDelayMs,
+        private readonly maxDelayMs: number = THROTTLE_BACKOFF.maxDelayMs,
     ) {}
 
     /** When the gate reopens, in the environment's milliseconds; in the past while it is open. */

@@ -7,7 +7,7 @@ import { explainRefusal } from "./credentialErrors";
 import { type StsEndpoint } from "../settings/endpoints";
 import { ConfigurationError } from "../errors";
 import { ENV_KEYS, namesOf } from "../settings/environment";
-import { CONFIG_KEYS } from "../settings/stackSettings";
+import { CONFIG_KEYS } from "../settings/configKeys";
 import { createStsClient, stsFailure } from "./stsClient";
 
 /** What discovery needs. */
@@ -16,7 +16,7 @@ export interface DiscoveryRequest {
     sts: StsEndpoint;
     timeoutMs: number;
     /** Where the credentials came from, for messages. */
-    who: string;
+    credentialOrigin: string;
     /** Secrets that STS's message might echo. */
     secrets: readonly string[];
 }
@@ -37,7 +37,7 @@ export async function discoverAccountId(request: DiscoveryRequest): Promise<stri
             failure.status === undefined
                 ? `failed: ${failure.said}`
                 : `answered ${failure.code} (HTTP ${failure.status}, request id ${failure.requestId ?? "none"}): ${failure.said}`;
-        const why = explainRefusal(failure.code, request.who);
+        const why = explainRefusal(failure.code, request.credentialOrigin);
         throw new ConfigurationError(
             CONFIG_KEYS.accountId,
             `could not find the account id: STS GetCallerIdentity at ${request.sts.host} ${answered}${why ? `. ${why}` : ""}. The account id names FC's endpoint; ${HOW_TO_SET}`,

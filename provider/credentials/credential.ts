@@ -19,7 +19,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { StsEndpoint } from "../settings/endpoints";
 import { CHAIN_ENV, type Environment } from "../settings/environment";
-import { type BaseSource, type CredentialSource } from "./sources";
+import { type BaseSource, type CredentialSource } from "./source";
 import { oidcTokenProvider } from "./oidcTokenProvider";
 import { redact } from "./redaction";
 

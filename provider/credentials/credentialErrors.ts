@@ -5,10 +5,10 @@
 import type Credential from "@alicloud/credentials";
 import { ConfigurationError, type ServiceAnswer } from "../errors";
 import { BaseCredentialsError, NoCredentialsError } from "./credential";
-import { type BaseSource, type CredentialSource, describeBase } from "./sources";
+import { type CredentialSource, describeBase, settingOf } from "./source";
 import { ENV_KEYS, namesOf } from "../settings/environment";
 import { redact, sdkMessage } from "./redaction";
-import { CONFIG_KEYS } from "../settings/stackSettings";
+import { CONFIG_KEYS } from "../settings/configKeys";
 
 /** The sentence that tells a user how to provide credentials. */
 export const CREDENTIALS_HOWTO =
@@ -80,20 +80,6 @@ function saidBy(call: string, answer: Answer): string {
     }
     const ids = [answer.status === undefined ? undefined : `HTTP ${answer.status}`, `request id ${answer.requestId ?? "none"}`].filter((p) => p !== undefined);
     return `${call} answered ${answer.code} (${ids.join(", ")}): ${answer.said}`;
-}
-
-/** The key or variable to blame for a base source's failure. */
-function settingOf(base: BaseSource): string {
-    switch (base.kind) {
-        case "access-key":
-            return base.keyOrigin;
-        case "default-chain":
-            return CONFIG_KEYS.accessKey;
-        case "oidc":
-            return base.origin.startsWith(CONFIG_KEYS.assumeRoleWithOidc) ? CONFIG_KEYS.assumeRoleWithOidc : ENV_KEYS.oidcRoleArn[0];
-        default:
-            return base.origin;
-    }
 }
 
 function roleRefusal(code: string, roleArn: string, base: string): string | undefined {

@@ -8,7 +8,6 @@ import { type SingleDataSource } from "../core/dataSource";
 import { FC3_RAM_RESOURCE } from "./ramResource";
 import { InvalidLookupError } from "../errors";
 import { FC3 } from "../wire/fcApis";
-import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../program/forms";
 import { type ConfigShape, mapConfig, parseObject } from "../wire/mapping";
 import { DEFAULT_QUALIFIER, type DestinationConfig, type Scope, type ScopeArgs } from "../types";
 import { checkQualifier } from "../settings/validation";
@@ -99,31 +98,3 @@ export interface GetAsyncInvokeConfigArgs extends ScopeArgs {
     /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */
     qualifier?: pulumi.Input<string>;
 }
-
-/**
- * The asynchronous invocation settings of one Function Compute 3.0 function, read from FC (API
- * 2023-03-30 `GetAsyncInvokeConfig`), with FC 3.0's field names, as a read-only resource: its values show
- * in `pulumi preview`, and `pulumi refresh` re-reads them. Its id is `functionName:qualifier`.
- */
-export const AsyncInvokeConfig = resourceClass<GetAsyncInvokeConfigArgs, AsyncInvokeConfigOutputs>(asyncInvokeConfig);
-/** An instance of {@link AsyncInvokeConfig}. */
-export type AsyncInvokeConfig = InstanceType<typeof AsyncInvokeConfig>;
-
-/** What the invoke forms of the FC 3.0 single read return. */
-export type GetAsyncInvokeConfigResult = InvokeResult<AsyncInvokeConfigOutputs>;
-
-/**
- * Reads a Function Compute 3.0 function's asynchronous invocation settings.
- *
- * - `getAsyncInvokeConfig(name, args, opts?)` is the resource form: an {@link AsyncInvokeConfig}.
- * - `getAsyncInvokeConfig(args)` is the promise form, read in the program, with nothing in state.
- *
- * ```ts
- * const cfg = getAsyncInvokeConfig("orders-async", { functionName: "orders" });
- * export const onFailure = cfg.destinationConfig.apply((d) => d.onFailure?.destination);
- * ```
- */
-export const getAsyncInvokeConfig = dataSourceFunction(AsyncInvokeConfig, asyncInvokeConfig);
-
-/** The Output form of {@link getAsyncInvokeConfig}: read in the program on every preview and up, nothing in state. */
-export const getAsyncInvokeConfigOutput = outputFunction<GetAsyncInvokeConfigArgs, AsyncInvokeConfigOutputs>(asyncInvokeConfig);

@@ -7,7 +7,6 @@ import { type ArgumentRule, SCOPE_RULES } from "../core/arguments";
 import { type ListDataSource } from "../core/dataSource";
 import { FC3_RAM_RESOURCE } from "./ramResource";
 import { FC3 } from "../wire/fcApis";
-import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../program/forms";
 import { mapConfig, parsePage } from "../wire/mapping";
 import { type Scope, type ScopeArgs } from "../types";
 import { checkName } from "../settings/validation";
@@ -85,36 +84,3 @@ export interface ListAsyncInvokeConfigsArgs extends ScopeArgs {
     /** The function whose configs to list; absent lists every function's in the account and region. */
     functionName?: pulumi.Input<string>;
 }
-
-/**
- * The async invoke configs of one Function Compute 3.0 function, or of every function in the account
- * and region, read from FC (API 2023-03-30 `ListAsyncInvokeConfigs`), as a read-only resource. Its id is
- * the function name, or `*` for every function.
- *
- * Every page is read (`fcAsyncInvokeConfig:pageSize` configs each), and each is retried on its own; a
- * page that still fails fails the read, so a partial list is never recorded. The configs are sorted by
- * `functionArn`, so `pulumi refresh` shows a config added, removed or changed, never a reordering.
- */
-export const AsyncInvokeConfigs = resourceClass<ListAsyncInvokeConfigsArgs, AsyncInvokeConfigsOutputs>(asyncInvokeConfigs);
-/** An instance of {@link AsyncInvokeConfigs}. */
-export type AsyncInvokeConfigs = InstanceType<typeof AsyncInvokeConfigs>;
-
-/** What the invoke forms of the FC 3.0 list return. */
-export type ListAsyncInvokeConfigsResult = InvokeResult<AsyncInvokeConfigsOutputs>;
-
-/**
- * Lists Function Compute 3.0 async invoke configs: one function's, or every function's.
- *
- * - `listAsyncInvokeConfigs(name, args, opts?)` is the resource form: an {@link AsyncInvokeConfigs}.
- * - `listAsyncInvokeConfigs(args)` is the promise form, read in the program, with nothing in state.
- *
- * ```ts
- * // Every FC 3.0 function of the account and region whose failed events go nowhere.
- * const all = listAsyncInvokeConfigsOutput({});
- * export const withoutFailureDestination = all.configs.apply((configs) => configs.filter((c) => !c.destinationConfig.onFailure).map((c) => c.functionArn));
- * ```
- */
-export const listAsyncInvokeConfigs = dataSourceFunction(AsyncInvokeConfigs, asyncInvokeConfigs);
-
-/** The Output form of {@link listAsyncInvokeConfigs}: read in the program on every preview and up, nothing in state. */
-export const listAsyncInvokeConfigsOutput = outputFunction<ListAsyncInvokeConfigsArgs, AsyncInvokeConfigsOutputs>(asyncInvokeConfigs);

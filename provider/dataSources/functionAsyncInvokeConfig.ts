@@ -1,27 +1,73 @@
 // FC 2.0's GetFunctionAsyncInvokeConfig: the async invoke config of one function at one qualifier.
 // GET /2021-04-06/services/{serviceName}/functions/{functionName}/async-invoke-config?qualifier=
+// Its id is `serviceName:functionName:qualifier`, as Terraform's alicloud_fc_function_async_invoke_config
+// uses it, so ids read the same in both tools.
 
+import type * as pulumi from "@pulumi/pulumi";
 import { REQUIRED_NAME, SCOPE_RULES } from "../core/arguments";
 import { type SingleDataSource } from "../core/dataSource";
-import { ramResource } from "./ramResource";
-import { RAM_ACTION } from "../errors";
-import { FC2 } from "../wire/fcApis";
-import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../program/forms";
-import { formatId, parseId } from "../id";
-import { type ConfigShape, mapConfig, parseObject } from "../wire/mapping";
-import {
-    type AsyncInvokeConfigFields,
-    DEFAULT_QUALIFIER,
-    type FunctionAsyncInvokeConfigOutputs,
-    type GetFunctionAsyncInvokeConfigArgs,
-    type LookupInputs,
-} from "../types";
+import { InvalidLookupError } from "../errors";
+import { DEFAULT_QUALIFIER, type DestinationConfig, type Scope, type ScopeArgs } from "../types";
 import { checkQualifier } from "../settings/validation";
+import { FC2 } from "../wire/fcApis";
+import { type ConfigShape, mapConfig, parseObject } from "../wire/mapping";
 import { notFoundHint } from "./notFound";
+import { ramResource } from "./ramResource";
+
+/** The RAM action FC 2.0's single read needs. */
+export const RAM_ACTION = "fc:GetFunctionAsyncInvokeConfig";
+
+/**
+ * Arguments of {@link getFunctionAsyncInvokeConfig}: which FC 2.0 function's asynchronous invocation
+ * settings to read, and optionally where.
+ */
+export interface GetFunctionAsyncInvokeConfigArgs extends ScopeArgs {
+    /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
+    serviceName: pulumi.Input<string>;
+    /** The function. Same naming rule as `serviceName`. */
+    functionName: pulumi.Input<string>;
+    /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */
+    qualifier?: pulumi.Input<string>;
+}
+
+/** {@link GetFunctionAsyncInvokeConfigArgs} with every input resolved: what the provider receives. */
+export interface LookupInputs extends Scope {
+    /** The service that holds the function. */
+    serviceName: string;
+    /** The function. */
+    functionName: string;
+    /** `LATEST` when absent. */
+    qualifier?: string;
+}
 
 /** The arguments once checked: the qualifier filled in. */
 export interface FunctionAsyncInvokeConfigArgs extends LookupInputs {
     /** `LATEST` when the lookup named none. */
+    qualifier: string;
+}
+
+/**
+ * The asynchronous invocation settings as Function Compute reports them, with field names as the API
+ * names them. Optional numbers and booleans keep `0` and `false`; absent means FC did not report it.
+ */
+export interface AsyncInvokeConfigFields {
+    /** When the settings were first created, ISO 8601 in UTC, e.g. `2020-09-10T02:45:02Z`. */
+    createdTime?: string;
+    /** When the settings last changed, ISO 8601 in UTC. */
+    lastModifiedTime?: string;
+    /** Where results go on success and on failure. */
+    destinationConfig: DestinationConfig;
+    /** How long an event may wait to be processed before it is dropped, in seconds. */
+    maxAsyncEventAgeInSeconds?: number;
+    /** How many times a failed invocation is retried; `0` means never. */
+    maxAsyncRetryAttempts?: number;
+    /** Whether asynchronous tasks (stateful asynchronous invocation) are enabled. */
+    statefulInvocation?: boolean;
+}
+
+/** Everything the data source outputs: the lookup (with the qualifier filled in) and FC's answer. */
+export interface FunctionAsyncInvokeConfigOutputs extends LookupInputs, AsyncInvokeConfigFields {
+    /** The qualifier that was read, `LATEST` when the lookup named none. */
     qualifier: string;
 }
 
@@ -75,39 +121,29 @@ export const functionAsyncInvokeConfig: SingleDataSource<FunctionAsyncInvokeConf
     outputs: (args, fields) => Object.assign({}, args, fields),
 };
 
-/**
- * The asynchronous invocation settings of one Function Compute 2.0 function, read from FC
- * (API 2021-04-06 `GetFunctionAsyncInvokeConfig`), as a read-only resource: its values show in
- * `pulumi preview`, and `pulumi refresh` re-reads them. It never writes to FC; `pulumi destroy` only
- * forgets it. Its id is `serviceName:functionName:qualifier`, as Terraform's.
- */
-export const FunctionAsyncInvokeConfig = resourceClass<GetFunctionAsyncInvokeConfigArgs, FunctionAsyncInvokeConfigOutputs>(functionAsyncInvokeConfig);
-/** An instance of {@link FunctionAsyncInvokeConfig}. */
-export type FunctionAsyncInvokeConfig = InstanceType<typeof FunctionAsyncInvokeConfig>;
+/** The parts an id names. */
+export interface IdParts {
+    /** The service. */
+    serviceName: string;
+    /** The function. */
+    functionName: string;
+    /** `LATEST`, a version or an alias. */
+    qualifier: string;
+}
 
-/** What the invoke forms of the FC 2.0 single read return. */
-export type GetFunctionAsyncInvokeConfigResult = InvokeResult<FunctionAsyncInvokeConfigOutputs>;
+/** `demo-service:hello:LATEST`. Names cannot contain `:`, so the id is unambiguous. */
+export function formatId(parts: IdParts): string {
+    return `${parts.serviceName}:${parts.functionName}:${parts.qualifier}`;
+}
 
-/**
- * Reads a Function Compute 2.0 function's asynchronous invocation settings.
- *
- * - `getFunctionAsyncInvokeConfig(name, args, opts?)` is the resource form: a {@link FunctionAsyncInvokeConfig}.
- * - `getFunctionAsyncInvokeConfig(args)` is the promise form, read in the program, with nothing in state.
- *
- * ```ts
- * const cfg = getFunctionAsyncInvokeConfig("hello-async", { serviceName: "demo-service", functionName: "hello" });
- * export const onFailure = cfg.destinationConfig.apply((d) => d.onFailure?.destination);
- * export const retries = cfg.maxAsyncRetryAttempts;
- * ```
- */
-export const getFunctionAsyncInvokeConfig = dataSourceFunction(FunctionAsyncInvokeConfig, functionAsyncInvokeConfig);
-
-/**
- * The Output form: reads the settings in the program on every preview and up, keeping nothing in state.
- *
- * ```ts
- * const cfg = getFunctionAsyncInvokeConfigOutput({ serviceName: "demo-service", functionName: "hello", qualifier: "prod" });
- * export const retries = cfg.maxAsyncRetryAttempts;
- * ```
- */
-export const getFunctionAsyncInvokeConfigOutput = outputFunction<GetFunctionAsyncInvokeConfigArgs, FunctionAsyncInvokeConfigOutputs>(functionAsyncInvokeConfig);
+/** Parses `service:function:qualifier`, or `service:function` (qualifier LATEST) as Terraform accepts. */
+export function parseId(id: string): IdParts {
+    const parts = id.split(":");
+    if (parts.length === 2) {
+        return { serviceName: parts[0], functionName: parts[1], qualifier: DEFAULT_QUALIFIER };
+    }
+    if (parts.length === 3) {
+        return { serviceName: parts[0], functionName: parts[1], qualifier: parts[2] };
+    }
+    throw new InvalidLookupError("id", "must be serviceName:functionName:qualifier or serviceName:functionName", id);
+}

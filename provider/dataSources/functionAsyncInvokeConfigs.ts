@@ -8,10 +8,9 @@ import { type ListDataSource } from "../core/dataSource";
 import { ramResource } from "./ramResource";
 import { InvalidLookupError } from "../errors";
 import { FC2 } from "../wire/fcApis";
-import { dataSourceFunction, type InvokeResult, outputFunction, resourceClass } from "../program/forms";
 import { mapConfig, parsePage, requiredString } from "../wire/mapping";
-import { type AsyncInvokeConfigFields, type Scope, type ScopeArgs } from "../types";
-import { FC2_CONFIG } from "./functionAsyncInvokeConfig";
+import { type Scope, type ScopeArgs } from "../types";
+import { type AsyncInvokeConfigFields, FC2_CONFIG } from "./functionAsyncInvokeConfig";
 import { compareQualifiers, pageQuery } from "./lists";
 import { notFoundHint } from "./notFound";
 
@@ -81,34 +80,3 @@ export interface ListFunctionAsyncInvokeConfigsArgs extends ScopeArgs {
     /** The function. Same naming rule as `serviceName`. */
     functionName: pulumi.Input<string>;
 }
-
-/**
- * Every async invoke config of one Function Compute 2.0 function, one per qualifier, read from FC
- * (API 2021-04-06 `ListFunctionAsyncInvokeConfigs`, every page), as a read-only resource: `pulumi
- * refresh` shows a qualifier added, removed or changed, never a reordering. Its id is
- * `serviceName:functionName`. A page that fails fails the read: a partial list is never recorded.
- */
-export const FunctionAsyncInvokeConfigs = resourceClass<ListFunctionAsyncInvokeConfigsArgs, FunctionAsyncInvokeConfigsOutputs>(functionAsyncInvokeConfigs);
-/** An instance of {@link FunctionAsyncInvokeConfigs}. */
-export type FunctionAsyncInvokeConfigs = InstanceType<typeof FunctionAsyncInvokeConfigs>;
-
-/** What the invoke forms of the FC 2.0 list return. */
-export type ListFunctionAsyncInvokeConfigsResult = InvokeResult<FunctionAsyncInvokeConfigsOutputs>;
-
-/**
- * Lists every async invoke config of a Function Compute 2.0 function, for audits and drift checks.
- *
- * - `listFunctionAsyncInvokeConfigs(name, args, opts?)` is the resource form: a {@link FunctionAsyncInvokeConfigs}.
- * - `listFunctionAsyncInvokeConfigs(args)` is the promise form, read in the program, with nothing in state.
- *
- * ```ts
- * const all = listFunctionAsyncInvokeConfigs("hello-configs", { serviceName: "demo-service", functionName: "hello" });
- * export const qualifiers = all.configs.apply((configs) => configs.map((c) => c.qualifier));
- * ```
- */
-export const listFunctionAsyncInvokeConfigs = dataSourceFunction(FunctionAsyncInvokeConfigs, functionAsyncInvokeConfigs);
-
-/** The Output form of {@link listFunctionAsyncInvokeConfigs}: read in the program on every preview and up, nothing in state. */
-export const listFunctionAsyncInvokeConfigsOutput = outputFunction<ListFunctionAsyncInvokeConfigsArgs, FunctionAsyncInvokeConfigsOutputs>(
-    functionAsyncInvokeConfigs,
-);

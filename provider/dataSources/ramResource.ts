@@ -1,7 +1,7 @@
 // The RAM resource a read needs its action on, named as RAM names FC's resources. Nothing here shows a
 // placeholder: what is not known is said so, with the setting that would tell it.
 
-import { CONFIG_KEYS } from "../settings/stackSettings";
+import { CONFIG_KEYS } from "../settings/configKeys";
 import type { Target } from "../settings/target";
 
 /**

@@ -3,9 +3,8 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 import type * as Implementation from "./provider";
-import { functionAsyncInvokeConfig } from "../dataSources/functionAsyncInvokeConfig";
 import { dataSourceKey } from "../dataSources/keys";
-import { type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "../types";
+import { functionAsyncInvokeConfig, type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "../dataSources/functionAsyncInvokeConfig";
 
 /**
  * The provider of a data source. It only reads; it never writes to FC.

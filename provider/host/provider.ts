@@ -1,17 +1,19 @@
-// The provider's behaviour, loaded by the serialized provider (loader.ts) by package path inside the
-// provider host, and served directly by provider.ts. Module state here lives exactly as long as that
-// host process: one deployment. Every data source is read here the same way; which one a resource is
-// comes with each call, by its key (dataSources/index.ts).
+// The provider's behaviour: served inside the provider host by entry.ts (which the serialized loader
+// loads by package path), and in a caller's own process by directProvider.ts. Module state here lives
+// exactly as long as that process: one deployment. Every data source is read here the same way; which
+// one a resource is comes with each call, by its key (dataSources/index.ts).
 
 import type * as pulumi from "@pulumi/pulumi";
 import { SCOPE_RULES } from "../core/arguments";
 import { type AnyDataSource } from "../core/dataSource";
 import { dataSourceByKey } from "../dataSources";
-import { createLookupContext, type LookupContext, readDataSource } from "../core/read";
-import { type ConfigSource, readStackSettings } from "../settings/stackSettings";
+import { readDataSource } from "../core/read";
+import { createDeployment, type Deployment } from "../core/deployment";
+import { readStackSettings } from "../settings/stackSettings";
+import { type ConfigSource } from "../settings/configKeys";
 import { type Scope } from "../types";
 
-let context: LookupContext = createLookupContext(readStackSettings({ get: () => undefined }));
+let deployment: Deployment = createDeployment(readStackSettings({ get: () => undefined }));
 // The host keeps using a provider whose configure failed, so the failure is kept and repeated by every
 // read: otherwise reads after the first would silently run on defaults, ignoring the stack's config.
 let configureFailure: Error | undefined;
@@ -24,7 +26,7 @@ let configureFailure: Error | undefined;
  */
 export async function configure(config: ConfigSource): Promise<void> {
     try {
-        context = createLookupContext(readStackSettings(config));
+        deployment = createDeployment(readStackSettings(config));
         configureFailure = undefined;
     } catch (err) {
         configureFailure = err instanceof Error ? err : new Error(String(err));
@@ -42,7 +44,7 @@ export async function read(key: string, id: string, props: Record<string, unknow
         throw configureFailure;
     }
     const source = dataSourceByKey(key);
-    const outputs = (await readDataSource(context, source, argumentsOf(source, id, props))) as Scope;
+    const outputs = (await readDataSource(deployment, source, argumentsOf(source, id, props))) as Scope;
     return { id: source.formatId(outputs), props: { ...outputs } };
 }
 

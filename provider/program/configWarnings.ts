@@ -4,7 +4,7 @@
 // the config with secrets already unwrapped. The program can, so the warning is given there, once.
 
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_KEYS } from "../settings/stackSettings";
+import { CONFIG_KEYS } from "../settings/configKeys";
 
 /** Config keys whose values are credentials and belong in config only as secrets. */
 export const SECRET_CONFIG_KEYS: readonly string[] = [CONFIG_KEYS.secretKey, CONFIG_KEYS.securityToken, CONFIG_KEYS.assumeRoleWithOidc];

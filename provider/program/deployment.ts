@@ -7,23 +7,25 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { type ListDataSource, type SingleDataSource } from "../core/dataSource";
-import { createLookupContext, type LookupContext, readDataSource } from "../core/read";
-import { type ConfigSource, readStackSettings } from "../settings/stackSettings";
+import { readDataSource } from "../core/read";
+import { createDeployment, type Deployment } from "../core/deployment";
+import { readStackSettings } from "../settings/stackSettings";
+import { type ConfigSource } from "../settings/configKeys";
 import { type Scope } from "../types";
 
-const deployments = new WeakMap<object, LookupContext>();
+const deployments = new WeakMap<object, Deployment>();
 /** The key outside a run (no stack resource yet, e.g. under `pulumi.runtime.setMocks` before one is made). */
 const OUTSIDE_A_RUN = {};
 
 /** The deployment of the program run in progress, created on its first invoke read. */
-export function programContext(): LookupContext {
+export function programDeployment(): Deployment {
     const run: object = pulumi.runtime.getStackResource() ?? OUTSIDE_A_RUN;
-    let context = deployments.get(run);
-    if (context === undefined) {
-        context = createLookupContext(readStackSettings(programConfig));
-        deployments.set(run, context);
+    let deployment = deployments.get(run);
+    if (deployment === undefined) {
+        deployment = createDeployment(readStackSettings(programConfig));
+        deployments.set(run, deployment);
     }
-    return context;
+    return deployment;
 }
 
 /** Reads a data source in the program run in progress, as the invoke forms do. */
@@ -31,7 +33,7 @@ export function readInProgram<Args extends Scope, Answer, Outputs>(
     source: SingleDataSource<Args, Answer, Outputs> | ListDataSource<Args, Answer, Outputs>,
     args: Record<string, unknown>,
 ): Promise<Outputs> {
-    return readDataSource(programContext(), source, args);
+    return readDataSource(programDeployment(), source, args);
 }
 
 /** `namespace:key` through `pulumi.Config`, secrets included (they stay in memory, as in the provider host). */

@@ -5,7 +5,8 @@
 
 import { InvalidLookupError, type SettingProblem } from "../errors";
 import { type Environment, ENV_KEYS, fromEnv } from "./environment";
-import { CONFIG_KEYS, type ConfiguredEndpoint, type StackSettings } from "./stackSettings";
+import { type ConfiguredEndpoint, type StackSettings } from "./stackSettings";
+import { CONFIG_KEYS } from "./configKeys";
 import { type EndpointParts } from "./validation";
 
 /** The FC endpoint a stack configures, parsed. */

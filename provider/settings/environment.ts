@@ -40,14 +40,14 @@ export const CHAIN_ENV = {
 } as const;
 
 /** A value and the name of the key or variable it came from. */
-export interface Named<T = string> {
+export interface WithOrigin<T = string> {
     value: T;
     /** `alicloud:region`, `ALICLOUD_REGION`, …: where to look to change it. */
     origin: string;
 }
 
 /** The first of `names` that is set (blank counts as unset), with its name. */
-export function fromEnv(env: Environment, names: readonly string[]): Named | undefined {
+export function fromEnv(env: Environment, names: readonly string[]): WithOrigin | undefined {
     for (const name of names) {
         const value = nonEmpty(env[name]);
         if (value !== undefined) {
@@ -58,7 +58,7 @@ export function fromEnv(env: Environment, names: readonly string[]): Named | und
 }
 
 /** The value from stack config under `key` when set, else the first of `names` in the environment. */
-export function fromConfigOrEnv(fromConfig: string | undefined, key: string, env: Environment, names: readonly string[]): Named | undefined {
+export function fromConfigOrEnv(fromConfig: string | undefined, key: string, env: Environment, names: readonly string[]): WithOrigin | undefined {
     return fromConfig !== undefined ? { value: fromConfig, origin: key } : fromEnv(env, names);
 }
 

@@ -5,70 +5,9 @@
 // first lookup (see resolution.ts), so that one run shows everything there is to fix.
 
 import { type SettingProblem } from "../errors";
+import { CONFIG_KEYS, type ConfigSource } from "./configKeys";
 import { nonEmpty } from "./environment";
-
-/** The stack config keys this provider reads, with the namespace `@pulumi/alicloud` uses. */
-export const CONFIG_KEYS = {
-    region: "alicloud:region",
-    accountId: "alicloud:accountId",
-    accessKey: "alicloud:accessKey",
-    secretKey: "alicloud:secretKey",
-    securityToken: "alicloud:securityToken",
-    profile: "alicloud:profile",
-    sharedCredentialsFile: "alicloud:sharedCredentialsFile",
-    credentialsUri: "alicloud:credentialsUri",
-    ecsRoleName: "alicloud:ecsRoleName",
-    assumeRole: "alicloud:assumeRole",
-    assumeRoleWithOidc: "alicloud:assumeRoleWithOidc",
-    endpoints: "alicloud:endpoints",
-    /** Deprecated in @pulumi/alicloud in favour of `alicloud:endpoints[].fc`; still read. */
-    fc: "alicloud:fc",
-    protocol: "alicloud:protocol",
-    maxConcurrentRequests: "fcAsyncInvokeConfig:maxConcurrentRequests",
-    timeoutSeconds: "fcAsyncInvokeConfig:timeoutSeconds",
-    maxAttempts: "fcAsyncInvokeConfig:maxAttempts",
-    retryBudgetSeconds: "fcAsyncInvokeConfig:retryBudgetSeconds",
-    pageSize: "fcAsyncInvokeConfig:pageSize",
-    maxPages: "fcAsyncInvokeConfig:maxPages",
-    allowInsecureHttp: "fcAsyncInvokeConfig:allowInsecureHttp",
-} as const;
-
-/** How requests are paced and bounded. Every field has a default; see {@link DEFAULT_TUNING}. */
-export interface Tuning {
-    /** Requests to FC in flight at once, across all lookups of a deployment. */
-    maxConcurrentRequests: number;
-    /** Connect and read timeout of one request, in seconds. The SDK's own default is 3 s. */
-    timeoutSeconds: number;
-    /** Requests per lookup, first try included. */
-    maxAttempts: number;
-    /** Time one lookup may spend on retries, waiting included, in seconds. */
-    retryBudgetSeconds: number;
-    /** Configs asked for per page by the list data sources (FC's `limit`, 1-100). */
-    pageSize: number;
-    /** Pages one list read follows at most; a list with more fails rather than being read forever. */
-    maxPages: number;
-}
-
-/**
- * Defaults: 8 concurrent requests keep a stack of hundreds of lookups well under FC's per-account API
- * rate while overlapping latency; 10 s per request allows a slow cross-region call; 5 attempts within
- * 60 s ride out a short throttling burst or a gateway restart without hanging a deployment. Pages of
- * 100, FC's largest, read a function's configs in the fewest requests; 1000 of them (100,000 configs at
- * that size) are far more than any function has, and end a list whose server never stops handing out tokens.
- */
-export const DEFAULT_TUNING: Tuning = {
-    maxConcurrentRequests: 8,
-    timeoutSeconds: 10,
-    maxAttempts: 5,
-    retryBudgetSeconds: 60,
-    pageSize: 100,
-    maxPages: 1000,
-};
-
-/** Reads one stack config value; the shape of `pulumi.dynamic.Config`. Structured values may arrive as objects or as JSON text. */
-export interface ConfigSource {
-    get(key: string): string | undefined;
-}
+import { readTuning, type Tuning } from "./tuning";
 
 /** `alicloud:assumeRole`: a role assumed with the credentials the rest of the chain finds. */
 export interface AssumeRoleSettings {
@@ -150,14 +89,7 @@ export function readStackSettings(config: ConfigSource): StackSettings {
         stsEndpoint: oneEndpoint(endpoints.sts, "sts", problems),
         protocol: readProtocol(text(CONFIG_KEYS.protocol), problems),
         allowInsecureHttp: readBoolean(text(CONFIG_KEYS.allowInsecureHttp), CONFIG_KEYS.allowInsecureHttp, problems),
-        tuning: {
-            maxConcurrentRequests: positiveNumber(text, CONFIG_KEYS.maxConcurrentRequests, DEFAULT_TUNING.maxConcurrentRequests, 1, 256, true, problems),
-            timeoutSeconds: positiveNumber(text, CONFIG_KEYS.timeoutSeconds, DEFAULT_TUNING.timeoutSeconds, 0.1, 600, false, problems),
-            maxAttempts: positiveNumber(text, CONFIG_KEYS.maxAttempts, DEFAULT_TUNING.maxAttempts, 1, 20, true, problems),
-            retryBudgetSeconds: positiveNumber(text, CONFIG_KEYS.retryBudgetSeconds, DEFAULT_TUNING.retryBudgetSeconds, 0, 3600, false, problems),
-            pageSize: positiveNumber(text, CONFIG_KEYS.pageSize, DEFAULT_TUNING.pageSize, 1, 100, true, problems),
-            maxPages: positiveNumber(text, CONFIG_KEYS.maxPages, DEFAULT_TUNING.maxPages, 1, 100_000, true, problems),
-        },
+        tuning: readTuning(text, problems),
         problems,
     };
 }
@@ -319,28 +251,6 @@ function readBoolean(value: string | undefined, key: string, problems: SettingPr
     }
     problems.push({ setting: key, message: `invalid ${key} ${JSON.stringify(value)}: must be true or false` });
     return false;
-}
-
-function positiveNumber(
-    get: (key: string) => string | undefined,
-    key: string,
-    fallback: number,
-    min: number,
-    max: number,
-    integer: boolean,
-    problems: SettingProblem[],
-): number {
-    const raw = get(key);
-    if (raw === undefined) {
-        return fallback;
-    }
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-        const kind = integer ? "a whole number" : "a number";
-        problems.push({ setting: key, message: `invalid ${key}: must be ${kind} from ${min} to ${max}, got ${JSON.stringify(raw)}` });
-        return fallback;
-    }
-    return value;
 }
 
 function wholeNumber(value: unknown): number | undefined {

@@ -4,8 +4,9 @@
 
 import { InvalidLookupError, type SettingProblem } from "../errors";
 import { checkLookupTransport, type ConfiguredFcEndpoint, defaultFcHost, fcHostParts, PLAIN_HTTP_RULE, withAccount } from "./endpoints";
-import { type Environment, ENV_KEYS, fromConfigOrEnv, type Named, namesOf } from "./environment";
-import { CONFIG_KEYS, type StackSettings } from "./stackSettings";
+import { type Environment, ENV_KEYS, fromConfigOrEnv, type WithOrigin, namesOf } from "./environment";
+import { type StackSettings } from "./stackSettings";
+import { CONFIG_KEYS } from "./configKeys";
 import { type Scope } from "../types";
 import { checkAccountId, checkEndpoint, checkRegion, type EndpointParts } from "./validation";
 
@@ -94,7 +95,7 @@ function configured(
     check: (value: string) => string,
     problems: SettingProblem[],
 ): string | undefined {
-    const found: Named | undefined = fromConfigOrEnv(fromStack, key, env, names);
+    const found: WithOrigin | undefined = fromConfigOrEnv(fromStack, key, env, names);
     if (found === undefined) {
         return undefined;
     }

@@ -11,11 +11,11 @@ export interface DeniedRequest {
     /** The RAM resource it needs it on (ramResource.ts). */
     resource: string;
     /** Where the signing credentials came from, e.g. `access key LTAI… from alicloud:accessKey`. */
-    signer?: string;
+    credentialOrigin?: string;
 }
 
 /** The hint for a 403 with FC's error `code`. */
 export function deniedHint(code: string, request: DeniedRequest): string {
-    const who = request.signer ?? "the configured credentials";
+    const who = request.credentialOrigin ?? "the configured credentials";
     return explainRefusal(code, who) ?? `${who} may not read it; reading needs the RAM action ${request.ramAction} on ${request.resource}`;
 }

@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 import * as implementation from "../../provider/host/provider";
-import type { FunctionAsyncInvokeConfigOutputs } from "../../provider/types";
+import type { FunctionAsyncInvokeConfigOutputs } from "../../provider/dataSources/functionAsyncInvokeConfig";
 import { type FcEmulator, type FcEmulatorOptions, type RecordedRequest, startFcEmulator } from "../fc-emulator";
 
 /** The service of the stand-in's sample seed that the suites read from. */
