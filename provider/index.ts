@@ -23,27 +23,26 @@ export {
 } from "./program/fc3DataSources";
 export {
     type AsyncInvokeConfigFields,
-    type FunctionAsyncInvokeConfigArgs,
+    type FunctionAsyncInvokeConfigLookup,
     type FunctionAsyncInvokeConfigOutputs,
     type GetFunctionAsyncInvokeConfigArgs,
     type LookupInputs,
-    RAM_ACTION,
 } from "./dataSources/functionAsyncInvokeConfig";
 export {
     type FunctionAsyncInvokeConfigEntry,
-    type FunctionAsyncInvokeConfigsArgs,
+    type FunctionAsyncInvokeConfigsLookup,
     type FunctionAsyncInvokeConfigsOutputs,
     type ListFunctionAsyncInvokeConfigsArgs,
 } from "./dataSources/functionAsyncInvokeConfigs";
 export {
-    type AsyncConfigFields,
-    type AsyncInvokeConfigArgs,
+    type V3AsyncInvokeConfigFields,
+    type AsyncInvokeConfigLookup,
     type AsyncInvokeConfigOutputs,
     type GetAsyncInvokeConfigArgs,
 } from "./dataSources/asyncInvokeConfig";
 export {
-    type AsyncConfigEntry,
-    type AsyncInvokeConfigsArgs,
+    type V3AsyncInvokeConfigEntry,
+    type AsyncInvokeConfigsLookup,
     type AsyncInvokeConfigsOutputs,
     type ListAsyncInvokeConfigsArgs,
 } from "./dataSources/asyncInvokeConfigs";
@@ -62,3 +61,12 @@ export { ConfigurationError, FcError, type FcErrorDetails, type FcErrorKind, Inv
 export { DEFAULT_TUNING, type Tuning } from "./settings/tuning";
 export { CONFIG_KEYS } from "./settings/configKeys";
 export { ENV_KEYS } from "./settings/environment";
+export {
+    type AsyncConfigEntry,
+    type AsyncConfigFields,
+    type AsyncInvokeConfigArgs,
+    type AsyncInvokeConfigsArgs,
+    type FunctionAsyncInvokeConfigArgs,
+    type FunctionAsyncInvokeConfigsArgs,
+    RAM_ACTION,
+} from "./deprecated";

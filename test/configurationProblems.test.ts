@@ -7,7 +7,6 @@
 import * as assert from "node:assert/strict";
 import { explainRefusal } from "../provider/credentials/credentialErrors";
 import { deniedHint } from "../provider/wire/deniedHint";
-import { RAM_ACTION } from "../provider/dataSources/functionAsyncInvokeConfig";
 import { ConfigurationError } from "../provider/errors";
 import { functionAsyncInvokeConfig } from "../provider/dataSources/functionAsyncInvokeConfig";
 import { readDataSource } from "../provider/core/read";
@@ -109,7 +108,7 @@ describe("what a refusal means", () => {
         const target = { protocol: "https" as const, host: "h", region: "cn-hangzhou", accountId: "123" };
         assert.equal(
             denied("AccessDenied", target),
-            `access key LTAI5tX from ALICLOUD_ACCESS_KEY may not read it; reading needs the RAM action ${RAM_ACTION} on acs:fc:cn-hangzhou:123:services/demo-service.prod/functions/hello`,
+            `access key LTAI5tX from ALICLOUD_ACCESS_KEY may not read it; reading needs the RAM action ${functionAsyncInvokeConfig.ramAction} on acs:fc:cn-hangzhou:123:services/demo-service.prod/functions/hello`,
         );
     });
 

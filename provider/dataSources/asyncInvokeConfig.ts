@@ -14,7 +14,7 @@ import { checkQualifier } from "../settings/validation";
 import { notFoundHint } from "./notFound";
 
 /** The arguments of {@link getAsyncInvokeConfig}, resolved: the qualifier filled in. */
-export interface AsyncInvokeConfigArgs extends Scope {
+export interface AsyncInvokeConfigLookup extends Scope {
     /** The function. */
     functionName: string;
     /** `LATEST`, a version number or an alias name. */
@@ -25,7 +25,7 @@ export interface AsyncInvokeConfigArgs extends Scope {
  * An FC 3.0 async invoke config, with FC 3.0's field names (the SDK's `AsyncConfig` model). Optional
  * numbers and booleans keep `0` and `false`; absent means FC did not report it.
  */
-export interface AsyncConfigFields {
+export interface V3AsyncInvokeConfigFields {
     /** Whether asynchronous tasks are enabled (FC 2.0 called this `statefulInvocation`). */
     asyncTask?: boolean;
     /** When the config was created, as FC reports it. */
@@ -43,7 +43,7 @@ export interface AsyncConfigFields {
 }
 
 /** Everything the FC 3.0 single read reports: the arguments and FC's answer. */
-export interface AsyncInvokeConfigOutputs extends AsyncInvokeConfigArgs, AsyncConfigFields {}
+export interface AsyncInvokeConfigOutputs extends AsyncInvokeConfigLookup, V3AsyncInvokeConfigFields {}
 
 /** FC 3.0's config fields, as GetAsyncInvokeConfig and ListAsyncInvokeConfigs report them. */
 export const FC3_CONFIG: ConfigShape = {
@@ -58,7 +58,7 @@ export const FC3_CONFIG: ConfigShape = {
 };
 
 /** The data source behind `getAsyncInvokeConfig`. */
-export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigArgs, AsyncConfigFields, AsyncInvokeConfigOutputs> = {
+export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigLookup, V3AsyncInvokeConfigFields, AsyncInvokeConfigOutputs> = {
     kind: "single",
     typeName: "AsyncInvokeConfig",
     module: "fc3",

@@ -10,23 +10,23 @@ import { FC3 } from "../wire/fcApis";
 import { mapConfig, parsePage } from "../wire/mapping";
 import { type Scope, type ScopeArgs } from "../types";
 import { checkName } from "../settings/validation";
-import { type AsyncConfigFields, FC3_CONFIG } from "./asyncInvokeConfig";
+import { type V3AsyncInvokeConfigFields, FC3_CONFIG } from "./asyncInvokeConfig";
 import { compareText, pageQuery } from "./lists";
 import { notFoundHint } from "./notFound";
 
 /** The arguments of {@link listAsyncInvokeConfigs}, resolved. */
-export interface AsyncInvokeConfigsArgs extends Scope {
+export interface AsyncInvokeConfigsLookup extends Scope {
     /** The function whose configs to list; absent lists every function's. */
     functionName?: string;
 }
 
 /** One config of the list: FC 3.0's fields, `functionArn` saying whose config it is. */
-export type AsyncConfigEntry = AsyncConfigFields;
+export type V3AsyncInvokeConfigEntry = V3AsyncInvokeConfigFields;
 
 /** Everything the list reports: the arguments, and every config, sorted by function ARN. */
-export interface AsyncInvokeConfigsOutputs extends AsyncInvokeConfigsArgs {
+export interface AsyncInvokeConfigsOutputs extends AsyncInvokeConfigsLookup {
     /** One entry per config, in function ARN order (code-unit order, the same on every machine), ties by content. */
-    configs: AsyncConfigEntry[];
+    configs: V3AsyncInvokeConfigEntry[];
 }
 
 /** The id of a list of every function's configs: no function name can be `*`. */
@@ -35,9 +35,9 @@ const EVERY_FUNCTION = "*";
 const OPTIONAL_NAME: ArgumentRule = { check: (value, field) => checkName(field, value) };
 
 /** Each entry's content as text, made once: a sort compares an entry about log n times (see bench/). */
-const contents = new WeakMap<AsyncConfigEntry, string>();
+const contents = new WeakMap<V3AsyncInvokeConfigEntry, string>();
 
-function contentOf(entry: AsyncConfigEntry): string {
+function contentOf(entry: V3AsyncInvokeConfigEntry): string {
     let content = contents.get(entry);
     if (content === undefined) {
         content = JSON.stringify(entry);
@@ -47,7 +47,7 @@ function contentOf(entry: AsyncConfigEntry): string {
 }
 
 /** The data source behind `listAsyncInvokeConfigs`. */
-export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncConfigEntry, AsyncInvokeConfigsOutputs> = {
+export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsLookup, V3AsyncInvokeConfigEntry, AsyncInvokeConfigsOutputs> = {
     kind: "list",
     typeName: "AsyncInvokeConfigs",
     module: "fc3",
@@ -71,7 +71,7 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsArgs, AsyncCon
     parsePage: (body) =>
         // An entry without `functionArn` is kept, sorted first: FC documents the field, but its model makes
         // every field optional, and dropping an entry would record a partial list.
-        parsePage(body, (record, at) => mapConfig<AsyncConfigFields>(record, FC3_CONFIG, at)),
+        parsePage(body, (record, at) => mapConfig<V3AsyncInvokeConfigFields>(record, FC3_CONFIG, at)),
     // FC 3.0 does not say which qualifier a listed config belongs to. So there is no entryOf: two
     // identical entries may be two qualifiers' configs, and all are kept. Configs of one function may
     // share an ARN, their whole content breaking the tie (mapConfig builds them with a fixed key order).

@@ -14,9 +14,6 @@ import { type ConfigShape, mapConfig, parseObject } from "../wire/mapping";
 import { notFoundHint } from "./notFound";
 import { ramResource } from "./ramResource";
 
-/** The RAM action FC 2.0's single read needs. */
-export const RAM_ACTION = "fc:GetFunctionAsyncInvokeConfig";
-
 /**
  * Arguments of {@link getFunctionAsyncInvokeConfig}: which FC 2.0 function's asynchronous invocation
  * settings to read, and optionally where.
@@ -41,7 +38,7 @@ export interface LookupInputs extends Scope {
 }
 
 /** The arguments once checked: the qualifier filled in. */
-export interface FunctionAsyncInvokeConfigArgs extends LookupInputs {
+export interface FunctionAsyncInvokeConfigLookup extends LookupInputs {
     /** `LATEST` when the lookup named none. */
     qualifier: string;
 }
@@ -88,14 +85,14 @@ export const FC2_CONFIG: ConfigShape = {
 };
 
 /** The data source behind `getFunctionAsyncInvokeConfig`. */
-export const functionAsyncInvokeConfig: SingleDataSource<FunctionAsyncInvokeConfigArgs, AsyncInvokeConfigFields, FunctionAsyncInvokeConfigOutputs> = {
+export const functionAsyncInvokeConfig: SingleDataSource<FunctionAsyncInvokeConfigLookup, AsyncInvokeConfigFields, FunctionAsyncInvokeConfigOutputs> = {
     kind: "single",
     typeName: "FunctionAsyncInvokeConfig",
     module: "fc",
     programFunction: "getFunctionAsyncInvokeConfig",
     api: FC2,
     action: "GetFunctionAsyncInvokeConfig",
-    ramAction: RAM_ACTION,
+    ramAction: "fc:GetFunctionAsyncInvokeConfig",
     arguments: {
         serviceName: REQUIRED_NAME,
         functionName: REQUIRED_NAME,

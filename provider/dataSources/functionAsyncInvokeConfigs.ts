@@ -15,7 +15,7 @@ import { compareQualifiers, pageQuery } from "./lists";
 import { notFoundHint } from "./notFound";
 
 /** The arguments of {@link listFunctionAsyncInvokeConfigs}, resolved. */
-export interface FunctionAsyncInvokeConfigsArgs extends Scope {
+export interface FunctionAsyncInvokeConfigsLookup extends Scope {
     /** The service that holds the function. */
     serviceName: string;
     /** The function. */
@@ -29,13 +29,13 @@ export interface FunctionAsyncInvokeConfigEntry extends AsyncInvokeConfigFields 
 }
 
 /** Everything the list reports: the arguments, and every qualifier's config, sorted by qualifier. */
-export interface FunctionAsyncInvokeConfigsOutputs extends FunctionAsyncInvokeConfigsArgs {
+export interface FunctionAsyncInvokeConfigsOutputs extends FunctionAsyncInvokeConfigsLookup {
     /** One entry per qualifier that has a config: `LATEST` first, then versions by number, then aliases by name. */
     configs: FunctionAsyncInvokeConfigEntry[];
 }
 
 /** The data source behind `listFunctionAsyncInvokeConfigs`. */
-export const functionAsyncInvokeConfigs: ListDataSource<FunctionAsyncInvokeConfigsArgs, FunctionAsyncInvokeConfigEntry, FunctionAsyncInvokeConfigsOutputs> = {
+export const functionAsyncInvokeConfigs: ListDataSource<FunctionAsyncInvokeConfigsLookup, FunctionAsyncInvokeConfigEntry, FunctionAsyncInvokeConfigsOutputs> = {
     kind: "list",
     typeName: "FunctionAsyncInvokeConfigs",
     module: "fc",
