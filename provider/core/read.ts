@@ -82,9 +82,34 @@ async function readList(deployment: Deployment, caller: FcCaller, source: ListDa
             walk.endsAt,
         );
         if (nextToken === undefined) {
-            return Object.freeze(walk.items().sort((a, b) => source.compare(a, b)));
+            return Object.freeze(sortTotally(walk.items(), (a, b) => source.compare(a, b)));
         }
     }
+}
+
+/**
+ * Sorted in the description's order, ties broken by content (code-unit order of the items as JSON, which
+ * mapping.ts builds with a fixed key order): the same on every machine and every read. Each item's text
+ * is made once, and only for a tie: a sort compares an item about log n times.
+ */
+function sortTotally(items: unknown[], compare: (a: unknown, b: unknown) => number): unknown[] {
+    const contents = new Map<unknown, string>();
+    const contentOf = (item: unknown): string => {
+        let content = contents.get(item);
+        if (content === undefined) {
+            content = JSON.stringify(item);
+            contents.set(item, content);
+        }
+        return content;
+    };
+    return items.sort((a, b) => {
+        const order = compare(a, b);
+        if (order !== 0) {
+            return order;
+        }
+        const [x, y] = [contentOf(a), contentOf(b)];
+        return x < y ? -1 : x > y ? 1 : 0;
+    });
 }
 
 /** The route of a lookup, resolved on first use; a failed resolution is forgotten, so the next lookup tries again. */

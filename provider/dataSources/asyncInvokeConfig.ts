@@ -4,7 +4,7 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 import { REQUIRED_NAME, SCOPE_RULES } from "../core/arguments";
-import { type SingleDataSource } from "../core/dataSource";
+import { mergedOutputs, type SingleDataSource } from "../core/dataSource";
 import { FC3_RAM_RESOURCE } from "./ramResource";
 import { InvalidLookupError } from "../errors";
 import { FC3 } from "../wire/fcApis";
@@ -88,7 +88,7 @@ export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigLookup, V3Asyn
         query: { qualifier },
     }),
     parse: (body) => mapConfig(parseObject(body), FC3_CONFIG),
-    outputs: (args, fields) => Object.assign({}, args, fields),
+    outputs: mergedOutputs,
 };
 
 /** Arguments of {@link getAsyncInvokeConfig}: which FC 3.0 function's settings to read, and optionally where. */

@@ -34,18 +34,6 @@ const EVERY_FUNCTION = "*";
 
 const OPTIONAL_NAME: ArgumentRule = { check: (value, field) => checkName(field, value) };
 
-/** Each entry's content as text, made once: a sort compares an entry about log n times (see bench/). */
-const contents = new WeakMap<V3AsyncInvokeConfigEntry, string>();
-
-function contentOf(entry: V3AsyncInvokeConfigEntry): string {
-    let content = contents.get(entry);
-    if (content === undefined) {
-        content = JSON.stringify(entry);
-        contents.set(entry, content);
-    }
-    return content;
-}
-
 /** The data source behind `listAsyncInvokeConfigs`. */
 export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsLookup, V3AsyncInvokeConfigEntry, AsyncInvokeConfigsOutputs> = {
     kind: "list",
@@ -73,9 +61,9 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsLookup, V3Asyn
         // every field optional, and dropping an entry would record a partial list.
         parsePage(body, (record, at) => mapConfig<V3AsyncInvokeConfigFields>(record, FC3_CONFIG, at)),
     // FC 3.0 does not say which qualifier a listed config belongs to. So there is no entryOf: two
-    // identical entries may be two qualifiers' configs, and all are kept. Configs of one function may
-    // share an ARN, their whole content breaking the tie (mapConfig builds them with a fixed key order).
-    compare: (a, b) => compareText(a.functionArn ?? "", b.functionArn ?? "") || compareText(contentOf(a), contentOf(b)),
+    // identical entries may be two qualifiers' configs, and all are kept. Configs of one function share
+    // an ARN; the core breaks such ties by content.
+    compare: (a, b) => compareText(a.functionArn ?? "", b.functionArn ?? ""),
     outputs: (args, items) => ({ ...args, configs: [...items] }),
 };
 
