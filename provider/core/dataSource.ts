@@ -75,7 +75,7 @@ export interface SingleDataSource<Args extends Scope, Fields, Outputs> extends D
     kind: "single";
     /** The request. */
     request(args: Args): FcRequestParts;
-    /** FC's 2xx body → the fields; throws UnexpectedBodyError (mapping.ts) when it is not the object asked for. */
+    /** FC's 2xx body → the fields; throws UnexpectedBodyError (wire/mapping.ts) when it is not the object asked for. */
     parse(body: string): Fields;
     /** The outputs of a read: usually the arguments and the fields merged, {@link mergedOutputs}. */
     outputs(args: Args, fields: Fields): Outputs;

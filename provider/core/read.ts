@@ -31,7 +31,7 @@ export async function readDataSource<Args extends Scope, Answer, Outputs>(
     const args = checkArguments<Scope>(described.arguments, inputs);
     const route = routeFor(deployment, args);
     const resolved = route.resolved ?? (await route.pending);
-    // Ids are built from checked names, which cannot contain '|' (validation.ts): the key is unambiguous.
+    // Ids are built from checked names, which cannot contain '|' (settings/validation.ts): the key is unambiguous.
     const key = `${described.module}:${described.typeName}|${described.formatId(args)}|${resolved.key}`;
     let answer = deployment.answers.get(key);
     if (answer === undefined) {
@@ -89,7 +89,7 @@ async function readList(deployment: Deployment, caller: FcCaller, source: ListDa
 
 /**
  * Sorted in the description's order, ties broken by content (code-unit order of the items as JSON, which
- * mapping.ts builds with a fixed key order): the same on every machine and every read. Each item's text
+ * wire/mapping.ts builds with a fixed key order): the same on every machine and every read. Each item's text
  * is made once, and only for a tie: a sort compares an item about log n times.
  */
 function sortTotally(items: unknown[], compare: (a: unknown, b: unknown) => number): unknown[] {

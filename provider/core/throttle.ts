@@ -5,7 +5,7 @@
 //
 // The gate honours Retry-After however long it is, but it never holds anyone past their own budget:
 // a lookup whose deadline comes before the gate reopens is told so at once, and gives up. And a lookup
-// waits at the gate before it takes a concurrency slot (lookup.ts), so waiting holds no slot.
+// waits at the gate before it takes a concurrency slot (read.ts), so waiting holds no slot.
 
 import { type RetryEnvironment } from "./retry";
 import { MIN_RETRY_MS, THROTTLE_BACKOFF } from "../settings/tuning";

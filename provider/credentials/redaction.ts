@@ -26,7 +26,7 @@ export interface SecretSet extends Iterable<string> {
     redact(text: string, max?: number): string;
 }
 
-/** A new, empty {@link SecretSet}; one per deployment (provider/lookup.ts). */
+/** A new, empty {@link SecretSet}; one per deployment (core/deployment.ts). */
 export function createSecretSet(): SecretSet {
     const secrets = new Set<string>();
     return {

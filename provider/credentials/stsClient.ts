@@ -1,6 +1,6 @@
 // The calls this package makes to STS itself, through the official @alicloud/sts20150401 SDK:
 // GetCallerIdentity (account discovery) and AssumeRoleWithOIDC with a token held in memory. Role
-// assumption with keys, and with a token file, is @alicloud/credentials' own (credentials.ts).
+// assumption with keys, and with a token file, is @alicloud/credentials' own (credential.ts).
 
 import type Credential from "@alicloud/credentials";
 import * as $OpenApi from "@alicloud/openapi-client";

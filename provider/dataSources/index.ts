@@ -1,6 +1,6 @@
 // Every data source, by the key its resources carry into the provider host (`module:typeName`).
-// A new data source is one file in this folder (its description, and its forms built with forms.ts)
-// and one line here.
+// A new data source is one file in this folder (its description), one line per form in program/, and
+// one line here.
 
 import { type AnyDataSource } from "../core/dataSource";
 import { asyncInvokeConfig } from "./asyncInvokeConfig";

@@ -1,6 +1,6 @@
 // What FC's not-found codes say about a read, in the words of the API that answered: FC 2.0 names a
 // function within its service, FC 3.0 names it on its own. Only these codes, answered with a 404, ever
-// make a read "not found" (fcRequest.ts); anything else FC or a proxy answers is reported as it is.
+// make a read "not found" (wire/failures.ts); anything else FC or a proxy answers is reported as it is.
 
 import { DEFAULT_QUALIFIER } from "../types";
 

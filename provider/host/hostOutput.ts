@@ -18,7 +18,7 @@ export function isVerdict(err: unknown): err is Error {
 
 /**
  * Has `console.error` skip the host's stack-trace print of verdicts passed through {@link quietVerdicts}.
- * Only the provider host calls this (through host.ts); a program's own console is left alone.
+ * Only the provider host calls this (through entry.ts); a program's own console is left alone.
  */
 export function installQuietVerdicts(): void {
     if (installed) {

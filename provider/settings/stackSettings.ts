@@ -2,7 +2,7 @@
 // `@pulumi/alicloud` users already set (same names, same shapes) and this provider's own
 // `fcAsyncInvokeConfig:*` tuning. Read once per deployment, held in memory only, never captured into
 // state. Reading never throws: every bad value becomes a problem, reported with all the others by the
-// first lookup (see resolution.ts), so that one run shows everything there is to fix.
+// first lookup (see core/route.ts), so that one run shows everything there is to fix.
 
 import { type SettingProblem } from "../errors";
 import { CONFIG_KEYS, type ConfigSource } from "./configKeys";

@@ -77,7 +77,7 @@ export function completeTarget(partial: PartialTarget, accountId: string | undef
     const account = partial.accountId ?? accountId;
     const host = partial.host ?? (account === undefined || partial.hostFromAccount === undefined ? undefined : partial.hostFromAccount(account));
     if (host === undefined) {
-        // resolution.ts asks STS for the account before completing a target that needs it.
+        // core/route.ts asks STS for the account before completing a target that needs it.
         throw new Error("completeTarget: the host needs an account id");
     }
     return { protocol: partial.protocol, host, accountId: account, region: partial.region };

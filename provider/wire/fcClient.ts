@@ -1,6 +1,6 @@
-// The SDK clients. A route (lookup.ts) keeps one per target and API, so a deployment's reads share
+// The SDK clients. A route (core/route.ts) keeps one per target and API, so a deployment's reads share
 // them and their keep-alive connections; every client of a deployment signs with the same credential
-// object (resolution.ts), so a role is assumed once and refreshed once for all of them.
+// object (core/route.ts), so a role is assumed once and refreshed once for all of them.
 //
 // Both official SDKs send a request through their generic `callApi` (the client's own signing,
 // credentials and HTTP) with the description their generated methods build, except that the body is

@@ -17,7 +17,7 @@ export class UnexpectedBodyError extends Error {
 }
 
 /**
- * A page that parsed, but that a list read cannot take (lookup.ts): it repeats a token, contradicts an
+ * A page that parsed, but that a list read cannot take (core/pageWalk.ts): it repeats a token, contradicts an
  * earlier page, or would take the read past its bounds. The message is the whole reason, in sentences;
  * `code` is the error code the read fails with.
  */

@@ -15,7 +15,7 @@ import {
     type PulumiFn,
     type Stack,
 } from "@pulumi/pulumi/automation";
-import { withoutAlibabaEnv } from "./env";
+import { withoutAlibabaEnv } from "./hermeticEnvironment";
 
 /** The repository root: engine work dirs live under it so the provider host resolves this package. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");

@@ -9,7 +9,7 @@ import { $OpenApiUtil, ClientError } from "@alicloud/openapi-core";
 import { RuntimeOptions } from "@alicloud/tea-util";
 
 import { DEFAULT_REGION, type FcEmulator } from "../fc-emulator";
-import { rejectionOf } from "./standInProvider";
+import { rejection } from "./rejection";
 
 /** An FC 3.0 client for the stand-in, with its key unless told otherwise (to test refusals). */
 export function fc3Client(fc: FcEmulator, keys: { accessKeyId?: string; accessKeySecret?: string } = {}): FC3 {
@@ -85,7 +85,7 @@ export function fc3Delete(client: FC3, fn: string, qualifier: string): Promise<u
  * a ClientError with `code`, `statusCode`, `requestId` and the body in `data`. Returns it for more checks.
  */
 export async function fc3Error(promise: Promise<unknown>, status: number, code: string): Promise<ClientError> {
-    const error = await rejectionOf(promise, ClientError);
+    const error = await rejection(promise, ClientError);
     assert.equal(error.statusCode, status, error.message);
     assert.equal(error.code, code, error.message);
     const data = (error as { data?: unknown }).data as Record<string, unknown> | undefined;

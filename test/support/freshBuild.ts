@@ -1,4 +1,4 @@
-// The serialized provider (provider/loader.ts) loads `pulumi-fc-async-invoke-config/bin/provider/...`,
+// The serialized provider (provider/program/loader.ts) loads `pulumi-fc-async-invoke-config/bin/provider/...`,
 // which resolves through the package's self-link in node_modules to the compiled bin/. Tests that go
 // through it call this first, so that a stale build fails loudly instead of silently testing old code.
 

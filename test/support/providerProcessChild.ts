@@ -1,4 +1,4 @@
-// The child of providerProcess.ts: runs provider/implementation.ts's `configure` and `read` on command.
+// The child of providerProcess.ts: runs provider/host/provider.ts's `configure` and `read` on command.
 
 import * as implementation from "../../provider/host/provider";
 import type { ChildCommand, ChildError, ChildReply, ReadOutcome } from "./providerProcess";

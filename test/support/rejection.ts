@@ -1,13 +1,17 @@
-// Awaiting a read that must fail, for the in-process suites.
+// The one way tests await something that must fail.
 
 import * as assert from "node:assert/strict";
 
-/** Awaits `promise`, which must reject with an instance of `type`, and returns that error. */
+/**
+ * Awaits `promise`, which must reject with an instance of `type` (`Error` for any error), and returns
+ * that error for more checks. Fails the test when it resolves or rejects with anything else.
+ */
 export async function rejection<E extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
-    const err = await promise.then(
-        () => assert.fail("expected the read to fail"),
-        (e: unknown) => e,
-    );
-    assert.ok(err instanceof type, String(err));
-    return err;
+    try {
+        await promise;
+    } catch (err) {
+        assert.ok(err instanceof type, `expected ${type.name}, got ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+        return err;
+    }
+    return assert.fail(`expected ${type.name}, but it resolved`);
 }

@@ -1,19 +1,16 @@
-// The in-process provider (provider/implementation.ts) against FC stand-ins, for suites that play FC
+// The in-process provider (provider/host/provider.ts) against FC stand-ins, for suites that play FC
 // answers at it: a hermetic environment, stand-ins closed after each test, configure and read as the
 // provider host calls them, and the errors a read raised.
 //
-// Hermetic (see useHermeticEnvironment, which test/provider.test.ts uses too): HOME is a temp dir, the
-// credential chain's ECS metadata and CLI profile lookups are off, and every ALIBABA_CLOUD_* /
-// ALICLOUD_* variable is removed while the suite runs.
+// Hermetic (hermeticEnvironment.ts): HOME is a temp dir, the credential chain's ECS metadata and CLI
+// profile lookups are off, and every ALIBABA_CLOUD_* / ALICLOUD_* variable is removed while the suite runs.
 
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 
 import * as implementation from "../../provider/host/provider";
 import type { FunctionAsyncInvokeConfigOutputs } from "../../provider/dataSources/functionAsyncInvokeConfig";
 import { type FcEmulator, type FcEmulatorOptions, type RecordedRequest, startFcEmulator } from "../fc-emulator";
+import { useHermeticEnvironment } from "./hermeticEnvironment";
 
 /** The service of the stand-in's sample seed that the suites read from. */
 export const SERVICE = "demo-service";
@@ -41,38 +38,6 @@ export interface StandInProvider {
     read(fc: FcEmulator, lookup: Lookup): Promise<FunctionAsyncInvokeConfigOutputs>;
     /** The home directory of the suite (a temp dir), for credential files. */
     home(): string;
-}
-
-/**
- * Registers hooks (call it inside `describe`) that keep the suite hermetic: HOME a temp dir, the
- * credential chain's ECS metadata and CLI profile lookups off, no ALIBABA_CLOUD_* / ALICLOUD_* variable;
- * everything put back afterwards. Returns the temp home, once the suite has started.
- */
-export function useHermeticEnvironment(): () => string {
-    let savedEnv: Record<string, string | undefined> = {};
-    let home = "";
-    before(() => {
-        savedEnv = { ...process.env };
-        home = fs.mkdtempSync(path.join(os.tmpdir(), "fcaic-stand-in-"));
-        for (const key of Object.keys(process.env)) {
-            if (/^(ALIBABA_CLOUD_|ALICLOUD_)/.test(key)) {
-                delete process.env[key];
-            }
-        }
-        process.env.HOME = home;
-        process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
-        process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
-    });
-    after(() => {
-        for (const key of Object.keys(process.env)) {
-            if (!(key in savedEnv)) {
-                delete process.env[key];
-            }
-        }
-        Object.assign(process.env, savedEnv);
-        fs.rmSync(home, { recursive: true, force: true });
-    });
-    return () => home;
 }
 
 /** Stack config for a stand-in, with small tuning so retries are quick; `overrides` win, `undefined` removes a key. */
@@ -120,17 +85,6 @@ export function useStandInProvider(): StandInProvider {
         },
         home,
     };
-}
-
-/** Awaits a rejection of the given class and returns it; fails the test if the promise resolves. */
-export async function rejectionOf<E extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
-    try {
-        await promise;
-    } catch (err) {
-        assert.ok(err instanceof type, `expected ${type.name}, got ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
-        return err;
-    }
-    return assert.fail(`expected ${type.name}, but it resolved`);
 }
 
 /** Everything a user could ever see of an error: message, stack and own fields. */

@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, type FcEmulator, type FcEmulatorOptions, startFcEmulator } from "../fc-emulator";
 import { createTestCertificate, type StsEmulator, startStsEmulator, type TestCertificate } from "../sts-emulator";
+import { type TestClock, testClock } from "./clock";
 
 /** The account of the roles, another than the user's: a request that reaches FC as it proves the role was used. */
 export const ROLE_ACCOUNT_ID = "5555555555555555";
@@ -19,30 +20,19 @@ export const GUARDED_EXTERNAL_ID = "external-id-7f3a";
 export const OIDC_PROVIDER = `acs:ram::${ROLE_ACCOUNT_ID}:oidc-provider/ack-rrsa-test`;
 export const OIDC_TOKEN = "eyJhbGciOiJSUzI1NiJ9.test-oidc-token-9b1e.signature";
 
-/** A clock tests move by hand. */
-export interface ManualClock {
-    now: () => number;
-    advance(ms: number): void;
-}
-
-export function manualClock(start: number = Date.now()): ManualClock {
-    let time = start;
-    return { now: () => time, advance: (ms) => void (time += ms) };
-}
-
 /** Both stand-ins, their certificate, clock, and a HOME for child processes. */
 export interface StandIns {
     fc: FcEmulator;
     sts: StsEmulator;
     certificate: TestCertificate;
-    clock: ManualClock;
+    clock: TestClock;
     /** An empty temp directory to use as HOME. */
     home: string;
     close(): Promise<void>;
 }
 
 export async function startStandIns(fcOptions: FcEmulatorOptions = {}): Promise<StandIns> {
-    const clock = manualClock();
+    const clock = testClock({ start: Date.now() });
     const certificate = createTestCertificate();
     const fc = await startFcEmulator({ ...fcOptions, clock: clock.now });
     const sts = await startStsEmulator({

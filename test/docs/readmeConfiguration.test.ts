@@ -1,0 +1,55 @@
+// The README's configuration section is the map of @pulumi/alicloud's config: every key the installed
+// @pulumi/alicloud declares is listed, as supported or as ignored with a reason.
+
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CONFIG_KEYS } from "../../provider/settings/configKeys";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/** The config keys @pulumi/alicloud declares (config/vars.d.ts: `export declare const <key>`). */
+function pulumiAlicloudKeys(): string[] {
+    const vars = fs.readFileSync(require.resolve("@pulumi/alicloud/config/vars.d.ts"), "utf8");
+    return [...vars.matchAll(/^export declare const (\w+)/gm)].map((m) => m[1]);
+}
+
+/** The README's `## Configuration` section. */
+function configurationSection(): string {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const start = readme.indexOf("## Configuration\n");
+    assert.ok(start >= 0, "README has no Configuration section");
+    const end = readme.indexOf("\n## ", start + 1);
+    return readme.slice(start, end < 0 ? undefined : end);
+}
+
+describe("README configuration table", () => {
+    it("lists every @pulumi/alicloud config key in its table, each as supported or ignored", () => {
+        const keys = pulumiAlicloudKeys();
+        assert.ok(keys.length >= 28, `only ${keys.length} keys found in @pulumi/alicloud's config`);
+        const table = configurationSection()
+            .split("\n")
+            .filter((line) => line.startsWith("| `alicloud:"));
+        for (const key of keys) {
+            const row = table.find((line) => line.split("|")[1].includes(`\`alicloud:${key}\``));
+            assert.ok(row !== undefined, `alicloud:${key} is not in the README's table of @pulumi/alicloud keys`);
+            assert.match(
+                row,
+                /\| (supported|`fc` and `sts` entries supported|ignored: .{10,})/,
+                `alicloud:${key}: neither supported nor ignored with a reason: ${row}`,
+            );
+        }
+    });
+
+    it("lists as supported only keys the provider reads", () => {
+        const read = new Set<string>(Object.values(CONFIG_KEYS));
+        const supported = configurationSection()
+            .split("\n")
+            .filter((line) => line.startsWith("| `alicloud:") && /supported/.test(line.split("|")[2]))
+            .flatMap((line) => [...line.split("|")[1].matchAll(/`(alicloud:\w+)`/g)].map((m) => m[1]));
+        assert.ok(supported.length >= 14);
+        for (const key of supported) {
+            assert.ok(read.has(key), `${key} is listed as supported but CONFIG_KEYS does not read it`);
+        }
+    });
+});
