@@ -9,33 +9,22 @@
 
 import * as assert from "node:assert/strict";
 
-import type FC from "@alicloud/fc-open20210406";
 import * as $FC from "@alicloud/fc-open20210406";
 
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, type FcEmulator, startFcEmulator } from "./index";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, startFcEmulator } from "./index";
 import { rejection } from "../support/rejection";
-import { captureSdkRequest, defaultKeys, fcError, get, raw, replay, sdk, type SdkError } from "./testClients";
+import { captureSdkRequest, defaultKeys, fcError, get, raw, replay, sdk, type SdkError, useEmulator } from "./testClients";
 
 describe("fc-emulator", () => {
-    let fc: FcEmulator;
-    let client: FC;
-
-    beforeEach(async () => {
-        fc = await startFcEmulator();
-        client = sdk(fc);
-    });
-
-    afterEach(async () => {
-        await fc.close();
-    });
+    const emulator = useEmulator();
     describe("request log", () => {
         it("records method, path, decoded query, account, trace id, key, status, error code and request id", async () => {
             const before = Date.now();
-            const res = await get(client, "hello", { qualifier: "prod", traceId: "trace-abc" });
-            await fcError(get(client, "worker", { accountId: null }), 404, "AsyncConfigNotExists");
+            const res = await get(emulator.client, "hello", { qualifier: "prod", traceId: "trace-abc" });
+            await fcError(get(emulator.client, "worker", { accountId: null }), 404, "AsyncConfigNotExists");
             const after = Date.now();
-            assert.equal(fc.requests.length, 2);
-            const [first, second] = fc.requests;
+            assert.equal(emulator.fc.requests.length, 2);
+            const [first, second] = emulator.fc.requests;
             assert.equal(first.requestId, res.headers["x-fc-request-id"]);
             assert.ok(first.at >= before && first.at <= after);
             assert.deepEqual(
@@ -58,21 +47,21 @@ describe("fc-emulator", () => {
             assert.deepEqual(second.query, {});
             assert.notEqual(first.requestId, second.requestId);
 
-            fc.resetLog();
-            assert.equal(fc.requests.length, 0);
-            assert.equal(fc.maxInFlight(), 0);
+            emulator.fc.resetLog();
+            assert.equal(emulator.fc.requests.length, 0);
+            assert.equal(emulator.fc.maxInFlight(), 0);
         });
 
         it("puts a unique X-Fc-Request-Id on every response, errors and faults included", async () => {
             const captured = await captureSdkRequest(defaultKeys(), (c) => get(c, "hello"));
-            fc.addFault({ fault: { kind: "status", status: 502, style: "html" }, times: 1, pathIncludes: "/fault-me" });
-            fc.addFault({ fault: { kind: "brokenBody" }, times: 1, pathIncludes: "/broken" });
+            emulator.fc.addFault({ fault: { kind: "status", status: 502, style: "html" }, times: 1, pathIncludes: "/fault-me" });
+            emulator.fc.addFault({ fault: { kind: "brokenBody" }, times: 1, pathIncludes: "/broken" });
             const responses = [
-                await replay(fc, captured),
-                await raw(fc, { method: "GET", path: "/2021-04-06/services/demo-service/functions/hello/async-invoke-config" }),
-                await raw(fc, { method: "GET", path: "/fault-me" }),
-                await raw(fc, { method: "GET", path: "/broken" }),
-                await raw(fc, { method: "PATCH", path: "/" }),
+                await replay(emulator.fc, captured),
+                await raw(emulator.fc, { method: "GET", path: "/2021-04-06/services/demo-service/functions/hello/async-invoke-config" }),
+                await raw(emulator.fc, { method: "GET", path: "/fault-me" }),
+                await raw(emulator.fc, { method: "GET", path: "/broken" }),
+                await raw(emulator.fc, { method: "PATCH", path: "/" }),
             ];
             assert.deepEqual(
                 responses.map((r) => r.status),
@@ -84,24 +73,29 @@ describe("fc-emulator", () => {
             }
             assert.equal(new Set(ids).size, ids.length);
             assert.deepEqual(
-                fc.requests.map((r) => r.requestId),
+                emulator.fc.requests.map((r) => r.requestId),
                 ids,
             );
 
-            const del = await client.deleteFunctionAsyncInvokeConfig("demo-service", "hello", new $FC.DeleteFunctionAsyncInvokeConfigRequest({}));
+            const del = await emulator.client.deleteFunctionAsyncInvokeConfig("demo-service", "hello", new $FC.DeleteFunctionAsyncInvokeConfigRequest({}));
             assert.match(String(del.headers["x-fc-request-id"]), /^[0-9a-f-]{36}$/);
         });
     });
 
     describe("faults", () => {
         it("answers a status fault N times, only on matching requests, then recovers", async () => {
-            fc.addFault({ fault: { kind: "status", status: 503, errorCode: "ResourceThrottled" }, times: 2, method: "get", pathIncludes: "/functions/hello/" });
-            assert.equal((await get(client, "zero")).statusCode, 200, "other paths are not affected");
-            await fcError(get(client, "hello"), 503, "ResourceThrottled");
-            await fcError(get(client, "hello"), 503, "ResourceThrottled");
-            assert.equal((await get(client, "hello")).statusCode, 200);
+            emulator.fc.addFault({
+                fault: { kind: "status", status: 503, errorCode: "ResourceThrottled" },
+                times: 2,
+                method: "get",
+                pathIncludes: "/functions/hello/",
+            });
+            assert.equal((await get(emulator.client, "zero")).statusCode, 200, "other paths are not affected");
+            await fcError(get(emulator.client, "hello"), 503, "ResourceThrottled");
+            await fcError(get(emulator.client, "hello"), 503, "ResourceThrottled");
+            assert.equal((await get(emulator.client, "hello")).statusCode, 200);
             assert.deepEqual(
-                fc.requests.map((r) => [r.status, r.errorCode]),
+                emulator.fc.requests.map((r) => [r.status, r.errorCode]),
                 [
                     [200, undefined],
                     [503, "ResourceThrottled"],
@@ -112,112 +106,112 @@ describe("fc-emulator", () => {
         });
 
         it("filters on method and keeps a rule without times forever, until cleared", async () => {
-            fc.addFault({ fault: { kind: "status", status: 500 }, method: "PUT" });
-            assert.equal((await get(client, "hello")).statusCode, 200);
+            emulator.fc.addFault({ fault: { kind: "status", status: 500 }, method: "PUT" });
+            assert.equal((await get(emulator.client, "hello")).statusCode, 200);
             for (let i = 0; i < 3; i++) {
                 await fcError(
-                    client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({})),
+                    emulator.client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({})),
                     500,
                     "InternalServerError",
                 );
             }
-            fc.clearFaults();
+            emulator.fc.clearFaults();
             assert.equal(
-                (await client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({}))).statusCode,
+                (await emulator.client.putFunctionAsyncInvokeConfig("demo-service", "worker", new $FC.PutFunctionAsyncInvokeConfigRequest({}))).statusCode,
                 200,
             );
         });
 
         it("fires faults before the signature check", async () => {
-            fc.addFault({ fault: { kind: "status", status: 429, errorCode: "ResourceExhausted", retryAfterSeconds: 3 }, times: 1 });
-            const res = await raw(fc, { method: "GET", path: "/2021-04-06/services/demo-service/functions/hello/async-invoke-config" });
+            emulator.fc.addFault({ fault: { kind: "status", status: 429, errorCode: "ResourceExhausted", retryAfterSeconds: 3 }, times: 1 });
+            const res = await raw(emulator.fc, { method: "GET", path: "/2021-04-06/services/demo-service/functions/hello/async-invoke-config" });
             assert.equal(res.status, 429);
             assert.equal(res.headers["retry-after"], "3");
             assert.equal((JSON.parse(res.body) as Record<string, string>)["ErrorCode"], "ResourceExhausted");
         });
 
         it("delays and then answers normally", async () => {
-            fc.addFault({ fault: { kind: "delay", ms: 300 }, times: 1 });
+            emulator.fc.addFault({ fault: { kind: "delay", ms: 300 }, times: 1 });
             const started = performance.now();
-            const res = await get(client, "hello");
+            const res = await get(emulator.client, "hello");
             assert.ok(performance.now() - started >= 290, "the answer came before the delay");
             assert.equal(res.body.maxAsyncRetryAttempts, 3);
             const quick = performance.now();
-            await get(client, "hello");
+            await get(emulator.client, "hello");
             assert.ok(performance.now() - quick < 290, "the delay was used up");
         });
 
         it("a delay beyond the SDK's read timeout surfaces as its timeout error, recorded as unanswered", async () => {
-            fc.addFault({ fault: { kind: "delay", ms: 1500 }, times: 1 });
-            const error = (await rejection(get(sdk(fc, {}, 200), "hello"), Error)) as SdkError;
+            emulator.fc.addFault({ fault: { kind: "delay", ms: 1500 }, times: 1 });
+            const error = (await rejection(get(sdk(emulator.fc, {}, 200), "hello"), Error)) as SdkError;
             assert.equal(error.name, "RequestTimeoutError");
             // The emulator notices the caller leaving: the exchange ends without an answer.
-            await fc.close();
+            await emulator.fc.close();
             assert.deepEqual(
-                fc.requests.map((r) => r.status),
+                emulator.fc.requests.map((r) => r.status),
                 [0],
             );
         });
 
         it("reset surfaces as a socket error and is recorded with status 0", async () => {
-            fc.addFault({ fault: { kind: "reset" }, times: 1 });
-            const error = (await rejection(get(client, "hello"), Error)) as SdkError;
+            emulator.fc.addFault({ fault: { kind: "reset" }, times: 1 });
+            const error = (await rejection(get(emulator.client, "hello"), Error)) as SdkError;
             assert.ok(error.code === "ECONNRESET" || /socket hang up/.test(error.message), `${String(error.code)} ${error.message}`);
-            assert.equal(fc.requests.length, 1);
-            assert.equal(fc.requests[0].status, 0);
-            assert.equal((await get(client, "hello")).statusCode, 200, "the next request is answered");
+            assert.equal(emulator.fc.requests.length, 1);
+            assert.equal(emulator.fc.requests[0].status, 0);
+            assert.equal((await get(emulator.client, "hello")).statusCode, 200, "the next request is answered");
         });
 
         it("brokenBody surfaces as a JSON parse error, with 200 and with an error status", async () => {
-            fc.addFault({ fault: { kind: "brokenBody" }, times: 1 });
-            const ok = (await rejection(get(client, "hello"), Error)) as SdkError;
+            emulator.fc.addFault({ fault: { kind: "brokenBody" }, times: 1 });
+            const ok = (await rejection(get(emulator.client, "hello"), Error)) as SdkError;
             assert.ok(ok instanceof SyntaxError, `${ok.name}: ${ok.message}`);
-            fc.addFault({ fault: { kind: "brokenBody", status: 500 }, times: 1 });
-            const failed = (await rejection(get(client, "hello"), Error)) as SdkError;
+            emulator.fc.addFault({ fault: { kind: "brokenBody", status: 500 }, times: 1 });
+            const failed = (await rejection(get(emulator.client, "hello"), Error)) as SdkError;
             assert.ok(failed instanceof SyntaxError, `${failed.name}: ${failed.message}`);
             assert.deepEqual(
-                fc.requests.map((r) => r.status),
+                emulator.fc.requests.map((r) => r.status),
                 [200, 500],
             );
         });
 
         it("an HTML gateway page surfaces as a parse error; raw, it is text/html", async () => {
-            fc.addFault({ fault: { kind: "status", status: 502, style: "html" }, times: 2 });
-            const error = (await rejection(get(client, "hello"), Error)) as SdkError;
+            emulator.fc.addFault({ fault: { kind: "status", status: 502, style: "html" }, times: 2 });
+            const error = (await rejection(get(emulator.client, "hello"), Error)) as SdkError;
             assert.ok(error instanceof SyntaxError, `${error.name}: ${error.message}`);
-            const res = await raw(fc, { method: "GET", path: "/anything" });
+            const res = await raw(emulator.fc, { method: "GET", path: "/anything" });
             assert.equal(res.status, 502);
             assert.equal(res.headers["content-type"], "text/html");
             assert.match(res.body, /<html>/);
         });
 
         it("a POP-style status fault is read by the SDK as err.code", async () => {
-            fc.addFault({ fault: { kind: "status", status: 503, errorCode: "ServiceUnavailable", message: "try later", style: "pop" }, times: 1 });
-            const error = (await rejection(get(client, "hello"), Error)) as SdkError;
+            emulator.fc.addFault({ fault: { kind: "status", status: 503, errorCode: "ServiceUnavailable", message: "try later", style: "pop" }, times: 1 });
+            const error = (await rejection(get(emulator.client, "hello"), Error)) as SdkError;
             assert.equal(error.code, "ServiceUnavailable");
             assert.equal(error.statusCode, 503);
         });
 
         it("refuses nonsensical rules", () => {
-            assert.throws(() => fc.addFault({ fault: { kind: "status", status: 42 } }), /status/);
-            assert.throws(() => fc.addFault({ fault: { kind: "delay", ms: -1 } }), /delay/);
-            assert.throws(() => fc.addFault({ fault: { kind: "reset" }, times: 0 }), /times/);
+            assert.throws(() => emulator.fc.addFault({ fault: { kind: "status", status: 42 } }), /status/);
+            assert.throws(() => emulator.fc.addFault({ fault: { kind: "delay", ms: -1 } }), /delay/);
+            assert.throws(() => emulator.fc.addFault({ fault: { kind: "reset" }, times: 0 }), /times/);
         });
     });
 
     describe("rate limit", () => {
         it("answers 429 ResourceExhausted with Retry-After beyond the burst, and lifts when removed", async () => {
             // A refill of one token per 100 s: nothing refills during the test, so the count is exact.
-            fc.setRateLimit({ requestsPerSecond: 0.01, burst: 2, retryAfterSeconds: 7 });
+            emulator.fc.setRateLimit({ requestsPerSecond: 0.01, burst: 2, retryAfterSeconds: 7 });
             const captured = await captureSdkRequest(defaultKeys(), (c) => get(c, "hello"));
-            assert.equal((await get(client, "hello")).statusCode, 200);
-            assert.equal((await get(client, "hello")).statusCode, 200);
-            await fcError(get(client, "hello"), 429, "ResourceExhausted");
-            const res = await replay(fc, captured);
+            assert.equal((await get(emulator.client, "hello")).statusCode, 200);
+            assert.equal((await get(emulator.client, "hello")).statusCode, 200);
+            await fcError(get(emulator.client, "hello"), 429, "ResourceExhausted");
+            const res = await replay(emulator.fc, captured);
             assert.equal(res.status, 429);
             assert.equal(res.headers["retry-after"], "7");
-            fc.setRateLimit(undefined);
-            assert.equal((await get(client, "hello")).statusCode, 200);
+            emulator.fc.setRateLimit(undefined);
+            assert.equal((await get(emulator.client, "hello")).statusCode, 200);
         });
 
         it("leaves Retry-After out when no retryAfterSeconds is set (configured at start)", async () => {

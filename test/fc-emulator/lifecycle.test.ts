@@ -11,52 +11,40 @@ import * as assert from "node:assert/strict";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import * as path from "node:path";
 
-import type FC from "@alicloud/fc-open20210406";
-
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type FcEmulator, startFcEmulator } from "./index";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, startFcEmulator } from "./index";
 import { rejection } from "../support/rejection";
-import { defaultKeys, get, sdk, sdkAt, type SdkError } from "./testClients";
+import { defaultKeys, get, sdkAt, type SdkError, useEmulator } from "./testClients";
 
 describe("fc-emulator", () => {
-    let fc: FcEmulator;
-    let client: FC;
-
-    beforeEach(async () => {
-        fc = await startFcEmulator();
-        client = sdk(fc);
-    });
-
-    afterEach(async () => {
-        await fc.close();
-    });
+    const emulator = useEmulator();
     describe("concurrency and lifecycle", () => {
         it("maxInFlight counts concurrent requests", async () => {
-            await get(client, "hello");
-            await get(client, "zero");
-            assert.equal(fc.maxInFlight(), 1, "sequential requests never overlap");
-            fc.resetLog();
+            await get(emulator.client, "hello");
+            await get(emulator.client, "zero");
+            assert.equal(emulator.fc.maxInFlight(), 1, "sequential requests never overlap");
+            emulator.fc.resetLog();
             // Each request is held for 500 ms, far longer than it takes to send all five.
-            fc.addFault({ fault: { kind: "delay", ms: 500 }, times: 5 });
-            const results = await Promise.all([1, 2, 3, 4, 5].map(() => get(client, "hello")));
+            emulator.fc.addFault({ fault: { kind: "delay", ms: 500 }, times: 5 });
+            const results = await Promise.all([1, 2, 3, 4, 5].map(() => get(emulator.client, "hello")));
             assert.deepEqual(
                 results.map((r) => r.statusCode),
                 [200, 200, 200, 200, 200],
             );
-            assert.equal(fc.maxInFlight(), 5);
-            assert.equal(fc.requests.length, 5);
+            assert.equal(emulator.fc.maxInFlight(), 5);
+            assert.equal(emulator.fc.requests.length, 5);
         });
 
         it("close() ends keep-alive connections, so it resolves at once and later calls are refused", async () => {
             // The SDK pools keep-alive sockets; without destroying them close() would wait for their timeout.
-            await get(client, "hello");
+            await get(emulator.client, "hello");
             const started = performance.now();
-            await fc.close();
+            await emulator.fc.close();
             assert.ok(performance.now() - started < 1000, "close() waited for idle connections");
             // Refused, or reset when the SDK's pool still held the socket the emulator just destroyed.
-            const error = (await rejection(get(client, "hello"), Error)) as SdkError;
+            const error = (await rejection(get(emulator.client, "hello"), Error)) as SdkError;
             assert.ok(error.code === "ECONNREFUSED" || error.code === "ECONNRESET", `${String(error.code)} ${error.message}`);
-            assert.equal(fc.requests.length, 1, "nothing may be answered after close()");
-            await fc.close(); // idempotent
+            assert.equal(emulator.fc.requests.length, 1, "nothing may be answered after close()");
+            await emulator.fc.close(); // idempotent
         });
 
         it("refuses an empty credential list", async () => {
@@ -64,12 +52,12 @@ describe("fc-emulator", () => {
         });
 
         it("exposes the documented identity", () => {
-            assert.equal(fc.accountId, DEFAULT_ACCOUNT_ID);
-            assert.equal(fc.region, DEFAULT_REGION);
-            assert.equal(fc.accessKeyId, DEFAULT_ACCESS_KEY_ID);
-            assert.equal(fc.accessKeySecret, DEFAULT_ACCESS_KEY_SECRET);
-            assert.match(fc.host, /^127\.0\.0\.1:\d+$/);
-            assert.equal(fc.endpoint, `http://${fc.host}`);
+            assert.equal(emulator.fc.accountId, DEFAULT_ACCOUNT_ID);
+            assert.equal(emulator.fc.region, DEFAULT_REGION);
+            assert.equal(emulator.fc.accessKeyId, DEFAULT_ACCESS_KEY_ID);
+            assert.equal(emulator.fc.accessKeySecret, DEFAULT_ACCESS_KEY_SECRET);
+            assert.match(emulator.fc.host, /^127\.0\.0\.1:\d+$/);
+            assert.equal(emulator.fc.endpoint, `http://${emulator.fc.host}`);
         });
     });
 });

@@ -9,7 +9,7 @@ import FC, * as $FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
 import { RuntimeOptions } from "@alicloud/tea-util";
 
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type FcEmulator } from "./index";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type FcEmulator, startFcEmulator } from "./index";
 import { rejection } from "../support/rejection";
 
 /** The fields of the SDK's ResponseError (and of plain network errors) that the tests read. */
@@ -179,3 +179,24 @@ export function defaultKeys(): Keys {
 
 export const HELLO_ON_SUCCESS = `acs:fc:${DEFAULT_REGION}:${DEFAULT_ACCOUNT_ID}:services/demo-service/functions/on-success`;
 export const FAILED_QUEUE = `acs:mns:${DEFAULT_REGION}:${DEFAULT_ACCOUNT_ID}:/queues/failed-events/messages`;
+
+/** The stand-in and a signed SDK client of a test, fresh for each test. */
+export interface EmulatorUnderTest {
+    /** The stand-in the test runs against. */
+    fc: FcEmulator;
+    /** The real SDK, signed with the stand-in's default key. */
+    client: FC;
+}
+
+/** Registers hooks (call it inside `describe`) that start a stand-in before each test and close it after. */
+export function useEmulator(): EmulatorUnderTest {
+    const current = {} as EmulatorUnderTest;
+    beforeEach(async () => {
+        current.fc = await startFcEmulator();
+        current.client = sdk(current.fc);
+    });
+    afterEach(async () => {
+        await current.fc.close();
+    });
+    return current;
+}
