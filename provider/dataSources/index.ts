@@ -9,9 +9,10 @@ import { functionAsyncInvokeConfig } from "./functionAsyncInvokeConfig";
 import { functionAsyncInvokeConfigs } from "./functionAsyncInvokeConfigs";
 import { dataSourceKey } from "./keys";
 
-const ALL: readonly AnyDataSource[] = [functionAsyncInvokeConfig, functionAsyncInvokeConfigs, asyncInvokeConfig, asyncInvokeConfigs];
+/** Every data source of this version. */
+export const DATA_SOURCES: readonly AnyDataSource[] = [functionAsyncInvokeConfig, functionAsyncInvokeConfigs, asyncInvokeConfig, asyncInvokeConfigs];
 
-const BY_KEY: ReadonlyMap<string, AnyDataSource> = new Map(ALL.map((source) => [dataSourceKey(source), source]));
+const BY_KEY: ReadonlyMap<string, AnyDataSource> = new Map(DATA_SOURCES.map((source) => [dataSourceKey(source), source]));
 
 /** The data source with key `key`; throws for a key no data source of this version has. */
 export function dataSourceByKey(key: string): AnyDataSource {

@@ -21,10 +21,10 @@ import {
     propsOf,
     read,
     readRewritten,
-    SERVICE,
     start,
     useProviderSuite,
 } from "../support/providerSuite";
+import { SERVICE } from "../support/standInProvider";
 
 describe("FC 2.0 single read: values of FC's answer", () => {
     useProviderSuite();

@@ -21,13 +21,11 @@ import {
     logOf,
     read,
     SECRETS,
-    SERVICE,
     start,
     useProviderSuite,
-    visible,
 } from "../support/providerSuite";
 import { withEnv } from "../support/hermeticEnvironment";
-import { type Lookup } from "../support/standInProvider";
+import { type Lookup, SERVICE, visibleText } from "../support/standInProvider";
 
 describe("FC 2.0 single read: configuration", () => {
     const { homeDir } = useProviderSuite();
@@ -70,7 +68,7 @@ describe("FC 2.0 single read: configuration", () => {
             const noKey = await failure(read(fc, { functionName: "hello" }), ConfigurationError);
             assert.equal(noKey.setting, "alicloud:accessKey");
             assert.ok(noKey.message.includes("alicloud:accessKey") && noKey.message.includes("alicloud:secretKey"), noKey.message);
-            assertNoSecret(visible(noKey), fc);
+            assertNoSecret(visibleText(noKey), fc);
             assert.deepEqual(await logOf(fc), []);
         });
 
@@ -229,7 +227,7 @@ describe("FC 2.0 single read: configuration", () => {
             const err = await failure(read(fc, { functionName: "hello" }), FcError);
             assert.equal(err.code, "InvalidSecurityToken");
             assert.equal(err.kind, "denied");
-            assertNoSecret(visible(err), fc);
+            assertNoSecret(visibleText(err), fc);
             assert.deepEqual(
                 (await logOf(fc)).map((r) => [r.accessKeyId, r.status]),
                 [

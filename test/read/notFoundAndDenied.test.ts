@@ -8,8 +8,8 @@
 import * as assert from "node:assert/strict";
 import { FcError } from "../../provider/errors";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../fc-emulator";
-import { assertNoSecret, checkSecretsAndWrites, configure, failure, logOf, read, SECRETS, start, useProviderSuite, visible } from "../support/providerSuite";
-import { type Lookup } from "../support/standInProvider";
+import { assertNoSecret, checkSecretsAndWrites, configure, failure, logOf, read, SECRETS, start, useProviderSuite } from "../support/providerSuite";
+import { type Lookup, visibleText } from "../support/standInProvider";
 
 describe("FC 2.0 single read: not found and denied", () => {
     useProviderSuite();
@@ -89,7 +89,7 @@ describe("FC 2.0 single read: not found and denied", () => {
                 err.message,
             );
             assert.ok(!err.message.includes("fc:GetFunctionAsyncInvokeConfig"), `a wrong secret is not a permission problem: ${err.message}`);
-            assertNoSecret(visible(err), fc);
+            assertNoSecret(visibleText(err), fc);
         });
 
         it("an unknown access key id is InvalidAccessKeyID, kind denied, naming the key and where it came from", async () => {
@@ -102,7 +102,7 @@ describe("FC 2.0 single read: not found and denied", () => {
             assert.equal(err.kind, "denied");
             assert.equal(err.code, "InvalidAccessKeyID");
             assert.ok(err.message.includes("the access key id is unknown or disabled: access key LTAI5tNoSuchKey from alicloud:accessKey"), err.message);
-            assertNoSecret(visible(err), fc);
+            assertNoSecret(visibleText(err), fc);
         });
 
         it("AccessDenied says the caller needs fc:GetFunctionAsyncInvokeConfig on the function's ARN", async () => {
@@ -121,7 +121,7 @@ describe("FC 2.0 single read: not found and denied", () => {
                 ),
                 err.message,
             );
-            assertNoSecret(visible(err), fc);
+            assertNoSecret(visibleText(err), fc);
         });
     });
 

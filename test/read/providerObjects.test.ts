@@ -21,12 +21,11 @@ import {
     helloProd,
     implementationOfBin,
     logOf,
-    SERVICE,
     start,
     suiteResults,
     useProviderSuite,
 } from "../support/providerSuite";
-import { type Settings, standInSettings } from "../support/standInProvider";
+import { SERVICE, type Settings, standInSettings } from "../support/standInProvider";
 
 describe("FC 2.0 single read: the public provider object and the serialized loader", () => {
     useProviderSuite();

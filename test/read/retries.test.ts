@@ -8,7 +8,8 @@
 import * as assert from "node:assert/strict";
 import { FcError } from "../../provider/errors";
 import { type Fault } from "../fc-emulator";
-import { checkSecretsAndWrites, configure, failure, logOf, read, rewritingProxy, SERVICE, start, useProviderSuite } from "../support/providerSuite";
+import { checkSecretsAndWrites, configure, failure, logOf, read, rewritingProxy, start, useProviderSuite } from "../support/providerSuite";
+import { SERVICE } from "../support/standInProvider";
 
 describe("FC 2.0 single read: retries", () => {
     useProviderSuite();

@@ -7,7 +7,8 @@
 
 import * as assert from "node:assert/strict";
 import { FcError } from "../../provider/errors";
-import { checkSecretsAndWrites, configure, failure, logOf, read, SERVICE, start, useProviderSuite } from "../support/providerSuite";
+import { checkSecretsAndWrites, configure, failure, logOf, read, start, useProviderSuite } from "../support/providerSuite";
+import { SERVICE } from "../support/standInProvider";
 
 describe("FC 2.0 single read: sharing and pacing requests", () => {
     useProviderSuite();
