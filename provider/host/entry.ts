@@ -5,7 +5,7 @@
 
 import type { ProviderHost } from "../program/loader";
 import { FIRST_DATA_SOURCE, keyedRead } from "./legacyCalls";
-import * as implementation from "./provider";
+import * as provider from "./provider";
 import { installQuietVerdicts, quietVerdicts } from "./hostOutput";
 
 installQuietVerdicts();
@@ -17,19 +17,19 @@ installQuietVerdicts();
  */
 let configured: Promise<void> | undefined;
 
-/** {@link implementation.configure}, inside the provider host: once per host process. */
+/** {@link provider.configure}, inside the provider host: once per host process. */
 export const configure: ProviderHost["configure"] = (config) => {
-    configured ??= implementation.configure(config);
+    configured ??= provider.configure(config);
     // Each caller's failure is printed by the host on its own, so each is filtered on its own.
     return quietVerdicts(configured);
 };
 
 /**
- * {@link implementation.read}, inside the provider host. A call without a key, from a loader 0.1.0
+ * {@link provider.read}, inside the provider host. A call without a key, from a loader 0.1.0
  * wrote, reads the FC 2.0 single config, so that `pulumi refresh` of old state works before an `up`
  * rewrites it.
  */
-export const read: ProviderHost["read"] = (...call) => quietVerdicts(implementation.read(...keyedRead(call)));
+export const read: ProviderHost["read"] = (...call) => quietVerdicts(provider.read(...keyedRead(call)));
 
-/** {@link implementation.create}, inside the provider host: always refuses. A 0.1.0 loader passes no key. */
-export const create: ProviderHost["create"] = (key = FIRST_DATA_SOURCE) => quietVerdicts(implementation.create(key));
+/** {@link provider.create}, inside the provider host: always refuses. A 0.1.0 loader passes no key. */
+export const create: ProviderHost["create"] = (key = FIRST_DATA_SOURCE) => quietVerdicts(provider.create(key));

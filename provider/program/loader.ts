@@ -27,13 +27,11 @@ export interface ProviderHost {
     create(key?: string): Promise<never>;
 }
 
-type Host = ProviderHost;
-
 /** The serialized provider of the data source with key `key` (dataSources/index.ts); not part of the public API. */
 export function loaderFor(key: string): pulumi.dynamic.ResourceProvider<Record<string, unknown>, Record<string, unknown>> {
     return {
-        configure: (req) => (require("pulumi-fc-async-invoke-config/bin/provider/host") as Host).configure(req.config),
-        read: (id, props) => (require("pulumi-fc-async-invoke-config/bin/provider/host") as Host).read(key, id, { ...props }),
-        create: () => (require("pulumi-fc-async-invoke-config/bin/provider/host") as Host).create(key),
+        configure: (req) => (require("pulumi-fc-async-invoke-config/bin/provider/host") as ProviderHost).configure(req.config),
+        read: (id, props) => (require("pulumi-fc-async-invoke-config/bin/provider/host") as ProviderHost).read(key, id, { ...props }),
+        create: () => (require("pulumi-fc-async-invoke-config/bin/provider/host") as ProviderHost).create(key),
     };
 }
