@@ -128,12 +128,14 @@ describe("the packed package in a Pulumi project of its own, through the plain C
             .split("\n")
             .map((f) => f.replace(/^package\//, ""))
             .sort();
-        const extra = files.filter(
-            (f) =>
-                !/^bin\/provider\/(dataSources\/)?[A-Za-z]+\.(js|js\.map|d\.ts)$/.test(f) &&
-                !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(f),
-        );
-        assert.deepEqual(extra, []);
+        // Exactly the compiled provider/ (each module's .js, map and declarations) and the documents: no
+        // module of an earlier layout, no test, no source.
+        const modules = fs
+            .readdirSync(path.join(REPO_ROOT, "provider"), { recursive: true, encoding: "utf8" })
+            .filter((f) => f.endsWith(".ts"))
+            .map((f) => `bin/provider/${f.split(path.sep).join("/").replace(/\.ts$/, "")}`);
+        const expected = [...modules.flatMap((m) => [`${m}.js`, `${m}.js.map`, `${m}.d.ts`]), "package.json", "README.md", "LICENSE", "CHANGELOG.md"].sort();
+        assert.deepEqual(files, expected);
         // Every compiled module of provider/ is there, with its declarations and a map that needs no other file.
         const installed = path.join(projectDir, "node_modules", repoPackage.name);
         assert.ok(!fs.lstatSync(installed).isSymbolicLink(), "installed as a copy, not a link to the repository");
