@@ -5,6 +5,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_KEYS } from "../../provider/settings/configKeys";
+import { DEFAULT_TUNING, type Tuning, TUNING_BOUNDS } from "../../provider/settings/tuning";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -50,6 +51,20 @@ describe("README configuration table", () => {
         assert.ok(supported.length >= 14);
         for (const key of supported) {
             assert.ok(read.has(key), `${key} is listed as supported but CONFIG_KEYS does not read it`);
+        }
+    });
+
+    it("states each tuning setting's default and bounds as settings/tuning.ts has them", () => {
+        const rows = configurationSection()
+            .split("\n")
+            .filter((line) => line.includes("`fcAsyncInvokeConfig:"));
+        for (const name of Object.keys(DEFAULT_TUNING) as (keyof Tuning)[]) {
+            const row = rows.find((line) => line.split("|")[2]?.trim() === `\`${CONFIG_KEYS[name]}\``);
+            assert.ok(row !== undefined, `${CONFIG_KEYS[name]} has no row in the README's tuning table`);
+            const { min, max, integer } = TUNING_BOUNDS[name];
+            const cell = row.split("|")[3].trim();
+            assert.ok(cell.startsWith(`\`${DEFAULT_TUNING[name]}\` (${min}-${max}`), `${CONFIG_KEYS[name]}: the README says ${cell}`);
+            assert.equal(cell.includes("whole"), integer, `${CONFIG_KEYS[name]}: whole numbers only is ${integer}: ${cell}`);
         }
     });
 });
