@@ -5,7 +5,6 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { measureAccountDiscovery } from "./account-discovery";
 import { builtPackage } from "./built-package";
 import { measureConcurrencyInProcess } from "./concurrency-in-process";
 import { dataSourceKind, measureEngineStacks, type StackKind, trivialKind } from "./engine-stacks";
@@ -13,18 +12,13 @@ import { measureEngineThrottle } from "./engine-throttle";
 import { functionNames, SERVICE } from "./fixtures";
 import { judgeGoals } from "./goals";
 import { measureFamilyOverhead } from "./family-overhead";
-import { measureListRequests } from "./list-requests";
 import { describeMachine } from "./machine";
 import { measureOverheadInProcess } from "./overhead-in-process";
 import { FULL_PROFILE, type Profile, SMOKE_PROFILE, withRuns } from "./profile";
-import { measureRegistration } from "./registration";
 import { renderReport } from "./report";
-import { measureRequestCount } from "./request-count";
 import { type BenchResults, type GoalResult, type Section, SECTIONS } from "./results";
 import { keepingChaosSection } from "./results-file";
-import { measureSerialization } from "./serialization";
 import { startStandIn } from "./standin";
-import { measureStateSize } from "./state-size";
 
 /** Where a full run's report goes. */
 export const RESULTS_FILE = path.join(__dirname, "RESULTS.md");
@@ -65,64 +59,36 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
     const standIn = await startStandIn();
     try {
         const largestEngine = Math.max(...profile.engineSizes);
-        const needed = Math.max(
-            profile.overhead.lookups,
-            profile.concurrency.lookups,
-            largestEngine,
-            profile.dedupe.distinct,
-            profile.engineThrottle?.sources ?? 0,
-        );
+        const needed = Math.max(profile.overhead.lookups, profile.concurrency.lookups, largestEngine, profile.engineThrottle?.sources ?? 0);
         await standIn.seed(SERVICE, functionNames(needed));
         log(`bench (${profile.name}): stand-in at ${standIn.endpoint} with ${needed} functions`);
 
         if (sections.has("overhead")) {
-            log("1. overhead in process");
+            log("provider overhead in process: the FC 2.0 single read");
             results.overhead = await measureOverheadInProcess(standIn, { ...profile.overhead, warmups: profile.warmups, log });
         }
         if (sections.has("family")) {
-            log("1. overhead in process: FC 2.0 list, FC 3.0 single and list");
-            const { pageSize } = profile.lists;
-            results.family = await measureFamilyOverhead(standIn, { ...profile.family, pageSize, warmups: profile.warmups, log });
+            log("provider overhead in process: the FC 2.0 list, the FC 3.0 single read and list");
+            results.family = await measureFamilyOverhead(standIn, { ...profile.family, warmups: profile.warmups, log });
         }
         if (sections.has("concurrency")) {
-            log("5. bounded concurrency in process");
+            log("concurrency under throttling, in process");
             // The default cap is whatever the package ships; the wide cap is the profile's.
             const caps: [number, number] = [defaults.maxConcurrentRequests, profile.concurrency.caps[1]];
             results.concurrency = await measureConcurrencyInProcess(standIn, { ...profile.concurrency, caps, runs: profile.inProcessRuns, log });
         }
-        if (sections.has("serialization")) {
-            log("4. provider serialization");
-            results.serialization = await measureSerialization(profile.runs);
-        }
         if (sections.has("engine")) {
-            log("2, 4, 6. engine stacks");
+            log("the engine against its floor, and memory");
             const kinds: StackKind[] = [dataSourceKind(profile.engineSizes), trivialKind(profile.engineSizes)];
             if (profile.engineCapCompare !== undefined) {
                 const { cap, latencyMs } = profile.engineCapCompare;
                 kinds.push(dataSourceKind([largestEngine], { latencyMs }), dataSourceKind([largestEngine], { cap, latencyMs }));
             }
             results.engine = await measureEngineStacks(standIn, kinds, { runs: profile.runs, log });
-            log("2. the program's share: registration under mocks");
-            results.registration = await measureRegistration(largestEngine, profile.inProcessRuns);
-            results.states = ["dataSource", "trivial"]
-                .map((kind) => measureStateSize(results.engine ?? [], kind))
-                .filter((s): s is NonNullable<typeof s> => s !== undefined);
-        }
-        if (sections.has("requests")) {
-            log("3. requests per deployment");
-            results.requests = await measureRequestCount(standIn, { ...profile.dedupe, runs: profile.runs, log });
-        }
-        if (sections.has("lists")) {
-            log("3. requests per list read");
-            results.lists = await measureListRequests(standIn, { ...profile.lists, runs: profile.runs, log });
         }
         if (sections.has("throttle") && profile.engineThrottle !== undefined) {
-            log("5. throttled up through the engine");
+            log("concurrency under throttling, through the engine");
             results.engineThrottle = await measureEngineThrottle(standIn, { ...profile.engineThrottle, runs: profile.runs, log });
-        }
-        if (sections.has("discovery") && profile.discovery !== undefined) {
-            log("#11. account discovery through the engine");
-            results.discovery = await measureAccountDiscovery({ ...profile.discovery, runs: profile.runs, log });
         }
     } finally {
         await standIn.close();

@@ -1,5 +1,5 @@
 // The fault-injection section of RESULTS.md: the figures of `npm run chaos`, judged against the goals of
-// issue #13, with how they were measured and every run's raw figures.
+// the fault-injection brief, with how they were measured and every run's raw figures.
 
 import type { ChaosResult, FailureSummary } from "./chaos";
 import { onlyEngineRewrites, STEADY_FAULTS, wallTimes } from "./chaos";

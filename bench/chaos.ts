@@ -18,7 +18,7 @@ import type { StandIn, StandInStats } from "./standin";
 import { summarize, type Summary, timed } from "./stats";
 import type { Tuning } from "../provider";
 
-/** The steady fault load of the issue, by rate. The 503 is a server fault (ServiceUnavailable), so it counts against maxAttempts. */
+/** The steady fault load, by rate. The 503 is a server fault (ServiceUnavailable), so it counts against maxAttempts. */
 export const STEADY_FAULTS: FaultMix["faults"] = [
     { fault: { kind: "status", status: 503, errorCode: "ServiceUnavailable", message: "the service is temporarily unavailable" }, rate: 0.1 },
     { fault: { kind: "reset" }, rate: 0.03 },

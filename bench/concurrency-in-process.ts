@@ -1,4 +1,4 @@
-// Goal 5, in one process: the provider's request cap under throttling and without it.
+// Concurrency under throttling, in one process: the provider's request cap under throttling and without it.
 //
 // All lookups are started at once, as the engine does when a program registers many data sources,
 // so the provider's cap (not the caller) decides how many requests are in flight.

@@ -1,4 +1,4 @@
-// Goals 2 and 6 (and the raw material of goal 4): `pulumi preview` and `pulumi up` of stacks of N
+// The engine against its floor, and memory: `pulumi preview` and `pulumi up` of stacks of N
 // resources read by id, data sources against the engine's floor (trivial-resource.ts), N = 1, 50, 200.
 //
 // Every measured operation runs on a fresh stack: `preview` first, then `up` of the same, still empty,

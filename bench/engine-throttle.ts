@@ -1,4 +1,4 @@
-// Goal 5 through the engine: `pulumi up` of a stack of many data sources while the stand-in throttles.
+// Concurrency under throttling through the engine: `pulumi up` of a stack of many data sources while the stand-in throttles.
 // The engine issues every read at once; the provider host's cap and retries must get all of them
 // through. A failed read fails the `up`, so a run either deploys every data source or is counted failed.
 

@@ -1,7 +1,7 @@
-// Goal 1 for the rest of the data-source family: the provider's read against the official SDK call it
-// stands for, in one process, for the FC 2.0 list (ListFunctionAsyncInvokeConfigs), the FC 3.0 single read
-// (GetAsyncInvokeConfig) and the FC 3.0 list (ListAsyncInvokeConfigs). Each path is measured as goal 1's
-// FC 2.0 single read is (overhead-in-process.ts, with the same rounds machinery of rounds.ts): a run is a
+// Provider overhead for the rest of the data-source family: the provider's read against the official SDK
+// call it stands for, in one process, for the FC 2.0 list (ListFunctionAsyncInvokeConfigs), the FC 3.0
+// single read (GetAsyncInvokeConfig) and the FC 3.0 list (ListAsyncInvokeConfigs). Each path is measured
+// as the FC 2.0 single read is (overhead-in-process.ts, with the same rounds machinery of rounds.ts): a run is a
 // simulated deployment, a fresh `configure` or a fresh raw client, then N distinct reads, sequentially and
 // `width` at a time with the provider's cap set to `width`. A list read is every page of one function's
 // list, one page after the other on both sides (each page needs the token of the one before).
@@ -183,7 +183,7 @@ export function renderFamilyOverhead(f: FamilyOverheadResult): string[] {
     const out: string[] = [
         "## 1. Overhead in process: the FC 2.0 list and FC 3.0",
         "",
-        "As goal 1's FC 2.0 single read (section 1) for the other data sources: a provider run is `configure` (cap and `fcAsyncInvokeConfig:pageSize` " +
+        "As the FC 2.0 single read (above) for the other data sources: a provider run is `configure` (cap and `fcAsyncInvokeConfig:pageSize` " +
             `${f.pageSize} set, empty answers cache) and \`read(id, props)\` of \`dataSourceProvider(...)\` from \`bin/\`; a raw run is a fresh client of the official SDK ` +
             "(`@alicloud/fc-open20210406` for FC 2.0, `@alicloud/fc20230330` for FC 3.0) and its generated `...WithOptions` method with `X-Fc-Account-Id`, " +
             `following every \`nextToken\` with \`limit\` ${f.pageSize} for a list. Each listed function has ${f.qualifiers} aliases, each with a config; ` +

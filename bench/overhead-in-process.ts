@@ -1,4 +1,4 @@
-// Goal 1: what the provider's read path costs on top of the SDK call it wraps, in one process.
+// Provider overhead: what the provider's read path costs on top of the SDK call it wraps, in one process.
 //
 // Each measured run is one simulated deployment: configure the provider afresh (which drops its
 // answers cache, so every lookup really goes to the stand-in) or build a fresh raw SDK client, then

@@ -16,17 +16,17 @@ export interface Profile {
     /** Unmeasured rounds before the in-process overhead runs. */
     warmups: number;
     /**
-     * Goal 1. Its runs take a fraction of a second each and its target leaves 10% for a spread that,
-     * on a shared 2-core machine, is about that wide between runs: it gets the most runs.
+     * Provider overhead of the FC 2.0 single read. Its runs take a fraction of a second each and its
+     * target leaves 10% for a spread that, on a shared 2-core machine, is about that wide between runs:
+     * it gets the most runs.
      */
     overhead: { lookups: number; width: number; latencyMs: number; runs: number };
     /**
-     * Goal 1 for the rest of the family: FC 3.0 single reads per run, list reads per run, configs per
-     * listed function, reads in flight for the concurrent comparison, runs (as goal 1's).
+     * Provider overhead of the rest of the family: FC 3.0 single reads per run, list reads per run,
+     * configs per listed function and the page size they are read with, reads in flight for the
+     * concurrent comparison, runs (as the FC 2.0 single read's).
      */
-    family: { lookups: number; lists: number; qualifiers: number; width: number; runs: number };
-    /** Goal 3 for the lists: configs of the listed functions, and the page size they are read with. */
-    lists: { sizes: number[]; pageSize: number };
+    family: { lookups: number; lists: number; qualifiers: number; pageSize: number; width: number; runs: number };
     concurrency: { lookups: number; caps: [number, number]; scenarios: ThrottleScenario[]; unthrottledLatenciesMs: number[] };
     /** Stack sizes of the engine comparison; the largest is where the goal is judged. */
     engineSizes: number[];
@@ -35,11 +35,8 @@ export interface Profile {
      * (at 0 ms the requests never overlap and the cap cannot matter); none in smoke.
      */
     engineCapCompare?: { cap: number; latencyMs: number };
-    dedupe: { sources: number; distinct: number; ops: Array<"preview" | "up"> };
     /** The throttled `pulumi up`; none in smoke. */
     engineThrottle?: { sources: number; limit: RateLimit; latencyMs: number };
-    /** Issue #11: data sources of the account-discovery stacks; none in smoke. */
-    discovery?: { sources: number };
 }
 
 /** FC-like flow control: a sustained rate well below what the stand-in could serve, a small burst. */
@@ -56,9 +53,8 @@ export const FULL_PROFILE: Profile = {
     inProcessRuns: 15,
     warmups: 2,
     overhead: { lookups: 500, width: 16, latencyMs: ROUND_TRIP_MS, runs: 31 },
-    // 32 lists of 50 configs: 96 pages per run, of the order of goal 1's 500 single GETs in wall time.
-    family: { lookups: 500, lists: 32, qualifiers: 50, width: 16, runs: 31 },
-    lists: { sizes: [1, 50, 500], pageSize: 20 },
+    // 32 lists of 50 configs: 96 pages per run, of the order of the single read's 500 GETs in wall time.
+    family: { lookups: 500, lists: 32, qualifiers: 50, pageSize: 20, width: 16, runs: 31 },
     concurrency: {
         lookups: 200,
         caps: [8, 64],
@@ -70,11 +66,9 @@ export const FULL_PROFILE: Profile = {
     },
     engineSizes: [1, 50, 200],
     engineCapCompare: { cap: 64, latencyMs: ROUND_TRIP_MS },
-    dedupe: { sources: 200, distinct: 20, ops: ["preview", "up"] },
     // 10 req/s, not 50: the engine issues 200 reads over several seconds, slower than 50 req/s, so at
     // 50 req/s FC would never push back. At 10 req/s the reads need at least 19 s of FC's budget.
     engineThrottle: { sources: 200, limit: { requestsPerSecond: 10, burst: 10 }, latencyMs: ROUND_TRIP_MS },
-    discovery: { sources: 200 },
 };
 
 export const SMOKE_PROFILE: Profile = {
@@ -83,8 +77,7 @@ export const SMOKE_PROFILE: Profile = {
     inProcessRuns: 1,
     warmups: 1,
     overhead: { lookups: 32, width: 16, latencyMs: 5, runs: 1 },
-    family: { lookups: 16, lists: 4, qualifiers: 50, width: 4, runs: 1 },
-    lists: { sizes: [1, 50], pageSize: 20 },
+    family: { lookups: 16, lists: 4, qualifiers: 50, pageSize: 20, width: 4, runs: 1 },
     concurrency: {
         lookups: 20,
         caps: [8, 64],
@@ -92,8 +85,6 @@ export const SMOKE_PROFILE: Profile = {
         unthrottledLatenciesMs: [5],
     },
     engineSizes: [3],
-    // Preview only: it makes the same reads as up, and the smoke has to stay well under a minute.
-    dedupe: { sources: 6, distinct: 2, ops: ["preview"] },
 };
 
 /** The profile with `runs` overridden (at least 1), for every section. */

@@ -1,10 +1,9 @@
-// RESULTS.md: the machine, the goals judged, then each goal's figures with how they were measured.
+// RESULTS.md: the machine, the goals judged, then each goal's figures with how they were measured:
+// provider overhead, the engine against its floor, concurrency under throttling, memory.
 // Every timed figure is "median (min-max)" over the measured runs; the raw values close the file.
 
-import { renderAccountDiscovery } from "./account-discovery";
 import { renderFamilyOverhead } from "./family-overhead";
 import { cell } from "./goals";
-import { renderListRequests } from "./list-requests";
 import type { BenchResults, GoalResult } from "./results";
 import type { OperationFigures } from "./engine-stacks";
 import { formatCount, formatMs, formatRatioSpread, pairedRatios, type Summary } from "./stats";
@@ -17,7 +16,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
     out.push("");
     out.push(
         `Written by \`bench/run.ts\` (${p.name} profile, ${p.runs} measured run${p.runs === 1 ? "" : "s"} per engine figure, ` +
-            `${p.inProcessRuns} per in-process figure, ${p.overhead.runs} per goal-1 figure). ` +
+            `${p.inProcessRuns} per in-process figure, ${p.overhead.runs} per provider-overhead figure). ` +
             "These are benchmarks, not tests: nothing here fails a build. Timed figures are **median (min-max)** over the runs; " +
             "ratios are ratios of medians. FC is the local stand-in of `test/fc-emulator`, run in its own process.",
     );
@@ -50,7 +49,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
 
     const o = results.overhead;
     if (o !== undefined) {
-        out.push("## 1. Overhead in process");
+        out.push("## Provider overhead in process");
         out.push("");
         out.push(
             `${o.lookups} distinct lookups per run (one function each, all with a config). A provider run is \`configure\` (fresh settings, fresh SDK client, empty answers cache) ` +
@@ -96,7 +95,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
 
     const engine = results.engine;
     if (engine !== undefined && engine.length > 0) {
-        out.push("## 2. Overhead in the engine");
+        out.push("## The engine against its floor");
         out.push("");
         out.push(
             "Wall time of `stack.preview()` and `stack.up()` (Automation API, real `pulumi` CLI, file backend, inline program in the bench process). " +
@@ -151,90 +150,11 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         }
         out.push("");
     }
-    const reg = results.registration;
-    if (reg !== undefined) {
-        out.push(
-            `The program's share alone (bench/registration.ts): registering ${reg.count} resources under \`pulumi.runtime.setMocks\` in a ts-node child process, ` +
-                `no engine, host or FC, ${reg.dataSource.cpuMs.runs} rounds after a warm-up: data sources ${formatMs(reg.dataSource.cpuMs)} of CPU ` +
-                `(${reg.dataSource.stackTracesPerResource} stack traces formatted per resource), floor ${formatMs(reg.floor.cpuMs)} ` +
-                `(${reg.floor.stackTracesPerResource} per resource); ratio ${(reg.dataSource.cpuMs.median / reg.floor.cpuMs.median).toFixed(3)}, ` +
-                `per round ${formatRatioSpread(pairedRatios(reg.dataSource.cpuMs, reg.floor.cpuMs))}. The SDK formats a stack trace for every promise it makes ` +
-                "per registered property, so the count is the program's work per resource in a form that does not depend on the machine's load.",
-        );
-        out.push("");
-    }
-
-    const q = results.requests;
-    if (q !== undefined) {
-        out.push("## 3. Requests to FC per deployment");
-        out.push("");
-        out.push(
-            `A stack of ${q.sources} data sources naming ${q.distinct} distinct functions (data source i reads function i mod ${q.distinct}); the stand-in counts GETs per operation.`,
-        );
-        out.push("");
-        out.push("| operation | GETs | distinct functions asked | provider hosts | wall time |");
-        out.push("|---|---|---|---|---|");
-        for (const op of ["preview", "up"] as const) {
-            const c = q[op];
-            if (c === undefined) {
-                continue;
-            }
-            out.push(`| ${op} | ${formatCount(c.gets)} | ${formatCount(c.distinctPaths)} | ${formatCount(c.hosts)} | ${formatMs(c.ms)} |`);
-        }
-        out.push("");
-        out.push("The all-distinct stacks of section 2 also saw exactly N GETs per operation where the goals table says so.");
-        out.push("");
-    }
-
-    if (results.lists !== undefined) {
-        out.push(...renderListRequests(results.lists, p.runs));
-    }
-
-    const states = results.states ?? [];
-    const s = results.serialization;
-    if (states.length > 0 || s !== undefined) {
-        out.push("## 4. State size and provider serialization");
-        out.push("");
-        if (states.length > 0) {
-            out.push(
-                "From the state exported after the first `up` of section 2's stacks (`exportStack().deployment`, compact JSON) and the checkpoint file the file backend wrote " +
-                    "(indented JSON). Per resource = (state of the larger stack - state of the smaller) / (difference in N).",
-            );
-            out.push("");
-            out.push("| resource | per resource (compact) | per resource (file) | one entry | `__provider` | copies of `__provider` per entry |");
-            out.push("|---|---|---|---|---|---|");
-            for (const st of states) {
-                out.push(
-                    `| ${st.label} (N=${st.smallSize} vs ${st.largeSize}) | ${Math.round(st.perResourceBytes)} B | ${st.perResourceFileBytes === undefined ? "-" : `${Math.round(st.perResourceFileBytes)} B`} | ${st.oneResourceBytes} B | ${st.providerBytes} B | ${st.providerCopies} |`,
-                );
-            }
-            out.push("");
-        }
-        if (s !== undefined) {
-            out.push(
-                "Serialization as `pulumi.dynamic.Resource` does it (`serializeFunction(() => provider, { allowSecrets: true })`, cached per provider object), timed inside a real " +
-                    "registration of data sources under mocks in a fresh `node` per run (bench/serialization.ts). Cold = the first serialization in that process (it pays the " +
-                    "serializer's lazily loaded dependencies, as any program's first dynamic resource does); warm = serializing the same provider again.",
-            );
-            out.push("");
-            out.push("| provider | cold (once per program) | warm | `__provider` size |");
-            out.push("|---|---|---|---|");
-            out.push(`| this package's (as registered) | ${formatMs(s.coldMs)} | ${formatMs(s.warmMs)} | ${s.bytes} B |`);
-            out.push(`| trivial floor provider | - | ${formatMs(s.trivialWarmMs)} | ${s.trivialBytes} B |`);
-            out.push("");
-            out.push(
-                `Registering two data sources serialized the provider ${s.serializationsForTwo} time${s.serializationsForTwo === 1 ? "" : "s"} ` +
-                    `(loading @pulumi/pulumi and the package before that: ${formatMs(s.loadMs)}).`,
-            );
-            out.push("");
-        }
-    }
-
     const c = results.concurrency;
     const et = results.engineThrottle;
     const d = results.defaults;
     if (c !== undefined || et !== undefined) {
-        out.push("## 5. Bounded concurrency");
+        out.push("## Concurrency under throttling");
         out.push("");
         if (c !== undefined) {
             out.push(
@@ -290,14 +210,14 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         const def = engine?.find((x) => x.size === largest && /^dataSource@/.test(x.kind));
         if (wide !== undefined && def !== undefined) {
             out.push(
-                `Through the engine, unthrottled, ${largest} data sources (section 2's table has the runs): ${def.label} preview ${formatMs(def.preview.ms)}, up ${formatMs(def.up.ms)}; ${wide.label} preview ${formatMs(wide.preview.ms)}, up ${formatMs(wide.up.ms)}.`,
+                `Through the engine, unthrottled, ${largest} data sources (the engine table has the runs): ${def.label} preview ${formatMs(def.preview.ms)}, up ${formatMs(def.up.ms)}; ${wide.label} preview ${formatMs(wide.preview.ms)}, up ${formatMs(wide.up.ms)}.`,
             );
             out.push("");
         }
     }
 
     if (engine !== undefined && engine.length > 0) {
-        out.push("## 6. Memory of the provider host");
+        out.push("## Memory of the provider host");
         out.push("");
         out.push(
             "Peak RSS (`process.resourceUsage().maxRSS`) and CPU time of the provider host (`node .../cmd/dynamic-provider`), reported by bench/rss-probe.js, which the stacks' " +
@@ -324,10 +244,6 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
                 : `Other node processes the probe saw (not the host, not counted): ${others.map((x) => `\`${x}\``).join(", ")}.`,
         );
         out.push("");
-    }
-
-    if (results.discovery !== undefined) {
-        out.push(...renderAccountDiscovery(results.discovery, p.runs));
     }
 
     out.push("## Raw runs");

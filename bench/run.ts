@@ -1,7 +1,7 @@
 // `npm run bench`: the full benchmark, written to bench/RESULTS.md.
 //   --smoke (or BENCH_SMOKE=1)   one run, tiny sizes, report to a temp file (or --out)
 //   --runs N                     measured runs per figure
-//   --only a,b                   sections: overhead, family, concurrency, serialization, engine, requests, lists, throttle, discovery
+//   --only a,b                   sections: overhead, family, concurrency, engine, throttle
 //   --out FILE | --out -         where to write the report; "-" prints it to stdout instead
 // Exits 0 when the bench ran, whatever the goals say: benchmarks report, they do not gate.
 
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
         process.stdout.write(outcome.markdown);
     }
     for (const g of outcome.goals) {
-        process.stderr.write(`goal ${g.goal}: ${g.met === undefined ? "n/a " : g.met ? "met " : "NOT MET "} ${g.name}: ${g.figure}\n`);
+        process.stderr.write(`${g.goal}: ${g.met === undefined ? "n/a " : g.met ? "met " : "NOT MET "} ${g.name}: ${g.figure}\n`);
     }
 }
 
