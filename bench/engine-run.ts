@@ -3,8 +3,6 @@
 // optionally, the state the `up` left. Timing covers `stack.preview()` / `stack.up()` only: creating
 // the stack and setting its config are the same for every kind and not what is being compared.
 
-import * as fs from "node:fs";
-import * as path from "node:path";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { createEngineStack } from "../test/support/engine";
 import { createHostProbe, type OperationProcesses } from "./host-probe";
@@ -35,14 +33,10 @@ export interface OperationMeasure {
 
 export interface LifecycleResult {
     operations: OperationMeasure[];
-    /** The exported deployment (`exportStack().deployment`) after `up`, when asked for. */
-    deployment?: unknown;
-    /** The size of the state file the file backend wrote, bytes, when asked for. */
-    stateFileBytes?: number;
 }
 
 /** Creates a fresh stack, runs `ops` in order, measures each, then removes the stack's files. */
-export async function runLifecycle(standIn: StandIn, spec: StackSpec, ops: readonly Operation[], exportState: boolean): Promise<LifecycleResult> {
+export async function runLifecycle(standIn: StandIn, spec: StackSpec, ops: readonly Operation[]): Promise<LifecycleResult> {
     const probe = createHostProbe();
     const config: Record<string, { value: string; secret?: boolean }> = {};
     for (const [key, value] of Object.entries(spec.config)) {
@@ -68,32 +62,9 @@ export async function runLifecycle(standIn: StandIn, spec: StackSpec, ops: reado
             await new Promise((resolve) => setTimeout(resolve, 150));
             operations.push({ op, ms, programCpuMs: (cpu.user + cpu.system) / 1000, fc, processes: probe.since(before) });
         }
-        const result: LifecycleResult = { operations };
-        if (exportState) {
-            result.deployment = (await engine.stack.exportStack()).deployment as unknown;
-            result.stateFileBytes = stateFileBytes(engine.backendDir);
-        }
-        return result;
+        return { operations };
     } finally {
         await engine.dispose();
         probe.dispose();
     }
-}
-
-/** The size of the stack's checkpoint file under a file backend (`.pulumi/stacks/<project>/<stack>.json`). */
-function stateFileBytes(backendDir: string): number | undefined {
-    const stacks = path.join(backendDir, ".pulumi", "stacks");
-    const found: string[] = [];
-    const walk = (dir: string): void => {
-        for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                walk(full);
-            } else if (/\.json(\.gz)?$/.test(entry.name) && !entry.name.endsWith(".bak")) {
-                found.push(full);
-            }
-        }
-    };
-    walk(stacks);
-    return found.length === 1 ? fs.statSync(found[0]).size : undefined;
 }

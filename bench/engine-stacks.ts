@@ -81,9 +81,6 @@ export interface CellResult {
     size: number;
     preview: OperationFigures;
     up: OperationFigures;
-    /** The state after the first run's `up`. */
-    deployment?: unknown;
-    stateFileBytes?: number;
     /** Argv of probed node processes that were not the host, as seen in the first run. */
     otherProcesses: string[];
 }
@@ -99,7 +96,6 @@ export async function measureEngineStacks(standIn: StandIn, kinds: readonly Stac
     for (const size of sizes) {
         const here = kinds.filter((k) => k.sizes.includes(size));
         const measures = new Map<string, Array<Record<Operation, OperationMeasure>>>(here.map((k) => [k.key, []]));
-        const states = new Map<string, { deployment?: unknown; stateFileBytes?: number }>();
         for (let r = 0; r < options.runs; r++) {
             for (let i = 0; i < here.length; i++) {
                 const kind = here[(r + i) % here.length];
@@ -109,13 +105,9 @@ export async function measureEngineStacks(standIn: StandIn, kinds: readonly Stac
                     standIn,
                     { projectName: `bench-${kind.key.replace(/[^A-Za-z0-9-]/g, "-")}-${size}`, program: kind.program(size, standIn), config },
                     ["preview", "up"],
-                    r === 0,
                 ).finally(() => standIn.setLatency(0));
                 const [preview, up] = result.operations;
                 measures.get(kind.key)?.push({ preview, up });
-                if (r === 0) {
-                    states.set(kind.key, { deployment: result.deployment, stateFileBytes: result.stateFileBytes });
-                }
                 options.log(
                     `  engine N=${size} ${kind.key} run ${r + 1}/${options.runs}: preview ${preview.ms.toFixed(0)} ms (${preview.fc.gets} GETs, host ${rssMiB(preview.processes.hosts)} MiB), ` +
                         `up ${up.ms.toFixed(0)} ms (${up.fc.gets} GETs, host ${rssMiB(up.processes.hosts)} MiB)`,
@@ -124,7 +116,6 @@ export async function measureEngineStacks(standIn: StandIn, kinds: readonly Stac
         }
         for (const kind of here) {
             const runs = measures.get(kind.key) ?? [];
-            const state = states.get(kind.key);
             cells.push({
                 kind: kind.key,
                 label: kind.label,
@@ -132,8 +123,6 @@ export async function measureEngineStacks(standIn: StandIn, kinds: readonly Stac
                 size,
                 preview: figures(runs.map((m) => m.preview)),
                 up: figures(runs.map((m) => m.up)),
-                deployment: state?.deployment,
-                stateFileBytes: state?.stateFileBytes,
                 otherProcesses: [...new Set(runs.flatMap((m) => [...m.preview.processes.others, ...m.up.processes.others]).map(describeProcess))],
             });
         }

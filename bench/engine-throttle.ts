@@ -54,7 +54,6 @@ export async function measureEngineThrottle(standIn: StandIn, options: EngineThr
                     config: standInConfig(standIn),
                 },
                 ["up"],
-                false,
             );
             const [up] = result.operations;
             succeeded++;

@@ -1,7 +1,7 @@
 // Entry point of the stand-in child process: starts the FC emulator from test/fc-emulator and obeys the
 // bench's commands over the IPC channel. Runs under ts-node (transpile-only), forked by standin.ts.
 
-import { type AsyncConfigInput, type Fc3AsyncConfigInput, type FcEmulator, FC3_API_VERSION, startFcEmulator } from "../test/fc-emulator";
+import { type AsyncConfigInput, type Fc3AsyncConfigInput, startFcEmulator } from "../test/fc-emulator";
 import type { StandInCommand, StandInReady, StandInReply, StandInRequest, StandInStats } from "./standin-protocol";
 
 /** Every seeded function gets the same, fully populated config, the largest answer FC gives. */
@@ -24,11 +24,6 @@ function fc3ConfigFor(accountId: string, region: string, fn: string): Fc3AsyncCo
     return { ...common, destinationConfig: { ...common.destinationConfig, onSuccess }, asyncTask: statefulInvocation };
 }
 
-/** Whether a request was one page of a list: FC 2.0 `…/functions/{f}/async-invoke-configs`, FC 3.0 `/2023-03-30/async-invoke-configs`. */
-function isListRequest(request: FcEmulator["requests"][number]): boolean {
-    return request.method === "GET" && (request.path === `/${FC3_API_VERSION}/async-invoke-configs` || request.path.endsWith("/async-invoke-configs"));
-}
-
 async function main(): Promise<void> {
     const fc = await startFcEmulator({ seed: false, quiet: true });
     let cpuAtReset = process.cpuUsage();
@@ -38,9 +33,7 @@ async function main(): Promise<void> {
         const byFault: Record<string, number> = {};
         const perPath = new Map<string, number>();
         let gets = 0;
-        let listGets = 0;
         for (const request of fc.requests) {
-            listGets += isListRequest(request) ? 1 : 0;
             byStatus[String(request.status)] = (byStatus[String(request.status)] ?? 0) + 1;
             if (request.fault !== undefined) {
                 byFault[request.fault] = (byFault[request.fault] ?? 0) + 1;
@@ -58,9 +51,7 @@ async function main(): Promise<void> {
         return {
             total: fc.requests.length,
             gets,
-            listGets,
             byStatus,
-            distinctPaths: perPath.size,
             maxInFlight: fc.maxInFlight(),
             cpuMs: (cpu.user + cpu.system) / 1000,
             getsPerPath,

@@ -43,10 +43,6 @@ export interface StandInStats {
     gets: number;
     /** Count per HTTP status, e.g. `{ "200": 500, "429": 37 }`; `0` means no answer was sent. */
     byStatus: Record<string, number>;
-    /** GETs of a list operation (FC 2.0 ListFunctionAsyncInvokeConfigs, FC 3.0 ListAsyncInvokeConfigs): one per page. */
-    listGets: number;
-    /** Distinct request paths among the GETs: how many different functions were asked about. */
-    distinctPaths: number;
     /** The most requests that were in flight at once. */
     maxInFlight: number;
     /** How many distinct GET paths were asked how often: `{ "1": 280, "2": 18 }` = 280 paths once, 18 twice. */
