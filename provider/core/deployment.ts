@@ -26,7 +26,7 @@ export interface Deployment {
     accounts: Map<string, Promise<string>>;
     /**
      * Every secret in use: configured ones, and each temporary credential or token a provider handed
-     * out. Masked in every piece of foreign text that enters a message (redaction.ts).
+     * out. Masked in every piece of foreign text that enters a message (credentials/redaction.ts).
      */
     secrets: SecretSet;
     /** Caps the requests in flight to FC across every read of the deployment. */

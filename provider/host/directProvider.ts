@@ -1,5 +1,6 @@
 // The dynamic providers of the data sources, for programs and tests that call them directly. The
-// engine's provider host runs the same provider (provider.ts) through program/loader.ts, the thin object kept in state.
+// engine's provider host runs the same provider (provider.ts) through program/loader.ts, the thin
+// object kept in state.
 
 import type * as pulumi from "@pulumi/pulumi";
 import type * as Implementation from "./provider";
@@ -17,8 +18,8 @@ import { functionAsyncInvokeConfig, type FunctionAsyncInvokeConfigOutputs, type 
 export function dataSourceProvider<Args, Outputs>(source: { module: string; typeName: string }): pulumi.dynamic.ResourceProvider<Args, Outputs> {
     const key = dataSourceKey(source);
     // Each method hands on the implementation's promise (those functions are async, so they never
-    // throw synchronously), as program/loader.ts does in the provider host. The implementation is loaded on the
-    // first call, so that importing the package does not load the core and the SDKs.
+    // throw synchronously), as program/loader.ts does in the provider host. The implementation is
+    // loaded on the first call, so that importing the package does not load the core and the SDKs.
     return {
         configure: (req) => implementation().configure(req.config),
         read: (id, props) => implementation().read(key, id, { ...props }) as Promise<pulumi.dynamic.ReadResult<Outputs>>,
