@@ -1,32 +1,15 @@
-// Names of earlier versions, kept for one minor version so that programs written against them still
-// compile, with a deprecation warning in the editor. Each says what replaces it.
+// Names of 0.1.0, kept for one minor version so that programs written against it still compile, with a
+// deprecation warning in the editor. Each says what replaces it. (0.1.0's resource form
+// `getFunctionAsyncInvokeConfig(name, args)` is a deprecated overload in program/fc2DataSources.ts.)
 
-import { functionAsyncInvokeConfig, type FunctionAsyncInvokeConfigLookup } from "./dataSources/functionAsyncInvokeConfig";
-import { type FunctionAsyncInvokeConfigsLookup } from "./dataSources/functionAsyncInvokeConfigs";
-import { type AsyncInvokeConfigLookup, type V3AsyncInvokeConfigFields } from "./dataSources/asyncInvokeConfig";
-import { type AsyncInvokeConfigsLookup, type V3AsyncInvokeConfigEntry } from "./dataSources/asyncInvokeConfigs";
+import { functionAsyncInvokeConfig, type GetFunctionAsyncInvokeConfigArgs } from "./dataSources/functionAsyncInvokeConfig";
 
 /**
  * The RAM action FC 2.0's single read needs.
  *
- * @deprecated It names one read of four; the README's RAM table lists the action and resource of each.
+ * @deprecated It names one read of four; the README's least-privilege policy lists the action and resource of each.
  */
 export const RAM_ACTION: string = functionAsyncInvokeConfig.ramAction;
 
-/** @deprecated Renamed {@link FunctionAsyncInvokeConfigLookup}: in Pulumi, `XArgs` names a resource's inputs. */
-export type FunctionAsyncInvokeConfigArgs = FunctionAsyncInvokeConfigLookup;
-
-/** @deprecated Renamed {@link FunctionAsyncInvokeConfigsLookup}: in Pulumi, `XArgs` names a resource's inputs. */
-export type FunctionAsyncInvokeConfigsArgs = FunctionAsyncInvokeConfigsLookup;
-
-/** @deprecated Renamed {@link AsyncInvokeConfigLookup}: in Pulumi, `XArgs` names a resource's inputs. */
-export type AsyncInvokeConfigArgs = AsyncInvokeConfigLookup;
-
-/** @deprecated Renamed {@link AsyncInvokeConfigsLookup}: in Pulumi, `XArgs` names a resource's inputs. */
-export type AsyncInvokeConfigsArgs = AsyncInvokeConfigsLookup;
-
-/** @deprecated Renamed {@link V3AsyncInvokeConfigFields}, so that FC 3.0's fields are not one word away from FC 2.0's `AsyncInvokeConfigFields`. */
-export type AsyncConfigFields = V3AsyncInvokeConfigFields;
-
-/** @deprecated Renamed {@link V3AsyncInvokeConfigEntry}. */
-export type AsyncConfigEntry = V3AsyncInvokeConfigEntry;
+/** @deprecated Renamed {@link GetFunctionAsyncInvokeConfigArgs}: the plain arguments of the FC 2.0 single read. */
+export type LookupInputs = GetFunctionAsyncInvokeConfigArgs;

@@ -2,9 +2,13 @@
 // bad input (nothing was sent), configuration that is missing, wrong or refused (nothing was sent to FC;
 // STS may have been asked for credentials or the account id), and a failed FC request.
 // No message built here ever includes a credential: only names of settings, never their values.
+// Each is a `pulumi.RunError`, so that one escaping a program prints as the engine prints its own errors:
+// the message once, without a stack trace or a dump of the fields (which stay for code that catches it).
+
+import { RunError } from "@pulumi/pulumi/errors";
 
 /** A lookup argument broke a rule. Raised before any request is sent. */
-export class InvalidLookupError extends Error {
+export class InvalidLookupError extends RunError {
     /** The argument that broke the rule, e.g. `functionName`. */
     readonly field: string;
     /** The rule, in words. */
@@ -42,7 +46,7 @@ export interface ServiceAnswer {
  * contradicts another. Raised before any request to FC; the message says which setting to add or fix and
  * where. When several settings are wrong, one error lists them all ({@link problems}).
  */
-export class ConfigurationError extends Error {
+export class ConfigurationError extends RunError {
     /** The setting at fault, e.g. `alicloud:region` or `fcAsyncInvokeConfig:maxAttempts`; the first of {@link problems}. */
     readonly setting: string;
     /** Every problem found, in the order settings are resolved; at least one. */
@@ -128,7 +132,7 @@ export interface FcErrorDetails {
  * A request to Function Compute failed. The message names the FC error code, the HTTP status, the
  * request id and what was being read, so it can be acted on from `pulumi preview` output alone.
  */
-export class FcError extends Error {
+export class FcError extends RunError {
     /** What kind of failure this is; decides whether it was retried. */
     readonly kind: FcErrorKind;
     /**

@@ -1,7 +1,5 @@
-// The shapes that cross this package's boundaries and that several data sources share, and those of
-// FC 2.0's single read: what a program passes in (Args), what the provider receives as plain values
-// (LookupInputs) and what it returns (FunctionAsyncInvokeConfigOutputs). Each other data source keeps
-// its own shapes in its file in dataSources/.
+// The shapes that several data sources share: destinations, where a read goes (Scope, ScopeArgs) and the
+// resource forms' options. Each data source keeps its own shapes in its file in dataSources/.
 // Types only: no behaviour lives here.
 
 import type * as pulumi from "@pulumi/pulumi";

@@ -15,13 +15,13 @@
 
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { getFunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
+import { FunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
 
 const config = new pulumi.Config("copy");
 const [sourceService, sourceFunction] = splitName(config.require("source"));
 const [targetService, targetFunction] = splitName(config.require("target"));
 
-const source = getFunctionAsyncInvokeConfig("source-async", {
+const source = new FunctionAsyncInvokeConfig("source-async", {
     serviceName: sourceService,
     functionName: sourceFunction,
 });

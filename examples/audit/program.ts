@@ -15,7 +15,7 @@
 // counted as over the limit: the audit judges what FC reports.
 
 import * as pulumi from "@pulumi/pulumi";
-import { type FunctionAsyncInvokeConfigEntry, listFunctionAsyncInvokeConfigs } from "pulumi-fc-async-invoke-config";
+import { type FunctionAsyncInvokeConfigEntry, getFunctionAsyncInvokeConfigs } from "pulumi-fc-async-invoke-config";
 
 /** The limit when `audit:maxRetryAttempts` is not set: FC's default retry count. */
 export const DEFAULT_MAX_RETRY_ATTEMPTS = 3;
@@ -61,7 +61,7 @@ export async function auditExample(): Promise<AuditExampleOutputs> {
     // (not even a passing audit) is kept in state. The list is read afresh on every preview and up, so the
     // gate judges what FC holds now, never what an earlier run recorded. A resource form would keep the list
     // in state, and its values could only be judged inside an apply.
-    const listed = await listFunctionAsyncInvokeConfigs({ serviceName, functionName, endpoint: config.get("endpoint") });
+    const listed = await getFunctionAsyncInvokeConfigs({ serviceName, functionName, endpoint: config.get("endpoint") });
 
     const offenders = overLimit(listed.configs, limit);
     if (offenders.length > 0) {

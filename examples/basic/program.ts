@@ -10,7 +10,7 @@
 // Credentials and the account come from the usual alicloud:* config or ALIBABA_CLOUD_* variables.
 
 import * as pulumi from "@pulumi/pulumi";
-import { getFunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
+import { FunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
 import { RunbookEntry } from "./runbookEntry";
 
 /** What the example exports as stack outputs. */
@@ -32,7 +32,7 @@ export async function basicExample(): Promise<BasicExampleOutputs> {
     const serviceName = config.get("serviceName") ?? "demo-service";
     const functionName = config.get("functionName") ?? "hello";
 
-    const asyncConfig = getFunctionAsyncInvokeConfig("hello-async", {
+    const asyncConfig = new FunctionAsyncInvokeConfig("hello-async", {
         serviceName,
         functionName,
         qualifier: config.get("qualifier") ?? "LATEST",

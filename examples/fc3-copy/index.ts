@@ -17,12 +17,12 @@
 
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { getAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
+import { V3AsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
 
 const config = new pulumi.Config("copy");
 
 // The resource form: the source's values show in `pulumi preview`, and refresh records a change as drift.
-const source = getAsyncInvokeConfig("source-async", {
+const source = new V3AsyncInvokeConfig("source-async", {
     functionName: config.require("source"),
     qualifier: config.get("sourceQualifier"),
 });

@@ -1,8 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
-import { getFunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
+import { FunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
 
 // Read: known during `pulumi preview`, re-read by `pulumi refresh`.
-const source = getFunctionAsyncInvokeConfig("orders-async", {
+const source = new FunctionAsyncInvokeConfig("orders-async", {
     serviceName: "orders",
     functionName: "process-order",
     qualifier: "prod", // LATEST (default), a version number, or an alias

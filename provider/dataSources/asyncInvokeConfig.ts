@@ -13,10 +13,16 @@ import { DEFAULT_QUALIFIER, type DestinationConfig, type Scope, type ScopeArgs }
 import { checkQualifier } from "../settings/validation";
 import { notFoundHint } from "./notFound";
 
-/** The arguments of {@link getAsyncInvokeConfig}, resolved: the qualifier filled in. */
-export interface AsyncInvokeConfigLookup extends Scope {
-    /** The function. */
+/** Arguments of {@link getV3AsyncInvokeConfig}: {@link V3AsyncInvokeConfigArgs} as plain values. */
+export interface GetV3AsyncInvokeConfigArgs extends Scope {
+    /** The function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
     functionName: string;
+    /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */
+    qualifier?: string;
+}
+
+/** The arguments once checked: the qualifier filled in. */
+export interface V3AsyncInvokeConfigLookup extends GetV3AsyncInvokeConfigArgs {
     /** `LATEST`, a version number or an alias name. */
     qualifier: string;
 }
@@ -43,7 +49,7 @@ export interface V3AsyncInvokeConfigFields {
 }
 
 /** Everything the FC 3.0 single read reports: the arguments and FC's answer. */
-export interface AsyncInvokeConfigOutputs extends AsyncInvokeConfigLookup, V3AsyncInvokeConfigFields {}
+export interface V3AsyncInvokeConfigOutputs extends V3AsyncInvokeConfigLookup, V3AsyncInvokeConfigFields {}
 
 /** FC 3.0's config fields, as GetAsyncInvokeConfig and ListAsyncInvokeConfigs report them. */
 export const FC3_CONFIG: ConfigShape = {
@@ -57,12 +63,12 @@ export const FC3_CONFIG: ConfigShape = {
     },
 };
 
-/** The data source behind `getAsyncInvokeConfig`. */
-export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigLookup, V3AsyncInvokeConfigFields, AsyncInvokeConfigOutputs> = {
+/** The data source behind `getV3AsyncInvokeConfig`. */
+export const asyncInvokeConfig: SingleDataSource<V3AsyncInvokeConfigLookup, V3AsyncInvokeConfigFields, V3AsyncInvokeConfigOutputs> = {
     kind: "single",
     typeName: "AsyncInvokeConfig",
     module: "fc3",
-    programFunction: "getAsyncInvokeConfig",
+    programFunction: "getV3AsyncInvokeConfig",
     api: FC3,
     action: "GetAsyncInvokeConfig",
     // FC 3.0 keeps FC 2.0's action names: the 2023-03-30 reference pages (Chinese, Japanese, current
@@ -91,8 +97,11 @@ export const asyncInvokeConfig: SingleDataSource<AsyncInvokeConfigLookup, V3Asyn
     outputs: mergedOutputs,
 };
 
-/** Arguments of {@link getAsyncInvokeConfig}: which FC 3.0 function's settings to read, and optionally where. */
-export interface GetAsyncInvokeConfigArgs extends ScopeArgs {
+/**
+ * Arguments of {@link V3AsyncInvokeConfig} (and of `getV3AsyncInvokeConfigOutput`): which FC 3.0 function's
+ * settings to read, and optionally where. Each may be an output of another resource.
+ */
+export interface V3AsyncInvokeConfigArgs extends ScopeArgs {
     /** The function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
     functionName: pulumi.Input<string>;
     /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */

@@ -14,8 +14,8 @@ import { type V3AsyncInvokeConfigFields, FC3_CONFIG } from "./asyncInvokeConfig"
 import { compareText, pageQuery } from "./lists";
 import { notFoundHint } from "./notFound";
 
-/** The arguments of {@link listAsyncInvokeConfigs}, resolved. */
-export interface AsyncInvokeConfigsLookup extends Scope {
+/** Arguments of {@link getV3AsyncInvokeConfigs}: {@link V3AsyncInvokeConfigsArgs} as plain values. */
+export interface GetV3AsyncInvokeConfigsArgs extends Scope {
     /** The function whose configs to list; absent lists every function's. */
     functionName?: string;
 }
@@ -24,7 +24,7 @@ export interface AsyncInvokeConfigsLookup extends Scope {
 export type V3AsyncInvokeConfigEntry = V3AsyncInvokeConfigFields;
 
 /** Everything the list reports: the arguments, and every config, sorted by function ARN. */
-export interface AsyncInvokeConfigsOutputs extends AsyncInvokeConfigsLookup {
+export interface V3AsyncInvokeConfigsOutputs extends GetV3AsyncInvokeConfigsArgs {
     /** One entry per config, in function ARN order (code-unit order, the same on every machine), ties by content. */
     configs: V3AsyncInvokeConfigEntry[];
 }
@@ -34,12 +34,12 @@ const EVERY_FUNCTION = "*";
 
 const OPTIONAL_NAME: ArgumentRule = { check: (value, field) => checkName(field, value) };
 
-/** The data source behind `listAsyncInvokeConfigs`. */
-export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsLookup, V3AsyncInvokeConfigEntry, AsyncInvokeConfigsOutputs> = {
+/** The data source behind `getV3AsyncInvokeConfigs`. */
+export const asyncInvokeConfigs: ListDataSource<GetV3AsyncInvokeConfigsArgs, V3AsyncInvokeConfigEntry, V3AsyncInvokeConfigsOutputs> = {
     kind: "list",
     typeName: "AsyncInvokeConfigs",
     module: "fc3",
-    programFunction: "listAsyncInvokeConfigs",
+    programFunction: "getV3AsyncInvokeConfigs",
     api: FC3,
     action: "ListAsyncInvokeConfigs",
     // FC 3.0 keeps FC 2.0's action names: the 2023-03-30 reference pages (Chinese, Japanese, current
@@ -67,8 +67,11 @@ export const asyncInvokeConfigs: ListDataSource<AsyncInvokeConfigsLookup, V3Asyn
     outputs: (args, items) => ({ ...args, configs: [...items] }),
 };
 
-/** Arguments of {@link listAsyncInvokeConfigs}: whose FC 3.0 configs to list, and optionally where. */
-export interface ListAsyncInvokeConfigsArgs extends ScopeArgs {
+/**
+ * Arguments of {@link V3AsyncInvokeConfigs} (and of `getV3AsyncInvokeConfigsOutput`): whose FC 3.0 configs
+ * to list, and optionally where. Each may be an output of another resource.
+ */
+export interface V3AsyncInvokeConfigsArgs extends ScopeArgs {
     /** The function whose configs to list; absent lists every function's in the account and region. */
     functionName?: pulumi.Input<string>;
 }

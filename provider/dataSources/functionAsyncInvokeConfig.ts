@@ -15,10 +15,11 @@ import { notFoundHint } from "./notFound";
 import { ramResource } from "./ramResource";
 
 /**
- * Arguments of {@link getFunctionAsyncInvokeConfig}: which FC 2.0 function's asynchronous invocation
- * settings to read, and optionally where.
+ * Arguments of {@link FunctionAsyncInvokeConfig} (and of `getFunctionAsyncInvokeConfigOutput`): which FC 2.0
+ * function's asynchronous invocation settings to read, and optionally where. Each may be an output of
+ * another resource.
  */
-export interface GetFunctionAsyncInvokeConfigArgs extends ScopeArgs {
+export interface FunctionAsyncInvokeConfigArgs extends ScopeArgs {
     /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
     serviceName: pulumi.Input<string>;
     /** The function. Same naming rule as `serviceName`. */
@@ -27,18 +28,18 @@ export interface GetFunctionAsyncInvokeConfigArgs extends ScopeArgs {
     qualifier?: pulumi.Input<string>;
 }
 
-/** {@link GetFunctionAsyncInvokeConfigArgs} with every input resolved: what the provider receives. */
-export interface LookupInputs extends Scope {
-    /** The service that holds the function. */
+/** Arguments of {@link getFunctionAsyncInvokeConfig}: {@link FunctionAsyncInvokeConfigArgs} as plain values. */
+export interface GetFunctionAsyncInvokeConfigArgs extends Scope {
+    /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
     serviceName: string;
-    /** The function. */
+    /** The function. Same naming rule as `serviceName`. */
     functionName: string;
-    /** `LATEST` when absent. */
+    /** `LATEST` (the default), a published version number such as `3`, or an alias name such as `prod`. */
     qualifier?: string;
 }
 
 /** The arguments once checked: the qualifier filled in. */
-export interface FunctionAsyncInvokeConfigLookup extends LookupInputs {
+export interface FunctionAsyncInvokeConfigLookup extends GetFunctionAsyncInvokeConfigArgs {
     /** `LATEST` when the lookup named none. */
     qualifier: string;
 }
@@ -63,7 +64,7 @@ export interface AsyncInvokeConfigFields {
 }
 
 /** Everything the data source outputs: the lookup (with the qualifier filled in) and FC's answer. */
-export interface FunctionAsyncInvokeConfigOutputs extends LookupInputs, AsyncInvokeConfigFields {
+export interface FunctionAsyncInvokeConfigOutputs extends GetFunctionAsyncInvokeConfigArgs, AsyncInvokeConfigFields {
     /** The qualifier that was read, `LATEST` when the lookup named none. */
     qualifier: string;
 }

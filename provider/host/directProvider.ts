@@ -5,7 +5,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as Implementation from "./provider";
 import { dataSourceKey } from "../dataSources/keys";
-import { functionAsyncInvokeConfig, type FunctionAsyncInvokeConfigOutputs, type LookupInputs } from "../dataSources/functionAsyncInvokeConfig";
+import {
+    functionAsyncInvokeConfig,
+    type FunctionAsyncInvokeConfigOutputs,
+    type GetFunctionAsyncInvokeConfigArgs,
+} from "../dataSources/functionAsyncInvokeConfig";
 
 /**
  * The provider of a data source. It only reads; it never writes to FC.
@@ -33,5 +37,5 @@ function implementation(): typeof Implementation {
 }
 
 /** The provider of {@link getFunctionAsyncInvokeConfig}'s resource form. */
-export const functionAsyncInvokeConfigProvider: pulumi.dynamic.ResourceProvider<LookupInputs, FunctionAsyncInvokeConfigOutputs> =
+export const functionAsyncInvokeConfigProvider: pulumi.dynamic.ResourceProvider<GetFunctionAsyncInvokeConfigArgs, FunctionAsyncInvokeConfigOutputs> =
     dataSourceProvider(functionAsyncInvokeConfig);

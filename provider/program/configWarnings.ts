@@ -47,3 +47,13 @@ export function warnAboutUnmarkedCredentials(): void {
         );
     }
 }
+
+const said = new Set<string>();
+
+/** Warns once per program with `message`, attached to `resource` when there is one. */
+export function warnOnce(message: string, resource?: pulumi.Resource): void {
+    if (!said.has(message)) {
+        said.add(message);
+        void pulumi.log.warn(message, resource);
+    }
+}

@@ -5,7 +5,7 @@
 import * as assert from "node:assert/strict";
 import { basicExample } from "../../examples/basic/program";
 import { RunbookEntry } from "../../examples/basic/runbookEntry";
-import { getFunctionAsyncInvokeConfig } from "../../provider";
+import { FunctionAsyncInvokeConfig } from "../../provider";
 import { type FcEmulator, startFcEmulator } from "../fc-emulator";
 import {
     createEngineStack,
@@ -213,7 +213,7 @@ describe("the data source in the real Pulumi engine", function () {
             projectName: `fcaic-many-${count}`,
             program: async () => {
                 for (let i = 0; i < count; i++) {
-                    getFunctionAsyncInvokeConfig(`fn-${i}`, { serviceName: "demo-service", functionName: `fn-${i}`, endpoint });
+                    new FunctionAsyncInvokeConfig(`fn-${i}`, { serviceName: "demo-service", functionName: `fn-${i}`, endpoint });
                 }
             },
             config: {
@@ -292,7 +292,7 @@ describe("the data source in the real Pulumi engine", function () {
             program: async () => {
                 // The id of a resource still to be created is unknown in preview; so is the endpoint here.
                 const gate = new RunbookEntry("gate", { function: "gate", failureDestination: "", retryAttempts: 0 });
-                const cfg = getFunctionAsyncInvokeConfig("hello", {
+                const cfg = new FunctionAsyncInvokeConfig("hello", {
                     serviceName: "demo-service",
                     functionName: "hello",
                     endpoint: gate.id.apply(() => endpoint),

@@ -5,7 +5,7 @@
 
 import * as assert from "node:assert/strict";
 import * as $FC3 from "@alicloud/fc20230330";
-import { getAsyncInvokeConfig, listAsyncInvokeConfigs } from "../../provider";
+import { V3AsyncInvokeConfig, V3AsyncInvokeConfigs } from "../../provider";
 import { assertOnlyGets, destroyReadOnly, driftAndRefresh, onlyOfType, previewed, upWithoutDrift, useStandInEngine } from "../support/engineStandIn";
 import { fc3Client, fc3Delete, fc3Put } from "../support/fc3Sdk";
 
@@ -14,8 +14,8 @@ const LIST_TYPE = "pulumi-nodejs:dynamic/fc3:AsyncInvokeConfigs";
 
 /** fc3-hello's LATEST config, read on its own, and every config of fc3-hello, as a stack exports them. */
 async function fc3Hello(): Promise<Record<string, unknown>> {
-    const latest = getAsyncInvokeConfig("fc3-hello-async", { functionName: "fc3-hello" });
-    const all = listAsyncInvokeConfigs("fc3-hello-configs", { functionName: "fc3-hello" });
+    const latest = new V3AsyncInvokeConfig("fc3-hello-async", { functionName: "fc3-hello" });
+    const all = new V3AsyncInvokeConfigs("fc3-hello-configs", { functionName: "fc3-hello" });
     return {
         id: latest.id,
         functionArn: latest.functionArn,

@@ -4,10 +4,10 @@
 
 import * as assert from "node:assert/strict";
 import {
-    getAsyncInvokeConfigOutput,
+    getV3AsyncInvokeConfigOutput,
     getFunctionAsyncInvokeConfigOutput,
-    listAsyncInvokeConfigsOutput,
-    listFunctionAsyncInvokeConfigsOutput,
+    getV3AsyncInvokeConfigsOutput,
+    getFunctionAsyncInvokeConfigsOutput,
 } from "../../provider";
 import { assertNotInStateFile, assertOnlyGets, previewed, useStandInEngine } from "../support/engineStandIn";
 
@@ -27,9 +27,9 @@ const READS = [
 /** One read of each invoke form; the FC 3.0 list names no function, so it lists every function's configs. */
 async function invokeForms(): Promise<Record<string, unknown>> {
     const fc2Single = getFunctionAsyncInvokeConfigOutput({ serviceName: "demo-service", functionName: "hello" });
-    const fc2List = listFunctionAsyncInvokeConfigsOutput({ serviceName: "demo-service", functionName: "hello" });
-    const fc3Single = getAsyncInvokeConfigOutput({ functionName: "fc3-hello", qualifier: "prod" });
-    const fc3List = listAsyncInvokeConfigsOutput({});
+    const fc2List = getFunctionAsyncInvokeConfigsOutput({ serviceName: "demo-service", functionName: "hello" });
+    const fc3Single = getV3AsyncInvokeConfigOutput({ functionName: "fc3-hello", qualifier: "prod" });
+    const fc3List = getV3AsyncInvokeConfigsOutput({});
     return {
         fc2Id: fc2Single.id,
         fc2Retries: fc2Single.maxAsyncRetryAttempts,

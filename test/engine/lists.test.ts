@@ -3,7 +3,7 @@
 // backend, and the FC stand-in over loopback HTTP, its list paged by FC's opaque tokens.
 
 import * as assert from "node:assert/strict";
-import { listFunctionAsyncInvokeConfigs } from "../../provider";
+import { FunctionAsyncInvokeConfigs } from "../../provider";
 import { consoleDelete, consolePut } from "../support/fcConsole";
 import { assertOnlyGets, destroyReadOnly, driftAndRefresh, onlyOfType, previewed, upWithoutDrift, useStandInEngine } from "../support/engineStandIn";
 
@@ -15,7 +15,7 @@ type Entry = { qualifier: string; maxAsyncRetryAttempts?: number };
 
 /** The list of `demo-service/hello`, and what the stack exports of it. */
 async function helloList(): Promise<Record<string, unknown>> {
-    const all = listFunctionAsyncInvokeConfigs("hello-configs", { serviceName: "demo-service", functionName: "hello" });
+    const all = new FunctionAsyncInvokeConfigs("hello-configs", { serviceName: "demo-service", functionName: "hello" });
     return {
         id: all.id,
         qualifiers: all.configs.apply((configs) => configs.map((c) => c.qualifier)),

@@ -26,8 +26,8 @@ import { getFunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
 const config = new pulumi.Config("consumer");
 const endpoint = config.require("endpoint");
 
-const latest = getFunctionAsyncInvokeConfig("hello-latest", { serviceName: "demo-service", functionName: "hello", endpoint });
-const prod = getFunctionAsyncInvokeConfig("hello-prod", { serviceName: "demo-service", functionName: "hello", qualifier: "prod", endpoint });
+const latest = new FunctionAsyncInvokeConfig("hello-latest", { serviceName: "demo-service", functionName: "hello", endpoint });
+const prod = new FunctionAsyncInvokeConfig("hello-prod", { serviceName: "demo-service", functionName: "hello", qualifier: "prod", endpoint });
 
 export const retries = latest.maxAsyncRetryAttempts;
 export const onFailure = latest.destinationConfig.apply((d) => d.onFailure?.destination);

@@ -5,7 +5,7 @@
 // scheduling of reads (all at once, one provider object per resource) is what could break it.
 
 import * as assert from "node:assert/strict";
-import { getAsyncInvokeConfig, getFunctionAsyncInvokeConfig, listFunctionAsyncInvokeConfigs } from "../../provider";
+import { FunctionAsyncInvokeConfig, FunctionAsyncInvokeConfigs, V3AsyncInvokeConfig } from "../../provider";
 import { previewed, useStandInEngine } from "../support/engineStandIn";
 
 /** Reads named by the stack: 3 distinct ones, each by 4 data sources. */
@@ -15,11 +15,11 @@ const COPIES = 4;
 async function repeatedReads(): Promise<Record<string, unknown>> {
     const retries: unknown[] = [];
     for (let i = 0; i < COPIES; i++) {
-        retries.push(getFunctionAsyncInvokeConfig(`hello-${i}`, { serviceName: "demo-service", functionName: "hello" }).maxAsyncRetryAttempts);
+        retries.push(new FunctionAsyncInvokeConfig(`hello-${i}`, { serviceName: "demo-service", functionName: "hello" }).maxAsyncRetryAttempts);
         retries.push(
-            listFunctionAsyncInvokeConfigs(`hello-configs-${i}`, { serviceName: "demo-service", functionName: "hello" }).configs.apply((c) => c.length),
+            new FunctionAsyncInvokeConfigs(`hello-configs-${i}`, { serviceName: "demo-service", functionName: "hello" }).configs.apply((c) => c.length),
         );
-        retries.push(getAsyncInvokeConfig(`fc3-hello-prod-${i}`, { functionName: "fc3-hello", qualifier: "prod" }).maxAsyncRetryAttempts);
+        retries.push(new V3AsyncInvokeConfig(`fc3-hello-prod-${i}`, { functionName: "fc3-hello", qualifier: "prod" }).maxAsyncRetryAttempts);
     }
     return { retries };
 }

@@ -15,7 +15,7 @@ import { standInDeployment } from "../support/deployment";
 /** Retries without waiting: the backoff is not what these tests are about. */
 const NO_WAITING = { clock: testClock() };
 
-describe("getAsyncInvokeConfig (FC 3.0 GetAsyncInvokeConfig) in process", () => {
+describe("getV3AsyncInvokeConfig (FC 3.0 GetAsyncInvokeConfig) in process", () => {
     const provider = useStandInProvider();
 
     it("reads FC 3.0's fields under FC 3.0's names, with one signed GET to FC 3.0's path", async () => {

@@ -9,11 +9,11 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import {
     FunctionAsyncInvokeConfig,
-    getAsyncInvokeConfig,
+    getV3AsyncInvokeConfig,
     getFunctionAsyncInvokeConfig,
     getFunctionAsyncInvokeConfigOutput,
-    listAsyncInvokeConfigsOutput,
-    listFunctionAsyncInvokeConfigs,
+    getV3AsyncInvokeConfigsOutput,
+    getFunctionAsyncInvokeConfigs,
 } from "../../provider";
 import { type FcEmulator, startFcEmulator } from "../fc-emulator";
 import { SERVICE, standInSettings } from "../support/standInProvider";
@@ -69,13 +69,13 @@ describe("the invoke forms in a program (setMocks, FC stand-in)", () => {
     });
 
     it("the promise form of a list and of FC 3.0 read the same way", async () => {
-        const list = await listFunctionAsyncInvokeConfigs({ serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint });
+        const list = await getFunctionAsyncInvokeConfigs({ serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint });
         assert.equal(list.id, "demo-service:hello");
         assert.deepEqual(
             list.configs.map((c) => c.qualifier),
             ["LATEST", "prod"],
         );
-        const fc3 = await getAsyncInvokeConfig({ functionName: "fc3-hello", endpoint: fc.endpoint });
+        const fc3 = await getV3AsyncInvokeConfig({ functionName: "fc3-hello", endpoint: fc.endpoint });
         assert.equal(fc3.id, "fc3-hello:LATEST");
         assert.equal(fc3.asyncTask, true);
         assert.deepEqual(registered, []);
@@ -86,7 +86,7 @@ describe("the invoke forms in a program (setMocks, FC stand-in)", () => {
         const value = await new Promise<unknown>((resolve) => output.apply(resolve));
         assert.equal((value as { maxAsyncRetryAttempts: number }).maxAsyncRetryAttempts, 0);
         assert.equal(await (output as unknown as { isKnown: Promise<boolean> }).isKnown, true);
-        const all = listAsyncInvokeConfigsOutput({ endpoint: fc.endpoint });
+        const all = getV3AsyncInvokeConfigsOutput({ endpoint: fc.endpoint });
         const configs = await new Promise<unknown[]>((resolve) => all.apply((r) => resolve(r.configs)));
         assert.ok(configs.length >= 3);
         assert.deepEqual(registered, []);
@@ -123,7 +123,7 @@ describe("the invoke forms in a program (setMocks, FC stand-in)", () => {
     });
 
     it("with a name first, the same function is the resource form", () => {
-        const resource = getFunctionAsyncInvokeConfig("hello-async", { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint });
+        const resource = new FunctionAsyncInvokeConfig("hello-async", { serviceName: SERVICE, functionName: "hello", endpoint: fc.endpoint });
         assert.ok(resource instanceof FunctionAsyncInvokeConfig);
         assert.ok(resource instanceof pulumi.dynamic.Resource);
     });

@@ -18,7 +18,7 @@ function listRequests(fc: FcEmulator): Array<Record<string, string>> {
     return fc.requests.filter((r) => r.path.endsWith("/async-invoke-configs")).map((r) => r.query);
 }
 
-describe("listFunctionAsyncInvokeConfigs (FC 2.0 ListFunctionAsyncInvokeConfigs) in process", () => {
+describe("getFunctionAsyncInvokeConfigs (FC 2.0 ListFunctionAsyncInvokeConfigs) in process", () => {
     const provider = useStandInProvider();
 
     for (const n of [1, 20, 21, 50]) {
@@ -178,7 +178,7 @@ describe("listFunctionAsyncInvokeConfigs (FC 2.0 ListFunctionAsyncInvokeConfigs)
     });
 });
 
-describe("listAsyncInvokeConfigs (FC 3.0 ListAsyncInvokeConfigs) in process", () => {
+describe("getV3AsyncInvokeConfigs (FC 3.0 ListAsyncInvokeConfigs) in process", () => {
     const provider = useStandInProvider();
 
     it("lists one function's configs, or every function's, sorted by function ARN, following every page", async () => {

@@ -17,8 +17,8 @@ import * as pulumi from "@pulumi/pulumi";
 
 import {
     type DataSourceOptions,
-    type FunctionAsyncInvokeConfig,
-    type GetFunctionAsyncInvokeConfigArgs,
+    FunctionAsyncInvokeConfig,
+    type FunctionAsyncInvokeConfigArgs,
     getFunctionAsyncInvokeConfig,
     InvalidLookupError,
 } from "../../../provider";
@@ -87,7 +87,7 @@ describe("the data source under pulumi.runtime.setMocks", () => {
     }
 
     it("asks the engine to read a pulumi-nodejs:dynamic/fc:FunctionAsyncInvokeConfig by id service:function:LATEST", async () => {
-        const cfg = getFunctionAsyncInvokeConfig("reads-by-id", { serviceName: "svc", functionName: "fn" });
+        const cfg = new FunctionAsyncInvokeConfig("reads-by-id", { serviceName: "svc", functionName: "fn" });
         const args = await request(cfg, "reads-by-id");
         assert.equal(args.type, "pulumi-nodejs:dynamic/fc:FunctionAsyncInvokeConfig");
         assert.equal(args.custom, true);
@@ -102,7 +102,7 @@ describe("the data source under pulumi.runtime.setMocks", () => {
     });
 
     it("passes every argument through, resolving those that are outputs of other resources", async () => {
-        const cfg = getFunctionAsyncInvokeConfig("all-args", {
+        const cfg = new FunctionAsyncInvokeConfig("all-args", {
             serviceName: pulumi.output("svc"),
             functionName: pulumi.output("fn").apply((name) => `${name}-2`),
             qualifier: "prod",
@@ -124,7 +124,7 @@ describe("the data source under pulumi.runtime.setMocks", () => {
     });
 
     it("resolves the read's state into typed outputs, 0 and false included", async () => {
-        const cfg = getFunctionAsyncInvokeConfig("typed-outputs", { serviceName: "svc", functionName: "fn", qualifier: "prod" });
+        const cfg = new FunctionAsyncInvokeConfig("typed-outputs", { serviceName: "svc", functionName: "fn", qualifier: "prod" });
         // Compile-time: the outputs carry the documented types.
         const retries: pulumi.Output<number | undefined> = cfg.maxAsyncRetryAttempts;
         const stateful: pulumi.Output<boolean | undefined> = cfg.statefulInvocation;
@@ -144,8 +144,8 @@ describe("the data source under pulumi.runtime.setMocks", () => {
     });
 
     it("gives arguments left out as outputs that resolve to undefined, and those given as what was read", async () => {
-        const bare = getFunctionAsyncInvokeConfig("scope-absent", { serviceName: "svc", functionName: "fn" });
-        const scoped = getFunctionAsyncInvokeConfig("scope-given", {
+        const bare = new FunctionAsyncInvokeConfig("scope-absent", { serviceName: "svc", functionName: "fn" });
+        const scoped = new FunctionAsyncInvokeConfig("scope-given", {
             serviceName: "svc",
             functionName: "fn",
             region: "cn-shanghai",
@@ -180,7 +180,7 @@ describe("the data source under pulumi.runtime.setMocks", () => {
                 "fc",
                 "Floor",
             ).id;
-        const dataSource = (name: string): pulumi.Output<string> => getFunctionAsyncInvokeConfig(name, { serviceName: "svc", functionName: name }).id;
+        const dataSource = (name: string): pulumi.Output<string> => new FunctionAsyncInvokeConfig(name, { serviceName: "svc", functionName: name }).id;
         const stackTraces = async (make: (name: string) => pulumi.Output<string>, prefix: string): Promise<number> =>
             (await countStackTraces(() => valueOf(pulumi.all(Array.from({ length: 10 }, (_, i) => make(`${prefix}-${i}`)))))).stackTraces;
         // Warm up both: the provider's one serialization is not per resource.
@@ -192,8 +192,8 @@ describe("the data source under pulumi.runtime.setMocks", () => {
     });
 
     it("stores a small, secret-free serialized provider in __provider that loads the package's implementation", async () => {
-        const first = await request(getFunctionAsyncInvokeConfig("provider-a", { serviceName: "svc", functionName: "a" }), "provider-a");
-        const second = await request(getFunctionAsyncInvokeConfig("provider-b", { serviceName: "svc", functionName: "b" }), "provider-b");
+        const first = await request(new FunctionAsyncInvokeConfig("provider-a", { serviceName: "svc", functionName: "a" }), "provider-a");
+        const second = await request(new FunctionAsyncInvokeConfig("provider-b", { serviceName: "svc", functionName: "b" }), "provider-b");
         const text = (first.inputs as Record<string, unknown>).__provider;
         assert.ok(typeof text === "string", "__provider reaches the engine as plain (not secret) text");
         const bytes = Buffer.byteLength(text, "utf8");
@@ -215,7 +215,7 @@ describe("the data source under pulumi.runtime.setMocks", () => {
     });
 
     it("rejects a plain bad argument in the constructor with InvalidLookupError, before anything is registered", async () => {
-        const bad: Array<[string, GetFunctionAsyncInvokeConfigArgs, string]> = [
+        const bad: Array<[string, FunctionAsyncInvokeConfigArgs, string]> = [
             ["bad-service", { serviceName: "a/b", functionName: "fn" }, "serviceName"],
             ["bad-function", { serviceName: "svc", functionName: ".." }, "functionName"],
             ["bad-qualifier", { serviceName: "svc", functionName: "fn", qualifier: "v 1" }, "qualifier"],
@@ -224,13 +224,13 @@ describe("the data source under pulumi.runtime.setMocks", () => {
         ];
         for (const [name, args, field] of bad) {
             assert.throws(
-                () => getFunctionAsyncInvokeConfig(name, args),
+                () => new FunctionAsyncInvokeConfig(name, args),
                 (err: unknown) => err instanceof InvalidLookupError && err.field === field && err.message.startsWith(`invalid ${field} `),
                 name,
             );
         }
         // Registration is asynchronous: once a later resource has been read, an earlier one would have been too.
-        await request(getFunctionAsyncInvokeConfig("after-bad", { serviceName: "svc", functionName: "fn" }), "after-bad");
+        await request(new FunctionAsyncInvokeConfig("after-bad", { serviceName: "svc", functionName: "fn" }), "after-bad");
         assert.deepEqual(
             seen.filter((args) => args.name.startsWith("bad-")),
             [],
@@ -248,13 +248,30 @@ describe("the data source under pulumi.runtime.setMocks", () => {
         assert.deepEqual([typed, widened], [general, general]);
         // Plain JavaScript (or a cast) gets past the type: the constructor refuses it.
         assert.throws(
-            () => getFunctionAsyncInvokeConfig("with-id", { serviceName: "svc", functionName: "fn" }, general as DataSourceOptions),
-            /do not pass opts\.id; the id is serviceName:functionName:qualifier/,
+            () => new FunctionAsyncInvokeConfig("with-id", { serviceName: "svc", functionName: "fn" }, general as DataSourceOptions),
+            /invalid opts\.id "svc:fn:LATEST": do not pass it; the id of FunctionAsyncInvokeConfig "with-id" is serviceName:functionName:qualifier/,
         );
-        await request(getFunctionAsyncInvokeConfig("after-with-id", { serviceName: "svc", functionName: "fn" }), "after-with-id");
+        await request(new FunctionAsyncInvokeConfig("after-with-id", { serviceName: "svc", functionName: "fn" }), "after-with-id");
         assert.deepEqual(
             seen.filter((args) => args.name === "with-id"),
             [],
         );
+    });
+
+    it("still builds 0.1.0's resource form, getFunctionAsyncInvokeConfig(name, args), and warns once that it is deprecated", async () => {
+        const warnings: string[] = [];
+        const warn = console.warn;
+        console.warn = (...parts: unknown[]) => warnings.push(parts.join(" "));
+        try {
+            const first = getFunctionAsyncInvokeConfig("old-form-1", { serviceName: "svc", functionName: "fn" });
+            const second = getFunctionAsyncInvokeConfig("old-form-2", { serviceName: "svc", functionName: "fn", qualifier: "prod" });
+            assert.ok(first instanceof FunctionAsyncInvokeConfig && second instanceof FunctionAsyncInvokeConfig);
+            assert.equal((await request(second, "old-form-2")).id, "svc:fn:prod");
+        } finally {
+            console.warn = warn;
+        }
+        const deprecations = warnings.filter((w) => w.includes("getFunctionAsyncInvokeConfig(name, args) is deprecated"));
+        assert.equal(deprecations.length, 1, warnings.join("\n"));
+        assert.match(deprecations[0], /write new FunctionAsyncInvokeConfig\(name, args\)/);
     });
 });
