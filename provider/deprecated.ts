@@ -8,8 +8,14 @@ import { functionAsyncInvokeConfig, type GetFunctionAsyncInvokeConfigArgs } from
  * The RAM action FC 2.0's single read needs.
  *
  * @deprecated It names one read of four; the README's least-privilege policy lists the action and resource of each.
+ *
+ * @group Deprecated
  */
 export const RAM_ACTION: string = functionAsyncInvokeConfig.ramAction;
 
-/** @deprecated Renamed {@link GetFunctionAsyncInvokeConfigArgs}: the plain arguments of the FC 2.0 single read. */
+/**
+ * @deprecated Renamed {@link GetFunctionAsyncInvokeConfigArgs}: the plain arguments of the FC 2.0 single read.
+ *
+ * @group Deprecated
+ */
 export type LookupInputs = GetFunctionAsyncInvokeConfigArgs;

@@ -7,7 +7,11 @@
 
 import { RunError } from "@pulumi/pulumi/errors";
 
-/** A lookup argument broke a rule. Raised before any request is sent. */
+/**
+ * A lookup argument broke a rule. Raised before any request is sent.
+ *
+ * @group Errors
+ */
 export class InvalidLookupError extends RunError {
     /** The argument that broke the rule, e.g. `functionName`. */
     readonly field: string;
@@ -23,7 +27,11 @@ export class InvalidLookupError extends RunError {
     }
 }
 
-/** One missing, invalid or contradictory setting, against the config key or variable it came from. */
+/**
+ * One missing, invalid or contradictory setting, against the config key or variable it came from.
+ *
+ * @group Errors
+ */
 export interface SettingProblem {
     /** The key or variable at fault, e.g. `alicloud:region`, `ALICLOUD_SECRET_KEY` or `fcAsyncInvokeConfig:maxAttempts`. */
     setting: string;
@@ -31,7 +39,11 @@ export interface SettingProblem {
     message: string;
 }
 
-/** What a service said when a configuration step that needs it (STS) failed. */
+/**
+ * What a service said when a configuration step that needs it (STS) failed.
+ *
+ * @group Errors
+ */
 export interface ServiceAnswer {
     /** The service's error code, e.g. `SignatureDoesNotMatch`, or ours for failures without an answer (`NetworkError`). */
     code: string;
@@ -45,6 +57,8 @@ export interface ServiceAnswer {
  * A setting the lookup needs (region, credentials, account id, endpoints, tuning) is missing, invalid or
  * contradicts another. Raised before any request to FC; the message says which setting to add or fix and
  * where. When several settings are wrong, one error lists them all ({@link problems}).
+ *
+ * @group Errors
  */
 export class ConfigurationError extends RunError {
     /** The setting at fault, e.g. `alicloud:region` or `fcAsyncInvokeConfig:maxAttempts`; the first of {@link problems}. */
@@ -85,7 +99,11 @@ export class ConfigurationError extends RunError {
     }
 }
 
-/** What kind of failure an {@link FcError} is; decides retrying and wording. */
+/**
+ * What kind of failure an {@link FcError} is; decides retrying and wording.
+ *
+ * @group Errors
+ */
 export type FcErrorKind =
     /** The service, function, version, alias or the async config itself does not exist (HTTP 404). */
     | "not-found"
@@ -104,7 +122,11 @@ export type FcErrorKind =
     /** The endpoint, or something in front of it, answered with a redirect (3xx). Never followed, never retried. */
     | "redirected";
 
-/** The fields of an {@link FcError}. */
+/**
+ * The fields of an {@link FcError}.
+ *
+ * @group Errors
+ */
 export interface FcErrorDetails {
     /** What kind of failure this is; decides retrying and wording. */
     kind: FcErrorKind;
@@ -131,6 +153,8 @@ export interface FcErrorDetails {
 /**
  * A request to Function Compute failed. The message names the FC error code, the HTTP status, the
  * request id and what was being read, so it can be acted on from `pulumi preview` output alone.
+ *
+ * @group Errors
  */
 export class FcError extends RunError {
     /** What kind of failure this is; decides whether it was retried. */

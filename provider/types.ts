@@ -4,10 +4,18 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 
-/** The qualifier used when none is given: the function's unpublished, latest code. */
+/**
+ * The qualifier used when none is given: the function's unpublished, latest code.
+ *
+ * @group Shared types
+ */
 export const DEFAULT_QUALIFIER = "LATEST";
 
-/** One target of an asynchronous invocation result. */
+/**
+ * One target of an asynchronous invocation result.
+ *
+ * @group Shared types
+ */
 export interface Destination {
     /**
      * The ARN of the target: a Function Compute function, an MNS queue or topic, or an EventBridge
@@ -19,6 +27,8 @@ export interface Destination {
 /**
  * Where Function Compute sends the result of an asynchronous invocation. A destination that is not
  * configured is absent (never an empty object or an empty string).
+ *
+ * @group Shared types
  */
 export interface DestinationConfig {
     /** Receives the results of invocations that succeeded. */
@@ -40,6 +50,8 @@ export interface Scope {
 /**
  * Where a data source reads, when not where the stack's configuration says: every data source takes
  * these optional arguments.
+ *
+ * @group Shared types
  */
 export interface ScopeArgs {
     /** Region of the function, e.g. `cn-hangzhou`. Default: `alicloud:region` config, then the environment. */
@@ -63,6 +75,8 @@ export interface ScopeArgs {
  * Resource options of a data source's resource form: every `pulumi.CustomResourceOptions` but `id`,
  * which the data source derives from its arguments (e.g. `serviceName:functionName:qualifier`) and which
  * must not be set.
+ *
+ * @group Shared types
  */
 export type DataSourceOptions = Omit<pulumi.CustomResourceOptions, "id"> & {
     /** Not allowed: the id is derived from the arguments. */

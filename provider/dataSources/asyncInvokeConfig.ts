@@ -13,7 +13,11 @@ import { DEFAULT_QUALIFIER, type DestinationConfig, type Scope, type ScopeArgs }
 import { checkQualifier } from "../settings/validation";
 import { notFoundHint } from "./notFound";
 
-/** Arguments of {@link getV3AsyncInvokeConfig}: {@link V3AsyncInvokeConfigArgs} as plain values. */
+/**
+ * Arguments of {@link getV3AsyncInvokeConfig}: {@link V3AsyncInvokeConfigArgs} as plain values.
+ *
+ * @group FC 3.0
+ */
 export interface GetV3AsyncInvokeConfigArgs extends Scope {
     /** The function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
     functionName: string;
@@ -30,6 +34,8 @@ export interface V3AsyncInvokeConfigLookup extends GetV3AsyncInvokeConfigArgs {
 /**
  * An FC 3.0 async invoke config, with FC 3.0's field names (the SDK's `AsyncConfig` model). Optional
  * numbers and booleans keep `0` and `false`; absent means FC did not report it.
+ *
+ * @group FC 3.0
  */
 export interface V3AsyncInvokeConfigFields {
     /** Whether asynchronous tasks are enabled (FC 2.0 called this `statefulInvocation`). */
@@ -48,7 +54,11 @@ export interface V3AsyncInvokeConfigFields {
     maxAsyncRetryAttempts?: number;
 }
 
-/** Everything the FC 3.0 single read reports: the arguments and FC's answer. */
+/**
+ * Everything the FC 3.0 single read reports: the arguments and FC's answer.
+ *
+ * @group FC 3.0
+ */
 export interface V3AsyncInvokeConfigOutputs extends V3AsyncInvokeConfigLookup, V3AsyncInvokeConfigFields {}
 
 /** FC 3.0's config fields, as GetAsyncInvokeConfig and ListAsyncInvokeConfigs report them. */
@@ -100,6 +110,8 @@ export const asyncInvokeConfig: SingleDataSource<V3AsyncInvokeConfigLookup, V3As
 /**
  * Arguments of {@link V3AsyncInvokeConfig} (and of `getV3AsyncInvokeConfigOutput`): which FC 3.0 function's
  * settings to read, and optionally where. Each may be an output of another resource.
+ *
+ * @group FC 3.0
  */
 export interface V3AsyncInvokeConfigArgs extends ScopeArgs {
     /** The function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */

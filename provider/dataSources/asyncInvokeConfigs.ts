@@ -14,16 +14,28 @@ import { type V3AsyncInvokeConfigFields, FC3_CONFIG } from "./asyncInvokeConfig"
 import { compareText, pageQuery } from "./lists";
 import { notFoundHint } from "./notFound";
 
-/** Arguments of {@link getV3AsyncInvokeConfigs}: {@link V3AsyncInvokeConfigsArgs} as plain values. */
+/**
+ * Arguments of {@link getV3AsyncInvokeConfigs}: {@link V3AsyncInvokeConfigsArgs} as plain values.
+ *
+ * @group FC 3.0
+ */
 export interface GetV3AsyncInvokeConfigsArgs extends Scope {
     /** The function whose configs to list; absent lists every function's. */
     functionName?: string;
 }
 
-/** One config of the list: FC 3.0's fields, `functionArn` saying whose config it is. */
+/**
+ * One config of the list: FC 3.0's fields, `functionArn` saying whose config it is.
+ *
+ * @group FC 3.0
+ */
 export type V3AsyncInvokeConfigEntry = V3AsyncInvokeConfigFields;
 
-/** Everything the list reports: the arguments, and every config, sorted by function ARN. */
+/**
+ * Everything the list reports: the arguments, and every config, sorted by function ARN.
+ *
+ * @group FC 3.0
+ */
 export interface V3AsyncInvokeConfigsOutputs extends GetV3AsyncInvokeConfigsArgs {
     /** One entry per config, in function ARN order (code-unit order, the same on every machine), ties by content. */
     configs: V3AsyncInvokeConfigEntry[];
@@ -70,6 +82,8 @@ export const asyncInvokeConfigs: ListDataSource<GetV3AsyncInvokeConfigsArgs, V3A
 /**
  * Arguments of {@link V3AsyncInvokeConfigs} (and of `getV3AsyncInvokeConfigsOutput`): whose FC 3.0 configs
  * to list, and optionally where. Each may be an output of another resource.
+ *
+ * @group FC 3.0
  */
 export interface V3AsyncInvokeConfigsArgs extends ScopeArgs {
     /** The function whose configs to list; absent lists every function's in the account and region. */

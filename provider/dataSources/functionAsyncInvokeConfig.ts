@@ -18,6 +18,8 @@ import { ramResource } from "./ramResource";
  * Arguments of {@link FunctionAsyncInvokeConfig} (and of `getFunctionAsyncInvokeConfigOutput`): which FC 2.0
  * function's asynchronous invocation settings to read, and optionally where. Each may be an output of
  * another resource.
+ *
+ * @group FC 2.0
  */
 export interface FunctionAsyncInvokeConfigArgs extends ScopeArgs {
     /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
@@ -28,7 +30,11 @@ export interface FunctionAsyncInvokeConfigArgs extends ScopeArgs {
     qualifier?: pulumi.Input<string>;
 }
 
-/** Arguments of {@link getFunctionAsyncInvokeConfig}: {@link FunctionAsyncInvokeConfigArgs} as plain values. */
+/**
+ * Arguments of {@link getFunctionAsyncInvokeConfig}: {@link FunctionAsyncInvokeConfigArgs} as plain values.
+ *
+ * @group FC 2.0
+ */
 export interface GetFunctionAsyncInvokeConfigArgs extends Scope {
     /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
     serviceName: string;
@@ -47,6 +53,8 @@ export interface FunctionAsyncInvokeConfigLookup extends GetFunctionAsyncInvokeC
 /**
  * The asynchronous invocation settings as Function Compute reports them, with field names as the API
  * names them. Optional numbers and booleans keep `0` and `false`; absent means FC did not report it.
+ *
+ * @group FC 2.0
  */
 export interface AsyncInvokeConfigFields {
     /** When the settings were first created, ISO 8601 in UTC, e.g. `2020-09-10T02:45:02Z`. */
@@ -63,7 +71,11 @@ export interface AsyncInvokeConfigFields {
     statefulInvocation?: boolean;
 }
 
-/** Everything the data source outputs: the lookup (with the qualifier filled in) and FC's answer. */
+/**
+ * Everything the data source outputs: the lookup (with the qualifier filled in) and FC's answer.
+ *
+ * @group FC 2.0
+ */
 export interface FunctionAsyncInvokeConfigOutputs extends GetFunctionAsyncInvokeConfigArgs, AsyncInvokeConfigFields {
     /** The qualifier that was read, `LATEST` when the lookup named none. */
     qualifier: string;

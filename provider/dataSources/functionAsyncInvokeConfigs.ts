@@ -14,7 +14,11 @@ import { type AsyncInvokeConfigFields, FC2_CONFIG } from "./functionAsyncInvokeC
 import { compareQualifiers, pageQuery } from "./lists";
 import { notFoundHint } from "./notFound";
 
-/** Arguments of {@link getFunctionAsyncInvokeConfigs}: {@link FunctionAsyncInvokeConfigsArgs} as plain values. */
+/**
+ * Arguments of {@link getFunctionAsyncInvokeConfigs}: {@link FunctionAsyncInvokeConfigsArgs} as plain values.
+ *
+ * @group FC 2.0
+ */
 export interface GetFunctionAsyncInvokeConfigsArgs extends Scope {
     /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */
     serviceName: string;
@@ -22,13 +26,21 @@ export interface GetFunctionAsyncInvokeConfigsArgs extends Scope {
     functionName: string;
 }
 
-/** One qualifier's config: the same typed fields as the single read, and the qualifier it belongs to. */
+/**
+ * One qualifier's config: the same typed fields as the single read, and the qualifier it belongs to.
+ *
+ * @group FC 2.0
+ */
 export interface FunctionAsyncInvokeConfigEntry extends AsyncInvokeConfigFields {
     /** `LATEST`, a version number or an alias name. */
     qualifier: string;
 }
 
-/** Everything the list reports: the arguments, and every qualifier's config, sorted by qualifier. */
+/**
+ * Everything the list reports: the arguments, and every qualifier's config, sorted by qualifier.
+ *
+ * @group FC 2.0
+ */
 export interface FunctionAsyncInvokeConfigsOutputs extends GetFunctionAsyncInvokeConfigsArgs {
     /** One entry per qualifier that has a config: `LATEST` first, then versions by number, then aliases by name. */
     configs: FunctionAsyncInvokeConfigEntry[];
@@ -77,6 +89,8 @@ export const functionAsyncInvokeConfigs: ListDataSource<GetFunctionAsyncInvokeCo
 /**
  * Arguments of {@link FunctionAsyncInvokeConfigs} (and of `getFunctionAsyncInvokeConfigsOutput`): which FC 2.0
  * function's configs to list, and optionally where. Each may be an output of another resource.
+ *
+ * @group FC 2.0
  */
 export interface FunctionAsyncInvokeConfigsArgs extends ScopeArgs {
     /** The service that holds the function. 1-128 letters, digits, `_` or `-`, not starting with a digit or `-`. */

@@ -18,6 +18,8 @@ import {
  * - `read(id, props)` takes the arguments as props (or, when they are absent, the id) and returns
  *   `{ id, props }` with FC's values.
  * - `create` always fails: a data source is read by id, never created.
+ *
+ * @group Dynamic providers
  */
 export function dataSourceProvider<Args, Outputs>(source: { module: string; typeName: string }): pulumi.dynamic.ResourceProvider<Args, Outputs> {
     const key = dataSourceKey(source);
@@ -36,6 +38,10 @@ function implementation(): typeof Implementation {
     return require("./provider") as typeof Implementation;
 }
 
-/** The provider of {@link getFunctionAsyncInvokeConfig}'s resource form. */
+/**
+ * The provider of {@link getFunctionAsyncInvokeConfig}'s resource form.
+ *
+ * @group Dynamic providers
+ */
 export const functionAsyncInvokeConfigProvider: pulumi.dynamic.ResourceProvider<GetFunctionAsyncInvokeConfigArgs, FunctionAsyncInvokeConfigOutputs> =
     dataSourceProvider(functionAsyncInvokeConfig);

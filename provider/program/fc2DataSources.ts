@@ -31,6 +31,8 @@ import { invokeOutput, invokeRead, leaveAbsentArgumentsUndefined, type OutputsOf
  * export const onFailure = cfg.destinationConfig.apply((d) => d.onFailure?.destination);
  * export const retries = cfg.maxAsyncRetryAttempts;
  * ```
+ *
+ * @group FC 2.0
  */
 export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
     /**
@@ -45,13 +47,21 @@ export class FunctionAsyncInvokeConfig extends pulumi.dynamic.Resource {
 // The outputs, each a pulumi.Output: those of FunctionAsyncInvokeConfigOutputs, declared once there.
 export interface FunctionAsyncInvokeConfig extends OutputsOf<FunctionAsyncInvokeConfigOutputs> {}
 
-/** What {@link getFunctionAsyncInvokeConfig} and {@link getFunctionAsyncInvokeConfigOutput} return. */
+/**
+ * What {@link getFunctionAsyncInvokeConfig} and {@link getFunctionAsyncInvokeConfigOutput} return.
+ *
+ * @group FC 2.0
+ */
 export interface GetFunctionAsyncInvokeConfigResult extends FunctionAsyncInvokeConfigOutputs {
     /** `serviceName:functionName:qualifier`: the id {@link FunctionAsyncInvokeConfig} would have. */
     readonly id: string;
 }
 
-/** Arguments of {@link getFunctionAsyncInvokeConfigOutput}: those of {@link FunctionAsyncInvokeConfig}, each a `pulumi.Input`. */
+/**
+ * Arguments of {@link getFunctionAsyncInvokeConfigOutput}: those of {@link FunctionAsyncInvokeConfig}, each a `pulumi.Input`.
+ *
+ * @group FC 2.0
+ */
 export type GetFunctionAsyncInvokeConfigOutputArgs = FunctionAsyncInvokeConfigArgs;
 
 /**
@@ -63,6 +73,8 @@ export type GetFunctionAsyncInvokeConfigOutputArgs = FunctionAsyncInvokeConfigAr
  * const cfg = await getFunctionAsyncInvokeConfig({ serviceName: "demo-service", functionName: "hello", qualifier: "prod" });
  * console.log(cfg.destinationConfig.onFailure?.destination);
  * ```
+ *
+ * @group FC 2.0
  */
 export function getFunctionAsyncInvokeConfig(args: GetFunctionAsyncInvokeConfigArgs, opts?: pulumi.InvokeOptions): Promise<GetFunctionAsyncInvokeConfigResult>;
 /**
@@ -95,6 +107,8 @@ export function getFunctionAsyncInvokeConfig(
  * const cfg = getFunctionAsyncInvokeConfigOutput({ serviceName: "demo-service", functionName: "hello", qualifier: "prod" });
  * export const retries = cfg.maxAsyncRetryAttempts;
  * ```
+ *
+ * @group FC 2.0
  */
 export function getFunctionAsyncInvokeConfigOutput(
     args: GetFunctionAsyncInvokeConfigOutputArgs,
@@ -113,6 +127,8 @@ export function getFunctionAsyncInvokeConfigOutput(
  * const all = new FunctionAsyncInvokeConfigs("hello-configs", { serviceName: "demo-service", functionName: "hello" });
  * export const qualifiers = all.configs.apply((configs) => configs.map((c) => c.qualifier));
  * ```
+ *
+ * @group FC 2.0
  */
 export class FunctionAsyncInvokeConfigs extends pulumi.dynamic.Resource {
     /** Lists the configs of the function `args` name. Plain-string arguments are checked at once. */
@@ -124,13 +140,21 @@ export class FunctionAsyncInvokeConfigs extends pulumi.dynamic.Resource {
 // The outputs, each a pulumi.Output: those of FunctionAsyncInvokeConfigsOutputs, declared once there.
 export interface FunctionAsyncInvokeConfigs extends OutputsOf<FunctionAsyncInvokeConfigsOutputs> {}
 
-/** What {@link getFunctionAsyncInvokeConfigs} and {@link getFunctionAsyncInvokeConfigsOutput} return. */
+/**
+ * What {@link getFunctionAsyncInvokeConfigs} and {@link getFunctionAsyncInvokeConfigsOutput} return.
+ *
+ * @group FC 2.0
+ */
 export interface GetFunctionAsyncInvokeConfigsResult extends FunctionAsyncInvokeConfigsOutputs {
     /** `serviceName:functionName`: the id {@link FunctionAsyncInvokeConfigs} would have. */
     readonly id: string;
 }
 
-/** Arguments of {@link getFunctionAsyncInvokeConfigsOutput}: those of {@link FunctionAsyncInvokeConfigs}, each a `pulumi.Input`. */
+/**
+ * Arguments of {@link getFunctionAsyncInvokeConfigsOutput}: those of {@link FunctionAsyncInvokeConfigs}, each a `pulumi.Input`.
+ *
+ * @group FC 2.0
+ */
 export type GetFunctionAsyncInvokeConfigsOutputArgs = FunctionAsyncInvokeConfigsArgs;
 
 /**
@@ -141,6 +165,8 @@ export type GetFunctionAsyncInvokeConfigsOutputArgs = FunctionAsyncInvokeConfigs
  * const all = await getFunctionAsyncInvokeConfigs({ serviceName: "demo-service", functionName: "hello" });
  * console.log(all.configs.map((c) => c.qualifier));
  * ```
+ *
+ * @group FC 2.0
  */
 export function getFunctionAsyncInvokeConfigs(
     args: GetFunctionAsyncInvokeConfigsArgs,
@@ -149,7 +175,11 @@ export function getFunctionAsyncInvokeConfigs(
     return invokeRead(functionAsyncInvokeConfigs, "getFunctionAsyncInvokeConfigs", args, opts);
 }
 
-/** The Output form of {@link getFunctionAsyncInvokeConfigs}: waits for the arguments (and `opts.dependsOn`), then reads. */
+/**
+ * The Output form of {@link getFunctionAsyncInvokeConfigs}: waits for the arguments (and `opts.dependsOn`), then reads.
+ *
+ * @group FC 2.0
+ */
 export function getFunctionAsyncInvokeConfigsOutput(
     args: GetFunctionAsyncInvokeConfigsOutputArgs,
     opts?: pulumi.InvokeOutputOptions,

@@ -28,6 +28,8 @@ import { invokeOutput, invokeRead, leaveAbsentArgumentsUndefined, type OutputsOf
  * const cfg = new V3AsyncInvokeConfig("orders-async", { functionName: "orders" });
  * export const onFailure = cfg.destinationConfig.apply((d) => d.onFailure?.destination);
  * ```
+ *
+ * @group FC 3.0
  */
 export class V3AsyncInvokeConfig extends pulumi.dynamic.Resource {
     /** Reads what `args` name. Plain-string arguments are checked at once. */
@@ -39,13 +41,21 @@ export class V3AsyncInvokeConfig extends pulumi.dynamic.Resource {
 // The outputs, each a pulumi.Output: those of V3AsyncInvokeConfigOutputs, declared once there.
 export interface V3AsyncInvokeConfig extends OutputsOf<V3AsyncInvokeConfigOutputs> {}
 
-/** What {@link getV3AsyncInvokeConfig} and {@link getV3AsyncInvokeConfigOutput} return. */
+/**
+ * What {@link getV3AsyncInvokeConfig} and {@link getV3AsyncInvokeConfigOutput} return.
+ *
+ * @group FC 3.0
+ */
 export interface GetV3AsyncInvokeConfigResult extends V3AsyncInvokeConfigOutputs {
     /** `functionName:qualifier`: the id {@link V3AsyncInvokeConfig} would have. */
     readonly id: string;
 }
 
-/** Arguments of {@link getV3AsyncInvokeConfigOutput}: those of {@link V3AsyncInvokeConfig}, each a `pulumi.Input`. */
+/**
+ * Arguments of {@link getV3AsyncInvokeConfigOutput}: those of {@link V3AsyncInvokeConfig}, each a `pulumi.Input`.
+ *
+ * @group FC 3.0
+ */
 export type GetV3AsyncInvokeConfigOutputArgs = V3AsyncInvokeConfigArgs;
 
 /**
@@ -56,12 +66,18 @@ export type GetV3AsyncInvokeConfigOutputArgs = V3AsyncInvokeConfigArgs;
  * const cfg = await getV3AsyncInvokeConfig({ functionName: "orders", qualifier: "prod" });
  * console.log(cfg.maxAsyncRetryAttempts);
  * ```
+ *
+ * @group FC 3.0
  */
 export function getV3AsyncInvokeConfig(args: GetV3AsyncInvokeConfigArgs, opts?: pulumi.InvokeOptions): Promise<GetV3AsyncInvokeConfigResult> {
     return invokeRead(asyncInvokeConfig, "getV3AsyncInvokeConfig", args, opts);
 }
 
-/** The Output form of {@link getV3AsyncInvokeConfig}: waits for the arguments (and `opts.dependsOn`), then reads. */
+/**
+ * The Output form of {@link getV3AsyncInvokeConfig}: waits for the arguments (and `opts.dependsOn`), then reads.
+ *
+ * @group FC 3.0
+ */
 export function getV3AsyncInvokeConfigOutput(
     args: GetV3AsyncInvokeConfigOutputArgs,
     opts?: pulumi.InvokeOutputOptions,
@@ -77,6 +93,8 @@ export function getV3AsyncInvokeConfigOutput(
  * Every page is read (`fcAsyncInvokeConfig:pageSize` configs each), and each is retried on its own; a
  * page that still fails fails the read, so a partial list is never recorded. The configs are sorted by
  * `functionArn`, so `pulumi refresh` shows a config added, removed or changed, never a reordering.
+ *
+ * @group FC 3.0
  */
 export class V3AsyncInvokeConfigs extends pulumi.dynamic.Resource {
     /** Lists the configs `args` name. Plain-string arguments are checked at once. */
@@ -88,13 +106,21 @@ export class V3AsyncInvokeConfigs extends pulumi.dynamic.Resource {
 // The outputs, each a pulumi.Output: those of V3AsyncInvokeConfigsOutputs, declared once there.
 export interface V3AsyncInvokeConfigs extends OutputsOf<V3AsyncInvokeConfigsOutputs> {}
 
-/** What {@link getV3AsyncInvokeConfigs} and {@link getV3AsyncInvokeConfigsOutput} return. */
+/**
+ * What {@link getV3AsyncInvokeConfigs} and {@link getV3AsyncInvokeConfigsOutput} return.
+ *
+ * @group FC 3.0
+ */
 export interface GetV3AsyncInvokeConfigsResult extends V3AsyncInvokeConfigsOutputs {
     /** The function name, or `*` for every function: the id {@link V3AsyncInvokeConfigs} would have. */
     readonly id: string;
 }
 
-/** Arguments of {@link getV3AsyncInvokeConfigsOutput}: those of {@link V3AsyncInvokeConfigs}, each a `pulumi.Input`. */
+/**
+ * Arguments of {@link getV3AsyncInvokeConfigsOutput}: those of {@link V3AsyncInvokeConfigs}, each a `pulumi.Input`.
+ *
+ * @group FC 3.0
+ */
 export type GetV3AsyncInvokeConfigsOutputArgs = V3AsyncInvokeConfigsArgs;
 
 /**
@@ -106,12 +132,18 @@ export type GetV3AsyncInvokeConfigsOutputArgs = V3AsyncInvokeConfigsArgs;
  * const all = await getV3AsyncInvokeConfigs();
  * console.log(all.configs.filter((c) => !c.destinationConfig.onFailure).map((c) => c.functionArn));
  * ```
+ *
+ * @group FC 3.0
  */
 export function getV3AsyncInvokeConfigs(args: GetV3AsyncInvokeConfigsArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetV3AsyncInvokeConfigsResult> {
     return invokeRead(asyncInvokeConfigs, "getV3AsyncInvokeConfigs", args, opts);
 }
 
-/** The Output form of {@link getV3AsyncInvokeConfigs}: waits for the arguments (and `opts.dependsOn`), then reads. */
+/**
+ * The Output form of {@link getV3AsyncInvokeConfigs}: waits for the arguments (and `opts.dependsOn`), then reads.
+ *
+ * @group FC 3.0
+ */
 export function getV3AsyncInvokeConfigsOutput(
     args: GetV3AsyncInvokeConfigsOutputArgs = {},
     opts?: pulumi.InvokeOutputOptions,

@@ -1,7 +1,11 @@
 // The stack config keys this provider reads: the `alicloud:*` keys `@pulumi/alicloud` users already set
 // (same names, same shapes) and this provider's own `fcAsyncInvokeConfig:*` tuning (tuning.ts).
 
-/** The stack config keys this provider reads, with the namespace `@pulumi/alicloud` uses. */
+/**
+ * The stack config keys this provider reads, with the namespace `@pulumi/alicloud` uses.
+ *
+ * @group Configuration
+ */
 export const CONFIG_KEYS = {
     region: "alicloud:region",
     accountId: "alicloud:accountId",

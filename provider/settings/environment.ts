@@ -5,7 +5,11 @@
 /** Environment variables; `process.env` in production. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-/** Environment variables, in order of precedence for each setting. */
+/**
+ * Environment variables, in order of precedence for each setting.
+ *
+ * @group Configuration
+ */
 export const ENV_KEYS = {
     region: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION", "ALIBABA_CLOUD_REGION_ID"],
     accountId: ["ALICLOUD_ACCOUNT_ID", "ALIBABA_CLOUD_ACCOUNT_ID"],

@@ -6,7 +6,11 @@
 import { type SettingProblem } from "../errors";
 import { CONFIG_KEYS } from "./configKeys";
 
-/** How requests are paced and bounded. Every field has a default; see {@link DEFAULT_TUNING}. */
+/**
+ * How requests are paced and bounded. Every field has a default; see {@link DEFAULT_TUNING}.
+ *
+ * @group Configuration
+ */
 export interface Tuning {
     /** Requests to FC in flight at once, across all lookups of a deployment. */
     maxConcurrentRequests: number;
@@ -28,6 +32,8 @@ export interface Tuning {
  * 60 s ride out a short throttling burst or a gateway restart without hanging a deployment. Pages of
  * 100, FC's largest, read a function's configs in the fewest requests; 1000 of them (100,000 configs at
  * that size) are far more than any function has, and end a list whose server never stops handing out tokens.
+ *
+ * @group Configuration
  */
 export const DEFAULT_TUNING: Tuning = {
     maxConcurrentRequests: 8,
