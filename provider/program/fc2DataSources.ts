@@ -70,8 +70,8 @@ export type GetFunctionAsyncInvokeConfigOutputArgs = FunctionAsyncInvokeConfigAr
  * `opts.version` choose nothing (the stack's `alicloud:*` configuration does), and a warning says so.
  *
  * ```ts
- * const cfg = await getFunctionAsyncInvokeConfig({ serviceName: "demo-service", functionName: "hello", qualifier: "prod" });
- * console.log(cfg.destinationConfig.onFailure?.destination);
+ * const cfg = getFunctionAsyncInvokeConfig({ serviceName: "demo-service", functionName: "hello", qualifier: "prod" });
+ * export const onFailure = cfg.then((c) => c.destinationConfig.onFailure?.destination);
  * ```
  *
  * @group FC 2.0
@@ -162,8 +162,8 @@ export type GetFunctionAsyncInvokeConfigsOutputArgs = FunctionAsyncInvokeConfigs
  * drift checks, keeping nothing in state. Options as {@link getFunctionAsyncInvokeConfig}'s.
  *
  * ```ts
- * const all = await getFunctionAsyncInvokeConfigs({ serviceName: "demo-service", functionName: "hello" });
- * console.log(all.configs.map((c) => c.qualifier));
+ * const all = getFunctionAsyncInvokeConfigs({ serviceName: "demo-service", functionName: "hello" });
+ * export const qualifiers = all.then((list) => list.configs.map((c) => c.qualifier));
  * ```
  *
  * @group FC 2.0

@@ -63,8 +63,8 @@ export type GetV3AsyncInvokeConfigOutputArgs = V3AsyncInvokeConfigArgs;
  * nothing in state. `opts.parent` is accepted; `opts.provider` and `opts.version` choose nothing.
  *
  * ```ts
- * const cfg = await getV3AsyncInvokeConfig({ functionName: "orders", qualifier: "prod" });
- * console.log(cfg.maxAsyncRetryAttempts);
+ * const cfg = getV3AsyncInvokeConfig({ functionName: "orders", qualifier: "prod" });
+ * export const retries = cfg.then((c) => c.maxAsyncRetryAttempts);
  * ```
  *
  * @group FC 3.0
@@ -93,6 +93,11 @@ export function getV3AsyncInvokeConfigOutput(
  * Every page is read (`fcAsyncInvokeConfig:pageSize` configs each), and each is retried on its own; a
  * page that still fails fails the read, so a partial list is never recorded. The configs are sorted by
  * `functionArn`, so `pulumi refresh` shows a config added, removed or changed, never a reordering.
+ *
+ * ```ts
+ * const orders = new V3AsyncInvokeConfigs("orders-configs", { functionName: "orders" });
+ * export const arns = orders.configs.apply((configs) => configs.map((c) => c.functionArn));
+ * ```
  *
  * @group FC 3.0
  */
@@ -129,8 +134,8 @@ export type GetV3AsyncInvokeConfigsOutputArgs = V3AsyncInvokeConfigsArgs;
  *
  * ```ts
  * // Every FC 3.0 function of the account and region whose failed events go nowhere.
- * const all = await getV3AsyncInvokeConfigs();
- * console.log(all.configs.filter((c) => !c.destinationConfig.onFailure).map((c) => c.functionArn));
+ * const all = getV3AsyncInvokeConfigs();
+ * export const withoutFailureDestination = all.then((list) => list.configs.filter((c) => !c.destinationConfig.onFailure).map((c) => c.functionArn));
  * ```
  *
  * @group FC 3.0

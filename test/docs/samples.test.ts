@@ -56,15 +56,20 @@ describe("code samples in the TSDoc and the README", function () {
 
     const samples = [...sourceFiles(path.join(root, "provider")), path.join(root, "README.md")].flatMap(samplesOf);
 
-    it("are found (every data source's getX has an example in its TSDoc)", () => {
-        // The forms a program calls are built in program/, one `getX = dataSourceFunction(...)` per data source.
-        const program = sourceFiles(path.join(root, "provider", "program"));
-        const functions = program.flatMap((file) => {
+    it("are found (every data source's class and promise form has an example in its TSDoc)", () => {
+        // Each data source's resource class and `getX` are declared in program/: two FC 2.0, two FC 3.0.
+        const program = ["fc2DataSources.ts", "fc3DataSources.ts"].map((file) => path.join(root, "provider", "program", file));
+        const declared = program.flatMap((file) => {
             const lines = fs.readFileSync(file, "utf8").split("\n");
-            return lines.flatMap((line, i) => (/= dataSourceFunction\(/.test(line) ? [{ file, line: i + 1, name: /const (\w+)/.exec(line)?.[1] }] : []));
+            return lines.flatMap((line, i) => {
+                const name = /^export (?:class|function) (\w+)/.exec(line)?.[1];
+                // An overloaded function's sample stands above its first signature.
+                const first = name !== undefined && !lines.slice(0, i).some((l) => l.startsWith(`export function ${name}(`));
+                return first && !name.endsWith("Output") ? [{ file, line: i + 1, name }] : [];
+            });
         });
-        assert.equal(functions.length, 4, "the four data sources");
-        for (const { file, line, name } of functions) {
+        assert.equal(declared.length, 8, `the four data sources' classes and getX: ${declared.map((d) => d.name).join(", ")}`);
+        for (const { file, line, name } of declared) {
             const where = path.relative(root, file);
             // The sample of a function stands in the doc comment right above it.
             const doc = samples.filter((s) => s.where.startsWith(`${where}:`) && Number(s.where.split(":")[1]) < line);

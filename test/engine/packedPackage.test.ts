@@ -21,7 +21,7 @@ const repoPackage = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.jso
 
 /** The program of the consumer's project: what a user would write after `npm install`. */
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { getFunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
+import { FunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
 
 const config = new pulumi.Config("consumer");
 const endpoint = config.require("endpoint");
