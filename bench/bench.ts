@@ -5,17 +5,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { builtPackage } from "./built-package";
-import { measureConcurrencyInProcess } from "./concurrency-in-process";
-import { dataSourceKind, measureEngineStacks, type StackKind, trivialKind } from "./engine-stacks";
-import { measureEngineThrottle } from "./engine-throttle";
-import { functionNames, SERVICE } from "./fixtures";
-import { judgeGoals } from "./goals";
-import { measureFamilyOverhead } from "./family-overhead";
+import { measureConcurrencyInProcess } from "./concurrency";
+import { dataSourceKind, measureEngineStacks, measureEngineThrottle, type StackKind, trivialKind } from "./engine";
+import { builtPackage, functionNames, SERVICE } from "./fixtures";
 import { describeMachine } from "./machine";
-import { measureOverheadInProcess } from "./overhead-in-process";
+import { measureFamily, measureOverhead } from "./overhead";
 import { FULL_PROFILE, type Profile, SMOKE_PROFILE, withRuns } from "./profile";
-import { renderReport } from "./report";
+import { judgeGoals, renderReport } from "./report";
 import { type BenchResults, type GoalResult, type Section, SECTIONS } from "./results";
 import { keepingChaosSection } from "./results-file";
 import { startStandIn } from "./standin";
@@ -65,11 +61,11 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchOutcome
 
         if (sections.has("overhead")) {
             log("provider overhead in process: the FC 2.0 single read");
-            results.overhead = await measureOverheadInProcess(standIn, { ...profile.overhead, warmups: profile.warmups, log });
+            results.overhead = await measureOverhead(standIn, { ...profile.overhead, warmups: profile.warmups, log });
         }
         if (sections.has("family")) {
             log("provider overhead in process: the FC 2.0 list, the FC 3.0 single read and list");
-            results.family = await measureFamilyOverhead(standIn, { ...profile.family, warmups: profile.warmups, log });
+            results.family = await measureFamily(standIn, { ...profile.family, warmups: profile.warmups, log });
         }
         if (sections.has("concurrency")) {
             log("concurrency under throttling, in process");

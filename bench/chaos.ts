@@ -1,169 +1,130 @@
-// The fault-injection run (`npm run chaos`): a deployment under steady faults, the way SDK retry modes
-// are judged. The FC stand-in (in its own process, 20 ms round trip) draws a fault for every request at
-// fixed, seeded rates (10% 503, 3% connection resets, 2% stalls past the timeout, 2% 429 with
-// Retry-After: 1) while the real engine runs `pulumi up` of 300 data sources with the provider's default
-// settings. Each run is paired with an unfaulted `up` of the same stack shape, for the wall time.
-//
-// Two more scenarios: a full outage during `pulumi refresh` (the state file must stay byte-identical),
-// and a fault rate above what the retry budget absorbs (the `up` must fail, within a bound, with every
-// failed lookup's code; nothing may hang). Benchmarks report; they do not gate.
+// `npm run chaos`: a deployment under steady faults, the way SDK retry modes are judged. The FC stand-in
+// (in its own process, 20 ms round trip) draws a fault for every request at fixed, seeded rates while the
+// real engine runs `pulumi up` of 300 data sources with the provider's default settings; each run is
+// paired with an unfaulted `up` of the same shape, for the wall time. Two more scenarios: a full outage
+// during `pulumi refresh` (the state file must stay byte-identical), and a fault rate above what the retry
+// budget absorbs (the `up` must fail, within a bound, with every failed lookup's code; nothing may hang).
+// The figures go into their own section of bench/RESULTS.md (results-file.ts keeps the rest). It exits 0
+// when the run completed, whatever the figures say.
+//   --runs N (5)  --sources N (300)  --scenario-sources N (100)  --seed N (13)  --out FILE | - (prints it)
 
+import * as path from "node:path";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import type { FaultMix } from "../test/fc-emulator";
 import { createEngineStack, type EngineStack, readStateFile } from "../test/support/engine";
-import { builtPackage } from "./built-package";
-import { standInConfig } from "./fixtures";
-import { dataSourceProgram } from "./programs";
-import type { StandIn, StandInStats } from "./standin";
-import { summarize, type Summary, timed } from "./stats";
 import type { Tuning } from "../provider";
+import { dataSourceProgram } from "./engine";
+import { builtPackage, functionNames, SERVICE, standInConfig } from "./fixtures";
+import { describeMachine, type MachineInfo } from "./machine";
+import { writeChaosSection } from "./results-file";
+import { type StandIn, type StandInStats, startStandIn } from "./standin";
+import { summarize, timed } from "./stats";
 
-/** The steady fault load, by rate. The 503 is a server fault (ServiceUnavailable), so it counts against maxAttempts. */
+const UNAVAILABLE = { kind: "status", status: 503, errorCode: "ServiceUnavailable", message: "the service is temporarily unavailable" } as const;
+
+/** The steady fault load. A stall sends headers and the start of a body, then nothing: only the read timeout ends it. */
 export const STEADY_FAULTS: FaultMix["faults"] = [
-    { fault: { kind: "status", status: 503, errorCode: "ServiceUnavailable", message: "the service is temporarily unavailable" }, rate: 0.1 },
+    { fault: UNAVAILABLE, rate: 0.1 },
     { fault: { kind: "reset" }, rate: 0.03 },
-    // Headers, then silence: the client's read timeout (timeoutSeconds, 10 s by default) ends it.
     { fault: { kind: "stall" }, rate: 0.02 },
     { fault: { kind: "status", status: 429, errorCode: "ResourceExhausted", retryAfterSeconds: 1 }, rate: 0.02 },
 ];
 
 /** More than five attempts within the budget can absorb: about one lookup in four runs out. */
 export const OVER_BUDGET_FAULTS: FaultMix["faults"] = [
-    { fault: { kind: "status", status: 503, errorCode: "ServiceUnavailable", message: "the service is temporarily unavailable" }, rate: 0.6 },
+    { fault: UNAVAILABLE, rate: 0.6 },
     { fault: { kind: "reset" }, rate: 0.1 },
     { fault: { kind: "stall" }, rate: 0.05 },
 ];
 
-/** A full outage: every request answered 503. */
-export const OUTAGE: FaultMix["faults"] = [
-    { fault: { kind: "status", status: 503, errorCode: "ServiceUnavailable", message: "the service is down" }, rate: 1 },
-];
-
-export interface ChaosOptions {
-    /** Data sources per stack, each reading its own function. */
-    sources: number;
-    /** Paired runs (unfaulted, faulted). */
-    runs: number;
-    /** Simulated FC round trip, ms. */
-    latencyMs: number;
-    /** Run r's fault mix is seeded with `seed + r`. */
-    seed: number;
-    /** Data sources of the outage and over-budget scenarios. */
-    scenarioSources: number;
-    log: (line: string) => void;
-}
-
-/** Which lookups failed, and why: their FcError codes as the engine reported them. */
+/** Which lookups failed: the engine's first error per data source, counted by the FcError code it opens with. */
 export interface FailureSummary {
-    /** Data sources the engine reported an error for. */
     failed: number;
-    /** Failed data sources per error code (`other` when a message names none). */
     byCode: Record<string, number>;
-    /** One error message, as the engine printed it (first line). */
+    /** One message, first line. */
     example?: string;
 }
 
-/** One `pulumi up` of the stack. */
-export interface UpRun {
+/** One engine operation on a fresh stack. */
+export interface ChaosRun {
     succeeded: boolean;
+    /** Cancelled by the watchdog, a guard far beyond any bound. */
+    hung: boolean;
     ms: number;
     fc: StandInStats;
-    /** GETs per data source (each reads its own function): median and max. */
-    perSource: { median: number; max: number };
     failures: FailureSummary;
-    /** The longest a data source's read took, from the engine's first event for it to its last, seconds (1 s resolution). */
+    /** The longest a data source's read took, from the engine's first event about it to its last, seconds (1 s resolution). */
     slowestReadSeconds: number;
 }
 
 export interface ChaosResult {
     sources: number;
-    runs: number;
+    scenarioSources: number;
     latencyMs: number;
     seed: number;
     defaults: Tuning;
-    faulted: UpRun[];
-    unfaulted: UpRun[];
-    outage: {
-        sources: number;
-        refreshFailed: boolean;
-        /** The state file's text after the refresh equals the text before, byte for byte. */
-        stateIdentical: boolean;
-        /** JSON paths whose values differ between the two (`/checkpoint/latest/manifest/time`, …); empty when identical. */
-        stateChanges: string[];
-        stateBytes: number;
-        ms: number;
-        gets: number;
-        failures: FailureSummary;
-        slowestReadSeconds: number;
-    };
-    /** What any one read must end within: retry budget plus one timeout, seconds (the engine runs 8 reads at a time by default, so a deployment takes longer). */
+    faulted: ChaosRun[];
+    unfaulted: ChaosRun[];
+    /** `up`, then every request answered 503, then `refresh`; the state file compared byte for byte. */
+    outage: ChaosRun & { stateIdentical: boolean; stateChanges: string[]; stateBytes: number };
+    overBudget: ChaosRun & { mix: FaultMix; watchdogMs: number };
+    /** What any one read must end within: retry budget plus one timeout, seconds. */
     readBoundSeconds: number;
-    overBudget: {
-        sources: number;
-        mix: FaultMix;
-        succeeded: boolean;
-        ms: number;
-        /** The run was cancelled by the watchdog (a guard far beyond any bound: every read at its bound, 8 at a time). */
-        hung: boolean;
-        watchdogMs: number;
-        fc: StandInStats;
-        failures: FailureSummary;
-        slowestReadSeconds: number;
-    };
 }
 
-export async function runChaos(standIn: StandIn, options: ChaosOptions): Promise<ChaosResult> {
+export async function runChaos(
+    standIn: StandIn,
+    options: { sources: number; runs: number; scenarioSources: number; seed: number; log: (line: string) => void },
+): Promise<ChaosResult> {
     const defaults = { ...builtPackage().DEFAULT_TUNING };
-    const { log } = options;
-    await standIn.setLatency(options.latencyMs);
+    const latencyMs = 20;
+    await standIn.setLatency(latencyMs);
     try {
-        const faulted: UpRun[] = [];
-        const unfaulted: UpRun[] = [];
+        const faulted: ChaosRun[] = [];
+        const unfaulted: ChaosRun[] = [];
         for (let r = 0; r < options.runs; r++) {
             // Alternate which goes first, so drift on the shared machine spreads over both.
-            const order = r % 2 === 0 ? (["unfaulted", "faulted"] as const) : (["faulted", "unfaulted"] as const);
-            for (const kind of order) {
+            for (const kind of r % 2 === 0 ? ["unfaulted", "faulted"] : ["faulted", "unfaulted"]) {
                 const mix = kind === "faulted" ? { seed: options.seed + r, faults: STEADY_FAULTS } : undefined;
-                const run = await upOnce(standIn, options.sources, mix);
+                const run = await onFreshStack(standIn, options.sources, (stack, onEvent) => stack.up({ onEvent }), { mix });
                 (kind === "faulted" ? faulted : unfaulted).push(run);
-                log(`  chaos run ${r + 1}/${options.runs} ${kind}: ${describeRun(run)}`);
+                options.log(`  chaos run ${r + 1}/${options.runs} ${kind}: ${describeRun(run)}`);
             }
         }
-
-        log("  chaos: full outage during refresh");
-        const outage = await outageDuringRefresh(standIn, options.scenarioSources);
-        log(
-            `  chaos outage: refresh ${outage.refreshFailed ? "failed" : "PASSED"} in ${outage.ms.toFixed(0)} ms, state ${outage.stateIdentical ? "byte-identical" : "CHANGED"}`,
-        );
-
-        log("  chaos: fault rate above the budget");
-        const overMix: FaultMix = { seed: options.seed + 1000, faults: OVER_BUDGET_FAULTS };
+        const state = { before: "", after: "" };
+        const outage = await onFreshStack(standIn, options.scenarioSources, (stack, onEvent) => stack.refresh({ onEvent }), {
+            prepare: (engine) => engine.stack.up(),
+            mix: { seed: 1, faults: [{ fault: { ...UNAVAILABLE, message: "the service is down" }, rate: 1 }] },
+            around: (read) => {
+                state.before = read();
+                return () => void (state.after = read());
+            },
+        });
+        options.log(`  chaos outage: ${describeRun(outage)}, state ${state.before === state.after ? "byte-identical" : "CHANGED"}`);
+        const mix: FaultMix = { seed: options.seed + 1000, faults: OVER_BUDGET_FAULTS };
         const readBoundSeconds = defaults.retryBudgetSeconds + defaults.timeoutSeconds;
         const watchdogMs = Math.ceil(options.scenarioSources / 8) * readBoundSeconds * 1000 + 5 * 60_000;
-        const over = await upOnce(standIn, options.scenarioSources, overMix, { continueOnError: true, watchdogMs });
-        log(`  chaos over budget: ${describeRun(over)}`);
-
+        const over = await onFreshStack(standIn, options.scenarioSources, (stack, onEvent) => stack.up({ onEvent, continueOnError: true }), {
+            mix,
+            watchdogMs,
+        });
+        options.log(`  chaos over budget: ${describeRun(over)}`);
         return {
             sources: options.sources,
-            runs: options.runs,
-            latencyMs: options.latencyMs,
+            scenarioSources: options.scenarioSources,
             seed: options.seed,
+            latencyMs,
             defaults,
             faulted,
             unfaulted,
-            outage,
-            readBoundSeconds,
-            overBudget: {
-                sources: options.scenarioSources,
-                mix: overMix,
-                succeeded: over.succeeded,
-                ms: over.ms,
-                hung: over.hung,
-                watchdogMs,
-                fc: over.fc,
-                failures: over.failures,
-                slowestReadSeconds: over.slowestReadSeconds,
+            outage: {
+                ...outage,
+                stateIdentical: state.before === state.after,
+                stateChanges: changedPaths(JSON.parse(state.before), JSON.parse(state.after)),
+                stateBytes: Buffer.byteLength(state.before),
             },
+            overBudget: { ...over, mix, watchdogMs },
+            readBoundSeconds,
         };
     } finally {
         await standIn.setFaultMix(undefined);
@@ -171,72 +132,44 @@ export async function runChaos(standIn: StandIn, options: ChaosOptions): Promise
     }
 }
 
-/** Creates a stack of `sources` data sources on the stand-in, with the provider's default settings. */
-async function dataSourceStack(standIn: StandIn, sources: number, name: string): Promise<EngineStack> {
-    const config: Record<string, { value: string; secret?: boolean }> = {};
-    for (const [key, value] of Object.entries(standInConfig(standIn))) {
-        config[key] = { value, secret: key === "alicloud:secretKey" };
-    }
-    return createEngineStack({ projectName: `${name}-${sources}`, program: dataSourceProgram(sources, sources, standIn.endpoint), config });
-}
-
-/** One fresh stack's `up` under `mix` (none: unfaulted); failures are counted, not thrown. */
-async function upOnce(
+/**
+ * A fresh stack of `sources` data sources (default settings): `prepare` unfaulted, then `operation` under
+ * `mix`, timed and watched; failures are counted, not thrown. `around` reads the state file before and after.
+ */
+async function onFreshStack(
     standIn: StandIn,
     sources: number,
-    mix: FaultMix | undefined,
-    extra: { continueOnError?: boolean; watchdogMs?: number } = {},
-): Promise<UpRun & { hung: boolean }> {
-    const engine = await dataSourceStack(standIn, sources, mix === undefined ? "chaos-clean" : "chaos-faulted");
+    operation: (stack: Stack, onEvent: (e: EngineEvent) => void) => Promise<unknown>,
+    options: {
+        mix?: FaultMix;
+        watchdogMs?: number;
+        prepare?: (engine: EngineStack) => Promise<unknown>;
+        around?: (readState: () => string) => () => void;
+    },
+): Promise<ChaosRun> {
+    const projectName = `chaos-${sources}`;
+    const config = Object.fromEntries(Object.entries(standInConfig(standIn)).map(([key, value]) => [key, { value, secret: key === "alicloud:secretKey" }]));
+    const engine = await createEngineStack({ projectName, program: dataSourceProgram(sources, sources, standIn.endpoint), config });
     try {
-        await standIn.setFaultMix(mix);
+        await options.prepare?.(engine);
+        const after = options.around?.(() => readStateFile(engine, projectName));
+        await standIn.setFaultMix(options.mix);
         await standIn.resetLog();
         const events: EngineEvent[] = [];
-        const { ms, value } = await timed(() =>
-            watched(engine.stack, extra.watchdogMs, () => engine.stack.up({ onEvent: (e) => events.push(e), continueOnError: extra.continueOnError })),
+        let hung = false;
+        const stack = engine.stack;
+        const timer =
+            options.watchdogMs === undefined ? undefined : setTimeout(() => ((hung = true), void stack.cancel().catch(() => undefined)), options.watchdogMs);
+        const { ms, value: succeeded } = await timed(() =>
+            operation(stack, (e) => events.push(e)).then(
+                () => true,
+                () => false,
+            ),
         );
+        clearTimeout(timer);
         await standIn.setFaultMix(undefined);
-        const fc = await standIn.stats();
-        return {
-            succeeded: value.ok,
-            hung: value.hung,
-            ms,
-            fc,
-            perSource: perSource(fc),
-            failures: failuresOf(events),
-            slowestReadSeconds: slowestRead(events),
-        };
-    } finally {
-        await standIn.setFaultMix(undefined);
-        await engine.dispose();
-    }
-}
-
-/** `up` of a stack, a full outage, then `refresh`: the refresh must fail and leave the state file as it was. */
-async function outageDuringRefresh(standIn: StandIn, sources: number): Promise<ChaosResult["outage"]> {
-    const engine = await dataSourceStack(standIn, sources, "chaos-outage");
-    try {
-        await engine.stack.up();
-        const projectName = `chaos-outage-${sources}`;
-        const before = readStateFile(engine, projectName);
-        await standIn.setFaultMix({ seed: 1, faults: OUTAGE });
-        await standIn.resetLog();
-        const events: EngineEvent[] = [];
-        const { ms, value } = await timed(() => watched(engine.stack, undefined, () => engine.stack.refresh({ onEvent: (e) => events.push(e) })));
-        const fc = await standIn.stats();
-        await standIn.setFaultMix(undefined);
-        const after = readStateFile(engine, projectName);
-        return {
-            sources,
-            refreshFailed: !value.ok,
-            stateIdentical: before === after,
-            stateChanges: changedPaths(JSON.parse(before), JSON.parse(after)),
-            stateBytes: Buffer.byteLength(before),
-            ms,
-            gets: fc.gets,
-            failures: failuresOf(events),
-            slowestReadSeconds: slowestRead(events),
-        };
+        after?.();
+        return { succeeded, hung, ms, fc: await standIn.stats(), failures: failuresOf(events), slowestReadSeconds: slowestRead(events) };
     } finally {
         await standIn.setFaultMix(undefined);
         await engine.dispose();
@@ -248,8 +181,7 @@ export function changedPaths(a: unknown, b: unknown, at = ""): string[] {
     if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
         return a === b ? [] : [at || "/"];
     }
-    const left = a as Record<string, unknown>;
-    const right = b as Record<string, unknown>;
+    const [left, right] = [a as Record<string, unknown>, b as Record<string, unknown>];
     const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
     return keys.flatMap((key) => (key in left && key in right ? changedPaths(left[key], right[key], `${at}/${key}`) : [`${at}/${key}`]));
 }
@@ -259,54 +191,23 @@ export function onlyEngineRewrites(paths: readonly string[]): boolean {
     return paths.every((p) => p === "/checkpoint/latest/manifest/time" || p.endsWith("/ciphertext"));
 }
 
-/** Runs an engine operation; resolves with whether it succeeded, cancelling it after `watchdogMs` (a hang). */
-async function watched(stack: Stack, watchdogMs: number | undefined, operation: () => Promise<unknown>): Promise<{ ok: boolean; hung: boolean }> {
-    let hung = false;
-    const timer = watchdogMs === undefined ? undefined : setTimeout(() => ((hung = true), void stack.cancel().catch(() => undefined)), watchdogMs);
-    try {
-        await operation();
-        return { ok: true, hung };
-    } catch {
-        return { ok: false, hung };
-    } finally {
-        clearTimeout(timer);
-    }
-}
+const isDataSource = (urn: string | undefined): urn is string => urn !== undefined && /\/fc:FunctionAsyncInvokeConfig::/.test(urn);
 
-/** Median and max GETs per requested path, from the stand-in's histogram. */
-function perSource(fc: StandInStats): { median: number; max: number } {
-    const counts = Object.entries(fc.getsPerPath).flatMap(([gets, paths]) => Array<number>(paths).fill(Number(gets)));
-    if (counts.length === 0) {
-        return { median: 0, max: 0 };
-    }
-    const s = summarize(counts);
-    return { median: s.median, max: s.max };
-}
-
-/** Whether an engine event's URN is one of the data sources. */
-function isDataSource(urn: string | undefined): urn is string {
-    return urn !== undefined && /\/fc:FunctionAsyncInvokeConfig::/.test(urn);
-}
-
-/** The longest any data source's read took: from the engine's first event about it to its last, in seconds. */
 function slowestRead(events: readonly EngineEvent[]): number {
-    const first = new Map<string, number>();
-    const last = new Map<string, number>();
+    const spans = new Map<string, [number, number]>();
     for (const event of events) {
         const urn = event.resourcePreEvent?.metadata.urn ?? event.resOutputsEvent?.metadata.urn ?? event.diagnosticEvent?.urn;
         if (isDataSource(urn)) {
-            first.set(urn, Math.min(first.get(urn) ?? Infinity, event.timestamp));
-            last.set(urn, Math.max(last.get(urn) ?? -Infinity, event.timestamp));
+            const [first, last] = spans.get(urn) ?? [event.timestamp, event.timestamp];
+            spans.set(urn, [Math.min(first, event.timestamp), Math.max(last, event.timestamp)]);
         }
     }
-    return Math.max(0, ...[...first].map(([urn, start]) => (last.get(urn) ?? start) - start));
+    return Math.max(0, ...[...spans.values()].map(([first, last]) => last - first));
 }
 
-/** The engine's error diagnostics per data source, summarized by the FcError code each message opens with. */
 export function failuresOf(events: readonly EngineEvent[]): FailureSummary {
     const firstError = new Map<string, string>();
-    for (const event of events) {
-        const d = event.diagnosticEvent;
+    for (const d of events.map((e) => e.diagnosticEvent)) {
         if (d?.severity === "error" && isDataSource(d.urn) && !firstError.has(d.urn)) {
             firstError.set(d.urn, d.message);
         }
@@ -316,30 +217,161 @@ export function failuresOf(events: readonly EngineEvent[]): FailureSummary {
         const code = /([A-Za-z][\w.-]*) \((?:HTTP \d+|no HTTP answer)\) while reading/.exec(message)?.[1] ?? "other";
         byCode[code] = (byCode[code] ?? 0) + 1;
     }
-    const example = [...firstError.values()][0]
-        ?.split("\n")
-        .find((line) => line.trim() !== "")
-        ?.trim();
-    return { failed: firstError.size, byCode, example };
+    const example = [...firstError.values()][0]?.split("\n").find((line) => line.trim() !== "");
+    return { failed: firstError.size, byCode, example: example?.trim() };
 }
 
-function describeRun(run: UpRun): string {
-    const faults =
-        Object.entries(run.fc.byFault)
-            .map(([k, n]) => `${n} ${k}`)
-            .join(", ") || "no faults";
-    const failed =
-        run.failures.failed === 0
-            ? ""
-            : `, ${run.failures.failed} failed (${Object.entries(run.failures.byCode)
-                  .map(([c, n]) => `${n} ${c}`)
-                  .join(", ")})`;
-    return `${run.succeeded ? "ok" : "FAILED"} in ${run.ms.toFixed(0)} ms, ${run.fc.gets} GETs (${faults}), per source median ${run.perSource.median} max ${run.perSource.max}, peak in flight ${run.fc.maxInFlight}${failed}`;
+/** GETs per data source (each reads its own function), from the stand-in's histogram. */
+function perSource(fc: StandInStats): { median: number; max: number } {
+    const counts = Object.entries(fc.getsPerPath).flatMap(([gets, paths]) => Array<number>(paths).fill(Number(gets)));
+    return counts.length === 0 ? { median: 0, max: 0 } : summarize(counts);
 }
 
-/** Wall time of the faulted runs over the unfaulted ones, medians; and both summaries. */
-export function wallTimes(result: ChaosResult): { faulted: Summary; unfaulted: Summary; ratio: number } {
-    const faulted = summarize(result.faulted.map((r) => r.ms));
-    const unfaulted = summarize(result.unfaulted.map((r) => r.ms));
-    return { faulted, unfaulted, ratio: faulted.median / unfaulted.median };
+function describeRun(run: ChaosRun): string {
+    const p = perSource(run.fc);
+    return `${run.succeeded ? "ok" : "FAILED"} in ${run.ms.toFixed(0)} ms, ${run.fc.gets} GETs (${counts(run.fc.byFault)}), per source median ${p.median} max ${p.max}, peak ${run.fc.maxInFlight}; ${failureText(run.failures)}`;
+}
+
+/** The section of RESULTS.md: every figure judged against the fault-injection goals, then every run. */
+export function renderChaosSection(result: ChaosResult, machine: MachineInfo, durationMs: number): string {
+    const d = result.defaults;
+    const cap = d.maxConcurrentRequests;
+    const bound = result.readBoundSeconds;
+    const { faulted, unfaulted, outage: o, overBudget: b } = result;
+    const ok = faulted.filter((r) => r.succeeded).length;
+    const peak = Math.max(...faulted.map((r) => r.fc.maxInFlight));
+    const per = faulted.map((r) => perSource(r.fc));
+    const [wallFaulted, wallClean] = [summarize(faulted.map((r) => r.ms)), summarize(unfaulted.map((r) => r.ms))];
+    const engineOnly = onlyEngineRewrites(o.stateChanges);
+    const slowest = Math.max(...faulted.map((r) => r.slowestReadSeconds));
+    const met = (yes: boolean): string => (yes ? "met" : "**not met**");
+    const gets = summarize(faulted.map((r) => r.fc.gets));
+    const state = o.stateIdentical
+        ? `byte-identical (${o.stateBytes} bytes)`
+        : `${o.stateChanges.length} value(s) differ: ${engineOnly ? "all the engine's own rewrite (a new `manifest.time`, every secret encrypted afresh); every data-source entry byte-identical" : `**${o.stateChanges.slice(0, 5).join(", ")}**`}`;
+    return [
+        "## Fault injection (`npm run chaos`)",
+        "",
+        `Written by \`bench/chaos.ts\` (\`${machine.command}\`) on ${machine.date}, ${(durationMs / 60000).toFixed(1)} min, ${machine.cores} cores, Node ${machine.node}, ` +
+            `Pulumi CLI ${machine.pulumiCli}, load average at start ${machine.loadAvgStart.map((x) => x.toFixed(2)).join(" / ")}. Each run is a \`pulumi up\` of a fresh stack of ` +
+            `${result.sources} data sources, each reading its own function, with the default settings (cap ${cap}, timeout ${d.timeoutSeconds} s, ${d.maxAttempts} attempts, ` +
+            `${d.retryBudgetSeconds} s retry budget), ${result.latencyMs} ms simulated round trip, faults drawn per request from a generator seeded with ${result.seed} + the run's ` +
+            `number: ${describeMix(STEADY_FAULTS)}; each paired with an unfaulted \`up\` (the order alternates). A failed read fails the \`up\`.`,
+        "",
+        "| what | figure | target | met |",
+        "|---|---|---|---|",
+        `| \`up\`s that succeeded under steady faults | ${ok}/${faulted.length} | ${faulted.length}/${faulted.length} | ${met(ok === faulted.length)} |`,
+        `| GETs per data source, median / max (per run) | ${per.map((p) => `${p.median} / ${p.max}`).join(", ")} | informational (the bound is ${d.maxAttempts} counted attempts plus throttled ones) | n/a |`,
+        `| wall time, faulted / unfaulted (medians) | ${(wallFaulted.median / wallClean.median).toFixed(2)} (${ms(wallFaulted.median)} vs ${ms(wallClean.median)}) | informational | n/a |`,
+        `| peak requests in flight at the stand-in (all faulted runs) | ${peak} | <= cap ${cap} | ${met(peak <= cap)} |`,
+        `| full outage during \`refresh\` of ${result.scenarioSources}: refresh fails, state file byte-identical | refresh ${o.succeeded ? "**passed**" : "failed"}; state file ${state} ` +
+            `| fails; byte-identical | ${!o.succeeded && o.stateIdentical ? "met" : !o.succeeded && engineOnly ? "**not met** as stated (the engine's rewrite); met for every data source" : "**not met**"} |`,
+        `| fault rate above the budget, \`up\` of ${result.scenarioSources}: fails with a summary, no hang | ${b.succeeded ? "**succeeded**" : "failed"} in ${ms(b.ms)}${b.hung ? " (**hung**, cancelled)" : ""}; ` +
+            `${failureText(b.failures)} | fails; every read within ${bound} s | ${met(!b.succeeded && !b.hung && b.failures.failed > 0 && b.slowestReadSeconds <= bound + 1)} |`,
+        `| slowest read of any data source (engine events, 1 s resolution): steady faults / outage / above the budget | ${slowest} s / ${o.slowestReadSeconds} s / ${b.slowestReadSeconds} s ` +
+            `| <= ${bound} s (retry budget + one timeout) | ${met(Math.max(slowest, o.slowestReadSeconds, b.slowestReadSeconds) <= bound + 1)} |`,
+        "",
+        "| run | unfaulted up | faulted up | succeeded | GETs | faults drawn | answers by status | peak in flight |",
+        "|---|---|---|---|---|---|---|---|",
+        ...faulted.map(
+            (run, i) =>
+                `| ${i + 1} | ${ms(unfaulted[i].ms)} (${unfaulted[i].fc.gets} GETs) | ${ms(run.ms)} | ${run.succeeded ? "yes" : `**no**: ${failureText(run.failures)}`} | ${run.fc.gets} | ${counts(run.fc.byFault)} | ${counts(run.fc.byStatus)} | ${run.fc.maxInFlight} |`,
+        ),
+        "",
+        `The faulted runs sent ${gets.median} GETs (median; ${gets.min}-${gets.max}), ${(gets.median / result.sources).toFixed(2)} per data source. The stand-in counts a ` +
+            "stalled request in flight until the client closes its connection.",
+        "",
+        `**Full outage during refresh**: \`pulumi up\` (no faults), then every request answered 503, then \`pulumi refresh\`: ${o.succeeded ? "**passed**" : "failed"} after ` +
+            `${ms(o.ms)} and ${o.fc.gets} GETs; ${failureText(o.failures)}. The engine runs 8 operations at a time, so the refresh takes about (data sources / 8) x one ` +
+            "read's retries. The engine writes the checkpoint again at the end of every `refresh`, failed or not; what a provider controls is the data sources' entries.",
+        "",
+        `**Above the budget**: \`pulumi up --continue-on-error\` with ${describeMix(b.mix.faults)} (seed ${b.mix.seed}): ${b.succeeded ? "**succeeded**" : "failed"} after ${ms(b.ms)} ` +
+            `(a watchdog would have cancelled it after ${ms(b.watchdogMs)}). ${failureText(b.failures)}.${b.failures.example ? ` One of them: \`${b.failures.example.slice(0, 400)}\`` : ""}`,
+        "",
+        "```",
+        `chaos.faulted.ms: ${faulted.map((r) => r.ms.toFixed(0)).join(", ")}`,
+        `chaos.unfaulted.ms: ${unfaulted.map((r) => r.ms.toFixed(0)).join(", ")}`,
+        `chaos.faulted.getsPerSource: ${faulted.map((r) => JSON.stringify(r.fc.getsPerPath)).join(" ")}`,
+        "```",
+    ].join("\n");
+}
+
+function describeMix(faults: FaultMix["faults"]): string {
+    const what = ({ fault }: FaultMix["faults"][number]): string =>
+        fault.kind === "status"
+            ? `${fault.status} ${fault.errorCode ?? ""}${fault.retryAfterSeconds !== undefined ? ` with Retry-After: ${fault.retryAfterSeconds}` : ""}`.trim()
+            : fault.kind === "reset"
+              ? "connection resets"
+              : fault.kind === "stall"
+                ? "stalls past the timeout"
+                : fault.kind;
+    return faults.map((f) => `${Math.round(f.rate * 1000) / 10}% ${what(f)}`).join(", ");
+}
+
+function failureText(f: FailureSummary): string {
+    return f.failed === 0 ? "no data source reported an error" : `${f.failed} data source(s) failed: ${counts(f.byCode)}`;
+}
+
+function counts(record: Record<string, number>): string {
+    const entries = Object.entries(record).sort((a, b) => b[1] - a[1]);
+    return entries.length === 0 ? "-" : entries.map(([k, n]) => `${k}: ${n}`).join(", ");
+}
+
+function ms(value: number): string {
+    return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`;
+}
+
+function parseArgs(argv: readonly string[]): { runs: number; sources: number; scenarioSources: number; seed: number; out: string } {
+    const args = { runs: 5, sources: 300, scenarioSources: 100, seed: 13, out: path.join(__dirname, "RESULTS.md") };
+    const numeric: Record<string, "runs" | "sources" | "scenarioSources" | "seed"> = {
+        "--runs": "runs",
+        "--sources": "sources",
+        "--scenario-sources": "scenarioSources",
+        "--seed": "seed",
+    };
+    for (let i = 0; i < argv.length; i += 2) {
+        const [name, value] = [argv[i], argv[i + 1]];
+        const n = Number(value);
+        if (value === undefined) {
+            throw new Error(`${name} needs a value`);
+        } else if (name === "--out") {
+            args.out = value;
+        } else if (!(name in numeric)) {
+            throw new Error(`unknown argument ${name}`);
+        } else if (!Number.isInteger(n) || n < (name === "--seed" ? 0 : 1)) {
+            throw new Error(`${name} must be a whole number, got ${value}`);
+        } else {
+            args[numeric[name]] = n;
+        }
+    }
+    return args;
+}
+
+async function main(): Promise<void> {
+    const argv = process.argv.slice(2);
+    const args = parseArgs(argv);
+    const started = Date.now();
+    const machine = await describeMachine(`npm run chaos${argv.length ? ` -- ${argv.join(" ")}` : ""}`);
+    const log = (line: string): void => void process.stderr.write(`${line}\n`);
+    const standIn = await startStandIn();
+    try {
+        await standIn.seed(SERVICE, functionNames(Math.max(args.sources, args.scenarioSources)));
+        log(`chaos: stand-in at ${standIn.endpoint}; ${args.runs} paired runs of ${args.sources} data sources`);
+        const section = renderChaosSection(await runChaos(standIn, { ...args, log }), machine, Date.now() - started);
+        if (args.out === "-") {
+            process.stdout.write(`${section}\n`);
+        } else {
+            writeChaosSection(args.out, section);
+            log(`chaos: wrote the section into ${args.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        }
+    } finally {
+        await standIn.close();
+    }
+}
+
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        process.stderr.write(`chaos failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+    });
 }

@@ -1,6 +1,8 @@
-// The names every benchmark agrees on: one service of numbered functions on the stand-in, and the
-// stack config that points the provider at the stand-in's (fake) account and key.
+// What every benchmark agrees on: the package as users get it (the compiled JavaScript in bin/, loaded by
+// its package name through the repository's self-link, as the provider host loads it), one service of
+// numbered functions on the stand-in, and the stack config that points the provider at it.
 
+import type * as packageApi from "../provider";
 import type { StandIn } from "./standin";
 
 /** The service that holds the benchmark's functions. */
@@ -34,4 +36,26 @@ export function standInConfig(standIn: StandIn): Record<string, string> {
         "alicloud:accessKey": standIn.accessKeyId,
         "alicloud:secretKey": standIn.accessKeySecret,
     };
+}
+
+let loaded: typeof packageApi | undefined;
+
+/**
+ * `require("pulumi-fc-async-invoke-config")`, typed by the sources; fails clearly when not built.
+ * Loaded once: resolving a package name costs about 12 µs per `require`, which a timed loop would
+ * otherwise charge to the provider.
+ */
+export function builtPackage(): typeof packageApi {
+    if (loaded === undefined) {
+        try {
+            // By package name, as a user loads it (bin/, through the self-link), not the sources ts-node would compile.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            loaded = require("pulumi-fc-async-invoke-config") as typeof packageApi;
+        } catch (error) {
+            throw new Error(`the built provider is missing: run \`npm run build\` first (${error instanceof Error ? error.message : String(error)})`, {
+                cause: error,
+            });
+        }
+    }
+    return loaded;
 }

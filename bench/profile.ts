@@ -2,7 +2,7 @@
 // sizes) that a CI test runs in well under a minute to prove the harness still works end to end.
 
 import type { RateLimit } from "../test/fc-emulator";
-import type { ThrottleScenario } from "./concurrency-in-process";
+import type { ThrottleScenario } from "./concurrency";
 
 export interface Profile {
     name: "full" | "smoke";
@@ -16,17 +16,12 @@ export interface Profile {
     /** Unmeasured rounds before the in-process overhead runs. */
     warmups: number;
     /**
-     * Provider overhead of the FC 2.0 single read. Its runs take a fraction of a second each and its
-     * target leaves 10% for a spread that, on a shared 2-core machine, is about that wide between runs:
-     * it gets the most runs.
+     * Provider overhead of the FC 2.0 single read (`overhead`) and the rest of the family (`family`). Runs
+     * take a fraction of a second and the target leaves 10% for a spread about that wide on a shared
+     * 2-core machine: they get the most runs.
      */
-    overhead: { lookups: number; width: number; latencyMs: number; runs: number };
-    /**
-     * Provider overhead of the rest of the family: FC 3.0 single reads per run, list reads per run,
-     * configs per listed function and the page size they are read with, reads in flight for the
-     * concurrent comparison, runs (as the FC 2.0 single read's).
-     */
-    family: { lookups: number; lists: number; qualifiers: number; pageSize: number; width: number; runs: number };
+    overhead: OverheadSize;
+    family: OverheadSize;
     concurrency: { lookups: number; caps: [number, number]; scenarios: ThrottleScenario[]; unthrottledLatenciesMs: number[] };
     /** Stack sizes of the engine comparison; the largest is where the goal is judged. */
     engineSizes: number[];
@@ -37,6 +32,17 @@ export interface Profile {
     engineCapCompare?: { cap: number; latencyMs: number };
     /** The throttled `pulumi up`; none in smoke. */
     engineThrottle?: { sources: number; limit: RateLimit; latencyMs: number };
+}
+
+/** Single reads per run; list reads per run, configs of each listed function and the page size; reads in flight; the simulated round trip of the extra pair; runs. */
+export interface OverheadSize {
+    lookups: number;
+    lists: number;
+    qualifiers: number;
+    pageSize: number;
+    width: number;
+    latencyMs: number;
+    runs: number;
 }
 
 /** FC-like flow control: a sustained rate well below what the stand-in could serve, a small burst. */
@@ -52,9 +58,9 @@ export const FULL_PROFILE: Profile = {
     runs: 5,
     inProcessRuns: 15,
     warmups: 2,
-    overhead: { lookups: 500, width: 16, latencyMs: ROUND_TRIP_MS, runs: 31 },
+    overhead: { lookups: 500, lists: 0, qualifiers: 0, pageSize: 100, width: 16, latencyMs: ROUND_TRIP_MS, runs: 31 },
     // 32 lists of 50 configs: 96 pages per run, of the order of the single read's 500 GETs in wall time.
-    family: { lookups: 500, lists: 32, qualifiers: 50, pageSize: 20, width: 16, runs: 31 },
+    family: { lookups: 500, lists: 32, qualifiers: 50, pageSize: 20, width: 16, latencyMs: ROUND_TRIP_MS, runs: 31 },
     concurrency: {
         lookups: 200,
         caps: [8, 64],
@@ -76,8 +82,8 @@ export const SMOKE_PROFILE: Profile = {
     runs: 1,
     inProcessRuns: 1,
     warmups: 1,
-    overhead: { lookups: 32, width: 16, latencyMs: 5, runs: 1 },
-    family: { lookups: 16, lists: 4, qualifiers: 50, pageSize: 20, width: 4, runs: 1 },
+    overhead: { lookups: 32, lists: 0, qualifiers: 0, pageSize: 100, width: 16, latencyMs: 5, runs: 1 },
+    family: { lookups: 16, lists: 4, qualifiers: 50, pageSize: 20, width: 4, latencyMs: 5, runs: 1 },
     concurrency: {
         lookups: 20,
         caps: [8, 64],

@@ -1,12 +1,10 @@
 // Everything one bench run measured, in one typed object: the report and the goals are computed from
 // it, and runBench returns it so a test can assert on figures rather than parse markdown.
 
-import type { ConcurrencyResult } from "./concurrency-in-process";
-import type { CellResult } from "./engine-stacks";
-import type { EngineThrottleResult } from "./engine-throttle";
-import type { FamilyOverheadResult } from "./family-overhead";
+import type { ConcurrencyResult } from "./concurrency";
+import type { CellResult, EngineThrottleResult } from "./engine";
 import type { MachineInfo } from "./machine";
-import type { OverheadResult } from "./overhead-in-process";
+import type { OverheadResult } from "./overhead";
 import type { Profile } from "./profile";
 import type { Tuning } from "../provider";
 
@@ -21,9 +19,10 @@ export interface BenchResults {
     defaults: Tuning;
     /** Wall time of the whole bench, ms. */
     durationMs: number;
+    /** Provider overhead of the FC 2.0 single read. */
     overhead?: OverheadResult;
     /** Provider overhead of the FC 2.0 list and the FC 3.0 single read and list. */
-    family?: FamilyOverheadResult;
+    family?: OverheadResult;
     concurrency?: ConcurrencyResult;
     /** Engine cells (kind x size). */
     engine?: CellResult[];
@@ -31,12 +30,10 @@ export interface BenchResults {
 }
 
 /** What a goal measures. */
-export const GOALS = ["provider overhead", "engine floor", "concurrency under throttling", "memory"] as const;
-export type Goal = (typeof GOALS)[number];
+export type Goal = "provider overhead" | "engine floor" | "concurrency under throttling" | "memory";
 
 /** One goal, judged. */
 export interface GoalResult {
-    /** What it measures. */
     goal: Goal;
     /** What is measured. */
     name: string;

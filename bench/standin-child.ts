@@ -2,7 +2,7 @@
 // bench's commands over the IPC channel. Runs under ts-node (transpile-only), forked by standin.ts.
 
 import { type AsyncConfigInput, type Fc3AsyncConfigInput, startFcEmulator } from "../test/fc-emulator";
-import type { StandInCommand, StandInReady, StandInReply, StandInRequest, StandInStats } from "./standin-protocol";
+import type { StandInCommand, StandInReady, StandInReply, StandInStats } from "./standin";
 
 /** Every seeded function gets the same, fully populated config, the largest answer FC gives. */
 function configFor(accountId: string, region: string, service: string, fn: string): AsyncConfigInput {
@@ -29,28 +29,21 @@ async function main(): Promise<void> {
     let cpuAtReset = process.cpuUsage();
 
     const stats = (): StandInStats => {
-        const byStatus: Record<string, number> = {};
-        const byFault: Record<string, number> = {};
-        const perPath = new Map<string, number>();
-        let gets = 0;
+        const count = (record: Record<string, number>, key: string): void => void (record[key] = (record[key] ?? 0) + 1);
+        const [byStatus, byFault, perPath, getsPerPath] = [{}, {}, {}, {}] as Array<Record<string, number>>;
+        const gets = fc.requests.filter((request) => request.method === "GET");
         for (const request of fc.requests) {
-            byStatus[String(request.status)] = (byStatus[String(request.status)] ?? 0) + 1;
+            count(byStatus, String(request.status));
             if (request.fault !== undefined) {
-                byFault[request.fault] = (byFault[request.fault] ?? 0) + 1;
-            }
-            if (request.method === "GET") {
-                gets++;
-                perPath.set(request.path, (perPath.get(request.path) ?? 0) + 1);
+                count(byFault, request.fault);
             }
         }
-        const getsPerPath: Record<string, number> = {};
-        for (const count of perPath.values()) {
-            getsPerPath[String(count)] = (getsPerPath[String(count)] ?? 0) + 1;
-        }
+        gets.forEach((request) => count(perPath, request.path));
+        Object.values(perPath).forEach((n) => count(getsPerPath, String(n)));
         const cpu = process.cpuUsage(cpuAtReset);
         return {
             total: fc.requests.length,
-            gets,
+            gets: gets.length,
             byStatus,
             maxInFlight: fc.maxInFlight(),
             cpuMs: (cpu.user + cpu.system) / 1000,
@@ -109,7 +102,7 @@ async function main(): Promise<void> {
         }
     };
 
-    process.on("message", (message: StandInRequest) => {
+    process.on("message", (message: { id: number; command: StandInCommand }) => {
         obey(message.command).then(
             (result) => {
                 const reply: StandInReply = result === undefined ? { id: message.id, ok: true } : { id: message.id, ok: true, stats: result };
@@ -129,7 +122,6 @@ async function main(): Promise<void> {
     process.on("disconnect", () => process.exit(0));
 
     const ready: StandInReady = {
-        ready: true,
         endpoint: fc.endpoint,
         host: fc.host,
         accountId: fc.accountId,

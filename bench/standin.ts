@@ -1,37 +1,66 @@
-// The FC stand-in as the benchmarks use it: the emulator of test/fc-emulator, run in a child process.
-//
-// Why a child process and not startFcEmulator() in the bench process: the stand-in does real work per
-// request (parsing, ACS3 signature verification, JSON). In the bench process that CPU would be charged
-// to both sides of every comparison and dilute the ratios towards 1, and it would compete with the
-// inline Pulumi program, which also runs in the bench process. Real FC's CPU is not ours to count.
+// The FC stand-in as the benchmarks use it: the emulator of test/fc-emulator, run in a child process
+// (standin-child.ts) and driven over IPC. In the bench process its real work per request (parsing, ACS3
+// signature verification, JSON) would be charged to both sides of every comparison, diluting the ratios
+// towards 1, and would compete with the inline Pulumi program. Real FC's CPU is not ours to count.
 
-import { type ChildProcess, fork } from "node:child_process";
+import { fork } from "node:child_process";
 import type { FaultMix, RateLimit } from "../test/fc-emulator";
-import type { StandInApi, StandInCommand, StandInReady, StandInReply, StandInStats } from "./standin-protocol";
 
-export type { StandInApi, StandInStats } from "./standin-protocol";
+/** Which view of the stand-in: FC 2.0 (API 2021-04-06) or FC 3.0 (API 2023-03-30). */
+export type StandInApi = "fc2" | "fc3";
+
+/** What the stand-in is asked to do; every request carries an id its reply echoes. */
+export type StandInCommand =
+    | { op: "seed"; service: string; functions: string[] }
+    | { op: "seedFc3"; functions: string[] }
+    | { op: "seedQualifiers"; api: StandInApi; service: string; functions: string[]; count: number }
+    | { op: "setRateLimit"; limit?: RateLimit }
+    | { op: "setLatency"; ms: number }
+    | { op: "setFaultMix"; mix?: FaultMix }
+    | { op: "resetLog" }
+    | { op: "stats" }
+    | { op: "close" };
+
+/** What the request log says since the last reset, reduced to what the benchmarks report. */
+export interface StandInStats {
+    total: number;
+    /** GETs: the only method the provider sends. */
+    gets: number;
+    /** Per HTTP status, e.g. `{ "200": 500, "429": 37 }`; `0` means no answer was sent. */
+    byStatus: Record<string, number>;
+    maxInFlight: number;
+    /** How many distinct GET paths were asked how often: `{ "1": 280, "2": 18 }` = 280 paths once, 18 twice. */
+    getsPerPath: Record<string, number>;
+    /** Requests per fault kind they got (`status`, `reset`, `stall`, …). */
+    byFault: Record<string, number>;
+    /** The stand-in's CPU time (user + system), ms: FC's work, not the client's. */
+    cpuMs: number;
+}
+
+export type StandInReply = { id: number; ok: true; stats?: StandInStats } | { id: number; ok: false; error: string };
+
+/** The child's first message: where it listens and which (fake) key it accepts. */
+export interface StandInReady {
+    endpoint: string;
+    /** `HOST:PORT`, for the SDK's `Config.endpoint`. */
+    host: string;
+    accountId: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+}
 
 /** A running stand-in and the commands the benchmarks need. */
-export interface StandIn {
-    /** `http://HOST:PORT`, the value for a lookup's `endpoint`. */
-    readonly endpoint: string;
-    /** `HOST:PORT`, the value for the SDK's `Config.endpoint`. */
-    readonly host: string;
-    readonly accountId: string;
-    readonly accessKeyId: string;
-    readonly accessKeySecret: string;
-    /** The child's pid, so its CPU is never mistaken for the provider's. */
-    readonly pid: number;
+export interface StandIn extends StandInReady {
     /** Creates `service` with `functions`, each with a config on LATEST. */
     seed(service: string, functions: readonly string[]): Promise<void>;
     /** Creates FC 3.0 `functions`, each with a config on LATEST. */
     seedFc3(functions: readonly string[]): Promise<void>;
-    /** Creates `functions` (FC 2.0: in `service`) with `count` aliases each, each alias with a config, LATEST without. */
+    /** Creates `functions` (FC 2.0: in `service`) with `count` aliases each, each with a config, LATEST without: a list of one has `count` configs. */
     seedQualifiers(api: StandInApi, service: string, functions: readonly string[], count: number): Promise<void>;
     setRateLimit(limit: RateLimit | undefined): Promise<void>;
-    /** Delays every answer by `ms` (0 removes the delay): FC's round trip, which the local stand-in lacks. */
+    /** Delays every answer by `ms` (0 removes it): FC's round trip, which the local stand-in lacks. */
     setLatency(ms: number): Promise<void>;
-    /** Sets, or with `undefined` removes, the seeded fault mix; drawn for every request after the latency. */
+    /** Sets, or with `undefined` removes, the seeded fault mix, drawn for every request after the latency. */
     setFaultMix(mix: FaultMix | undefined): Promise<void>;
     resetLog(): Promise<void>;
     stats(): Promise<StandInStats>;
@@ -40,114 +69,52 @@ export interface StandIn {
 
 /** Forks the stand-in and resolves once it listens. Always `close()` it. */
 export async function startStandIn(): Promise<StandIn> {
-    const child = fork(require.resolve("./standin-child"), [], {
-        // Transpile-only: the child's types were checked with the bench; this keeps its start fast.
-        execArgv: ["-r", require.resolve("ts-node/register/transpile-only")],
-        stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
+    // Transpile-only: the child's types were checked with the bench; this keeps its start fast.
+    const child = fork(require.resolve("./standin-child"), [], { execArgv: ["-r", require.resolve("ts-node/register/transpile-only")] });
     const ready = await new Promise<StandInReady>((resolve, reject) => {
-        const onExit = (code: number | null): void => reject(new Error(`bench stand-in exited before listening (code ${code})`));
-        child.once("exit", onExit);
+        child.once("exit", (code) => reject(new Error(`bench stand-in exited before listening (code ${code})`)));
         child.once("error", reject);
-        child.once("message", (message: StandInReady) => {
-            child.off("exit", onExit);
-            child.off("error", reject);
-            resolve(message);
-        });
+        child.once("message", resolve);
     });
-    return new ChildStandIn(child, ready);
-}
-
-class ChildStandIn implements StandIn {
-    readonly endpoint: string;
-    readonly host: string;
-    readonly accountId: string;
-    readonly accessKeyId: string;
-    readonly accessKeySecret: string;
-    readonly pid: number;
-    private nextId = 1;
-    private readonly pending = new Map<number, { resolve: (reply: StandInReply) => void; reject: (error: Error) => void }>();
-    private closed: Promise<void> | undefined;
-
-    constructor(
-        private readonly child: ChildProcess,
-        ready: StandInReady,
-    ) {
-        this.endpoint = ready.endpoint;
-        this.host = ready.host;
-        this.accountId = ready.accountId;
-        this.accessKeyId = ready.accessKeyId;
-        this.accessKeySecret = ready.accessKeySecret;
-        this.pid = child.pid ?? -1;
-        child.on("message", (reply: StandInReply) => {
-            const waiter = this.pending.get(reply.id);
-            this.pending.delete(reply.id);
-            waiter?.resolve(reply);
-        });
-        child.on("exit", (code) => {
-            for (const waiter of this.pending.values()) {
-                waiter.reject(new Error(`bench stand-in exited (code ${code})`));
-            }
-            this.pending.clear();
-        });
-    }
-
-    async seed(service: string, functions: readonly string[]): Promise<void> {
-        await this.call({ op: "seed", service, functions: [...functions] });
-    }
-
-    async seedFc3(functions: readonly string[]): Promise<void> {
-        await this.call({ op: "seedFc3", functions: [...functions] });
-    }
-
-    async seedQualifiers(api: StandInApi, service: string, functions: readonly string[], count: number): Promise<void> {
-        await this.call({ op: "seedQualifiers", api, service, functions: [...functions], count });
-    }
-
-    async setRateLimit(limit: RateLimit | undefined): Promise<void> {
-        await this.call(limit === undefined ? { op: "setRateLimit" } : { op: "setRateLimit", limit });
-    }
-
-    async setLatency(ms: number): Promise<void> {
-        await this.call({ op: "setLatency", ms });
-    }
-
-    async setFaultMix(mix: FaultMix | undefined): Promise<void> {
-        await this.call(mix === undefined ? { op: "setFaultMix" } : { op: "setFaultMix", mix });
-    }
-
-    async resetLog(): Promise<void> {
-        await this.call({ op: "resetLog" });
-    }
-
-    async stats(): Promise<StandInStats> {
-        const reply = await this.call({ op: "stats" });
-        if (reply.stats === undefined) {
-            throw new Error("bench stand-in: stats reply without stats");
-        }
-        return reply.stats;
-    }
-
-    close(): Promise<void> {
-        this.closed ??= (async () => {
-            if (this.child.exitCode !== null || this.child.signalCode !== null) {
-                return;
-            }
-            const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
-            await this.call({ op: "close" }).catch(() => undefined);
-            await exited;
-        })();
-        return this.closed;
-    }
-
-    private call(command: StandInCommand): Promise<Extract<StandInReply, { ok: true }>> {
-        const id = this.nextId++;
+    const pending = new Map<number, { resolve: (reply: StandInReply) => void; reject: (error: Error) => void }>();
+    child.on("message", (reply: StandInReply) => {
+        pending.get(reply.id)?.resolve(reply);
+        pending.delete(reply.id);
+    });
+    child.on("exit", (code) => {
+        pending.forEach((waiter) => waiter.reject(new Error(`bench stand-in exited (code ${code})`)));
+        pending.clear();
+    });
+    let nextId = 1;
+    const call = (command: StandInCommand): Promise<StandInStats | undefined> => {
+        const id = nextId++;
         return new Promise((resolve, reject) => {
-            this.pending.set(id, {
-                resolve: (reply) => (reply.ok ? resolve(reply) : reject(new Error(`bench stand-in: ${command.op}: ${reply.error}`))),
+            pending.set(id, {
+                resolve: (reply) => (reply.ok ? resolve(reply.stats) : reject(new Error(`bench stand-in: ${command.op}: ${reply.error}`))),
                 reject,
             });
-            this.child.send({ id, command });
+            child.send({ id, command });
         });
-    }
+    };
+    const done = async (command: StandInCommand): Promise<void> => void (await call(command));
+    let closed: Promise<void> | undefined;
+    return {
+        ...ready,
+        seed: (service, functions) => done({ op: "seed", service, functions: [...functions] }),
+        seedFc3: (functions) => done({ op: "seedFc3", functions: [...functions] }),
+        seedQualifiers: (api, service, functions, count) => done({ op: "seedQualifiers", api, service, functions: [...functions], count }),
+        setRateLimit: (limit) => done({ op: "setRateLimit", limit }),
+        setLatency: (ms) => done({ op: "setLatency", ms }),
+        setFaultMix: (mix) => done({ op: "setFaultMix", mix }),
+        resetLog: () => done({ op: "resetLog" }),
+        stats: async () => (await call({ op: "stats" })) ?? Promise.reject(new Error("bench stand-in: stats reply without stats")),
+        close: () =>
+            (closed ??= (async () => {
+                if (child.exitCode === null && child.signalCode === null) {
+                    const exited = new Promise((resolve) => child.once("exit", resolve));
+                    await call({ op: "close" }).catch(() => undefined);
+                    await exited;
+                }
+            })()),
+    };
 }

@@ -64,11 +64,6 @@ function exposedGc(): (() => void) | undefined {
     return typeof gc === "function" ? (gc as () => void) : undefined;
 }
 
-/** `a / b` of two summaries' medians: the ratio the goals are stated in. */
-export function medianRatio(a: Summary, b: Summary): number {
-    return a.median / b.median;
-}
-
 /** A duration summary as the report prints it: `median ms (min-max)`, or the one value. */
 export function formatMs(s: Summary): string {
     const f = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));

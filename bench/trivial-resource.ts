@@ -55,13 +55,12 @@ export class ConstantResource extends pulumi.dynamic.Resource {
             {
                 ...args,
                 qualifier: "LATEST",
-                // WithOrigin so the engine fills them in, as the data source names its outputs.
-                createdTime: undefined,
-                lastModifiedTime: undefined,
-                destinationConfig: undefined,
-                maxAsyncEventAgeInSeconds: undefined,
-                maxAsyncRetryAttempts: undefined,
-                statefulInvocation: undefined,
+                // Named so the engine fills them in, as the data source names its outputs.
+                ...Object.fromEntries(
+                    ["createdTime", "lastModifiedTime", "destinationConfig", "maxAsyncEventAgeInSeconds", "maxAsyncRetryAttempts", "statefulInvocation"].map(
+                        (k) => [k, undefined],
+                    ),
+                ),
             },
             { id: `${args.serviceName}:${args.functionName}:LATEST` },
             "bench",
@@ -69,6 +68,3 @@ export class ConstantResource extends pulumi.dynamic.Resource {
         );
     }
 }
-
-/** The provider object itself, for measuring its serialization. */
-export const trivialProvider: pulumi.dynamic.ResourceProvider = constantProvider;

@@ -7,7 +7,6 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { RESULTS_FILE, runBench } from "../../bench/bench";
-import { GOALS } from "../../bench/results";
 
 describe("benchmark harness (smoke)", function () {
     this.timeout(10 * 60_000);
@@ -20,7 +19,11 @@ describe("benchmark harness (smoke)", function () {
 
         assert.equal(outcome.outFile, outFile);
         assert.ok(fs.readFileSync(outFile, "utf8").includes("## Goals"));
-        assert.deepEqual([...new Set(outcome.goals.map((g) => g.goal))].sort(), [...GOALS].sort(), "every goal is reported");
+        assert.deepEqual(
+            [...new Set(outcome.goals.map((g) => g.goal))],
+            ["provider overhead", "engine floor", "concurrency under throttling", "memory"],
+            "every goal is reported, in order",
+        );
         // The family's section ran: three read paths against the raw SDKs.
         assert.deepEqual(
             outcome.results.family?.paths.map((p) => p.label.split(",")[0]),
