@@ -10,7 +10,7 @@
 
 import * as path from "node:path";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
-import type { FaultMix } from "../test/fc-emulator";
+import type { FaultMix } from "../provider/emulator";
 import { createEngineStack, type EngineStack, readStateFile } from "../test/support/engine";
 import type { Tuning } from "../provider";
 import { dataSourceProgram } from "./engine";

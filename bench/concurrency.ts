@@ -10,7 +10,7 @@
 // no delay, a request is answered before the next one is even signed, nothing is ever in flight
 // together, and neither a cap nor its absence could show.
 
-import type { RateLimit } from "../test/fc-emulator";
+import type { RateLimit } from "../provider/emulator";
 import { configureProvider, fc2SinglePath, providerReadOf } from "./overhead";
 import type { GoalResult } from "./results";
 import type { StandIn, StandInStats } from "./standin";

@@ -8,7 +8,7 @@
 // RSS and CPU come from rss-probe.js (engine-run.ts), for every operation.
 
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import type { RateLimit } from "../test/fc-emulator";
+import type { RateLimit } from "../provider/emulator";
 import { CAP_SLOWDOWN_GOAL } from "./concurrency";
 import { type Operation, type OperationMeasure, type ProcessSample, runLifecycle } from "./engine-run";
 import { builtPackage, functionName, SERVICE, standInConfig } from "./fixtures";

@@ -1,7 +1,7 @@
 // How big and how often: the full profile behind RESULTS.md, and the smoke profile (one run, tiny
 // sizes) that a CI test runs in well under a minute to prove the harness still works end to end.
 
-import type { RateLimit } from "../test/fc-emulator";
+import type { RateLimit } from "../provider/emulator";
 import type { ThrottleScenario } from "./concurrency";
 
 export interface Profile {

@@ -28,7 +28,7 @@ export function renderReport(results: BenchResults, goals: readonly GoalResult[]
         "",
         `Written by \`bench/run.ts\` (${p.name} profile, ${p.runs} measured run(s) per engine figure, ${p.inProcessRuns} per in-process figure, ` +
             `${p.overhead.runs} per provider-overhead figure). Benchmarks, not tests: nothing here fails a build. Timed figures are ` +
-            "**median (min-max)** over the runs; ratios are ratios of medians. FC is the local stand-in of `test/fc-emulator`, in its own process.",
+            "**median (min-max)** over the runs; ratios are ratios of medians. FC is the local stand-in of `provider/emulator`, in its own process.",
         "",
         "## Machine",
         "",

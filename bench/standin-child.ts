@@ -1,7 +1,7 @@
 // Entry point of the stand-in child process: starts the FC emulator from test/fc-emulator and obeys the
 // bench's commands over the IPC channel. Runs under ts-node (transpile-only), forked by standin.ts.
 
-import { type AsyncConfigInput, type Fc3AsyncConfigInput, startFcEmulator } from "../test/fc-emulator";
+import { type AsyncConfigInput, type Fc3AsyncConfigInput, startFcEmulator } from "../provider/emulator";
 import type { StandInCommand, StandInReady, StandInReply, StandInStats } from "./standin";
 
 /** Every seeded function gets the same, fully populated config, the largest answer FC gives. */

@@ -4,7 +4,7 @@
 // towards 1, and would compete with the inline Pulumi program. Real FC's CPU is not ours to count.
 
 import { fork } from "node:child_process";
-import type { FaultMix, RateLimit } from "../test/fc-emulator";
+import type { FaultMix, RateLimit } from "../provider/emulator";
 
 /** Which view of the stand-in: FC 2.0 (API 2021-04-06) or FC 3.0 (API 2023-03-30). */
 export type StandInApi = "fc2" | "fc3";

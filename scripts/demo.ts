@@ -4,7 +4,7 @@
 // uses the values. Nothing leaves this machine; the stack lives in a temp dir and is removed at the end.
 
 import { basicExample } from "../examples/basic/program";
-import { startFcEmulator } from "../test/fc-emulator";
+import { startFcEmulator } from "../provider/emulator";
 import { createEngineStack, pulumiCli, recordEvents, runPulumi, standInConfig } from "../test/support/engine";
 import { consolePut } from "../test/support/fcConsole";
 

@@ -1,22 +1,16 @@
-import * as alicloud from "@pulumi/alicloud";
-import { FunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
+import * as pulumi from "@pulumi/pulumi";
+import { FunctionAsyncInvokeConfig, getFunctionAsyncInvokeConfigOutput } from "pulumi-fc-async-invoke-config";
 
-// Read: known during `pulumi preview`, re-read by `pulumi refresh`.
-const source = new FunctionAsyncInvokeConfig("orders-async", {
-    serviceName: "orders",
-    functionName: "process-order",
-    qualifier: "prod", // LATEST (default), a version number, or an alias
+// A read-only resource: its values show in `pulumi preview`, and `pulumi refresh` re-reads them.
+const hello = new FunctionAsyncInvokeConfig("hello-async", {
+    serviceName: "demo-service",
+    functionName: "hello", // qualifier: LATEST (default), a version number, or an alias
 });
 
-export const failureQueue = source.destinationConfig.onFailure; // { destination: "acs:mns:..." } | undefined
-export const retries = source.maxAsyncRetryAttempts; // 0 stays 0
+// The same kind of read in the program, at the `prod` alias, keeping nothing in state.
+const prod = getFunctionAsyncInvokeConfigOutput({ serviceName: "demo-service", functionName: "hello", qualifier: "prod" });
 
-// Use: copy the settings onto another function, managed by @pulumi/alicloud.
-new alicloud.fc.FunctionAsyncInvokeConfig("refunds-async", {
-    serviceName: "orders",
-    functionName: "process-refund",
-    destinationConfig: source.destinationConfig,
-    maximumEventAgeInSeconds: source.maxAsyncEventAgeInSeconds,
-    maximumRetryAttempts: source.maxAsyncRetryAttempts,
-    statefulInvocation: source.statefulInvocation,
-});
+export const failureQueue = hello.destinationConfig.apply((d) => d.onFailure?.destination);
+export const retries = hello.maxAsyncRetryAttempts; // 0 stays 0
+export const prodRetries = prod.maxAsyncRetryAttempts;
+export const stack = pulumi.getStack();

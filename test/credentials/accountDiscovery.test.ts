@@ -4,7 +4,7 @@
 // In a child process: the STS SDK there trusts the stand-in's certificate through NODE_EXTRA_CA_CERTS.
 
 import * as assert from "node:assert/strict";
-import { DEFAULT_ACCOUNT_ID } from "../fc-emulator";
+import { DEFAULT_ACCOUNT_ID } from "../../provider/emulator";
 import { useChildSuite } from "../support/childSuite";
 import { type ProviderProcess } from "../support/providerProcess";
 import { type StandIns } from "../support/standIns";

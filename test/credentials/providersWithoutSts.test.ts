@@ -13,7 +13,7 @@ import { createCredential } from "../../provider/credentials/credential";
 import { ConfigurationError } from "../../provider/errors";
 import { functionAsyncInvokeConfig } from "../../provider/dataSources/functionAsyncInvokeConfig";
 import { readDataSource } from "../../provider/core/read";
-import { type FcEmulator, startFcEmulator } from "../fc-emulator";
+import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
 import { deploymentFor } from "../support/deployment";
 import { useHermeticEnvironment } from "../support/hermeticEnvironment";
 

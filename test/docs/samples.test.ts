@@ -54,7 +54,8 @@ function sourceFiles(dir: string): string[] {
 describe("code samples in the TSDoc and the README", function () {
     this.timeout(120_000);
 
-    const samples = [...sourceFiles(path.join(root, "provider")), path.join(root, "README.md")].flatMap(samplesOf);
+    const docs = fs.readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => path.join(root, "docs", f));
+    const samples = [...sourceFiles(path.join(root, "provider")), path.join(root, "README.md"), ...docs].flatMap(samplesOf);
 
     it("are found (every data source's class and promise form has an example in its TSDoc)", () => {
         // Each data source's resource class and `getX` are declared in program/: two FC 2.0, two FC 3.0.

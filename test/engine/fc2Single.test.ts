@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import { basicExample } from "../../examples/basic/program";
 import { RunbookEntry } from "../../examples/basic/runbookEntry";
 import { FunctionAsyncInvokeConfig } from "../../provider";
-import { type FcEmulator, startFcEmulator } from "../fc-emulator";
+import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
 import {
     createEngineStack,
     type EngineStack,

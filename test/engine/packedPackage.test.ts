@@ -8,10 +8,11 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { type FcEmulator, startFcEmulator } from "../fc-emulator";
+import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
 import { REPO_ROOT, runCommand } from "../support/engine";
 import { withoutAlibabaEnv } from "../support/hermeticEnvironment";
 import { consolePut } from "../support/fcConsole";
+import { spawn } from "node:child_process";
 import { type CliSession, exportedOutputs, languageHostReady, newCliSession, NO_LANGUAGE_HOST, setConfig } from "../support/plainCli";
 
 const repoPackage = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
@@ -189,5 +190,74 @@ describe("the packed package in a Pulumi project of its own, through the plain C
         const fromProvider = fc.requests.filter((r) => r.traceId?.startsWith("pulumi-fcaic-"));
         assert.ok(fromProvider.length >= 4);
         assert.deepEqual([...new Set(fromProvider.map((r) => r.method))], ["GET"]);
+    });
+
+    it("its command, run from the installed tarball, starts the stand-in, reads, checks and fails as the README says", async () => {
+        const bin = path.join(projectDir, "node_modules", ".bin", "pulumi-fc-async-invoke-config");
+        const emulator = spawn(bin, ["emulator", "--port", "0", "--quiet"], { cwd: projectDir, env: process.env });
+        const exited = new Promise<number | null>((resolve) => emulator.on("exit", resolve));
+        try {
+            // The banner's exports are the settings; the last of them is printed once it listens.
+            let banner = "";
+            await new Promise<void>((resolve, reject) => {
+                emulator.stdout.on("data", (chunk: Buffer) => {
+                    banner += chunk.toString("utf8");
+                    if (/export FC_ENDPOINT=\S+\n/.test(banner)) {
+                        resolve();
+                    }
+                });
+                void exited.then((code) => reject(new Error(`the emulator exited (${String(code)}) before printing its settings:\n${banner}`)));
+            });
+            const exports = Object.fromEntries([...banner.matchAll(/^ {2}export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+            assert.deepEqual(Object.keys(exports).sort(), [
+                "ALIBABA_CLOUD_ACCESS_KEY_ID",
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                "ALIBABA_CLOUD_ACCOUNT_ID",
+                "ALIBABA_CLOUD_REGION",
+                "FC_ENDPOINT",
+            ]);
+            assert.ok(banner.includes(`pulumi config set --path 'alicloud:endpoints[0].fc' ${exports.FC_ENDPOINT}`), banner);
+            const env = { ...process.env, ...exports };
+            const command = (...args: string[]): ReturnType<typeof runCommand> => runCommand(bin, args, projectDir, env);
+
+            const get = await command("get", "--service", "demo-service", "--function", "hello", "--json");
+            assert.equal(get.code, 0, get.stderr);
+            const config = JSON.parse(get.stdout) as Record<string, unknown>;
+            assert.equal(config.maxAsyncRetryAttempts, 3);
+            assert.equal(config.qualifier, "LATEST");
+
+            const v3 = await command("get-v3", "--function", "fc3-hello", "--qualifier", "prod");
+            assert.equal(v3.code, 0, v3.stderr);
+            assert.match(v3.stdout, /^maxAsyncRetryAttempts +1$/m);
+
+            const saved = path.join(workDir, "hello-configs.json");
+            const list = await command("list", "--service", "demo-service", "--function", "hello", "--json");
+            assert.equal(list.code, 0, list.stderr);
+            fs.writeFileSync(saved, list.stdout);
+            const unchanged = await command("check", saved, "list", "--service", "demo-service", "--function", "hello");
+            assert.equal(unchanged.code, 0, `${unchanged.stdout}${unchanged.stderr}`);
+
+            const [host, accountId] = [exports.FC_ENDPOINT.replace("http://", ""), exports.ALIBABA_CLOUD_ACCOUNT_ID];
+            const stand = { host, accountId, accessKeyId: exports.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: exports.ALIBABA_CLOUD_ACCESS_KEY_SECRET };
+            await consolePut(stand, "demo-service", "hello", "prod", {
+                onFailure: "acs:mns:cn-hangzhou:1234567890123456:/queues/dead-letters/messages",
+                maxAsyncRetryAttempts: 2,
+            });
+            const drifted = await command("check", saved, "list", "--service", "demo-service", "--function", "hello");
+            assert.equal(drifted.code, 1, `${drifted.stdout}${drifted.stderr}`);
+            assert.match(drifted.stdout, /configs\[1\]\.maxAsyncRetryAttempts: 1 -> 2/);
+
+            const missing = await command("get", "--service", "demo-service", "--function", "missing");
+            assert.equal(missing.code, 1);
+            assert.match(missing.stderr, /^error: FunctionNotFound \(HTTP 404\) .*function "missing" does not exist in service "demo-service"/);
+            assert.doesNotMatch(missing.stderr, /^\s+at /m, "no stack trace");
+
+            const usage = await command("get", "--service", "demo-service", "--fuction", "hello");
+            assert.equal(usage.code, 2);
+            assert.match(usage.stderr, /^usage error: get has no flag --fuction/);
+        } finally {
+            emulator.kill("SIGTERM");
+        }
+        assert.equal(await exited, 0, "the emulator stops cleanly on SIGTERM");
     });
 });

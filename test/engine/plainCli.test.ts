@@ -3,7 +3,7 @@
 // stand-in. Where no language host can be found these tests are pending, never passing.
 
 import * as assert from "node:assert/strict";
-import { type FcEmulator, startFcEmulator } from "../fc-emulator";
+import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
 import { REPO_ROOT } from "../support/engine";
 import { withoutAlibabaEnv } from "../support/hermeticEnvironment";
 import { consolePut } from "../support/fcConsole";

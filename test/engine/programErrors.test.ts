@@ -7,7 +7,7 @@
 
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { type FcEmulator, startFcEmulator } from "../fc-emulator";
+import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
 import { withoutAlibabaEnv } from "../support/hermeticEnvironment";
 import { type CliSession, languageHostReady, newCliSession, NO_LANGUAGE_HOST, setConfig } from "../support/plainCli";
 

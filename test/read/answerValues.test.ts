@@ -8,7 +8,7 @@
 import * as assert from "node:assert/strict";
 import { InvalidLookupError } from "../../provider/errors";
 import * as implementation from "../../provider/host/provider";
-import { DEFAULT_ACCOUNT_ID, SEED_TIME } from "../fc-emulator";
+import { DEFAULT_ACCOUNT_ID, SEED_TIME } from "../../provider/emulator";
 import {
     checkSecretsAndWrites,
     configure,

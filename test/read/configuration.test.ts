@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ConfigurationError, FcError } from "../../provider/errors";
 import * as implementation from "../../provider/host/provider";
-import { type EmulatorCredential } from "../fc-emulator";
+import { type EmulatorCredential } from "../../provider/emulator";
 import {
     assertNoSecret,
     checkSecretsAndWrites,

@@ -10,7 +10,7 @@ import { dataSourceKey } from "../../provider/dataSources/keys";
 import { DATA_SOURCES } from "../../provider/dataSources";
 import { FcError, InvalidLookupError } from "../../provider/errors";
 import * as implementation from "../../provider/host/provider";
-import { type FcEmulator } from "../fc-emulator";
+import { type FcEmulator } from "../../provider/emulator";
 import { checkSecretsAndWrites, configure, failure, logOf, start, useProviderSuite } from "../support/providerSuite";
 import { SERVICE } from "../support/standInProvider";
 

@@ -4,8 +4,8 @@
 
 import * as assert from "node:assert/strict";
 
-import { FaultDraw } from "../fc-emulator/faults";
-import type { FaultMix } from "../fc-emulator";
+import { FaultDraw } from "../../provider/emulator/faults";
+import type { FaultMix } from "../../provider/emulator";
 import { closedLog, SERVICE, useStandInProvider } from "../support/standInProvider";
 
 const MIX: FaultMix = {

@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 
 import { FcError } from "../../provider/errors";
-import type { Fault } from "../fc-emulator";
+import type { Fault } from "../../provider/emulator";
 import { closedLog, useStandInProvider } from "../support/standInProvider";
 import { rejection } from "../support/rejection";
 

@@ -15,7 +15,7 @@ import {
     getV3AsyncInvokeConfigsOutput,
     getFunctionAsyncInvokeConfigs,
 } from "../../provider";
-import { type FcEmulator, startFcEmulator } from "../fc-emulator";
+import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
 import { SERVICE, standInSettings } from "../support/standInProvider";
 import { useHermeticEnvironment } from "../support/hermeticEnvironment";
 

@@ -12,7 +12,7 @@ import { type Deployment } from "../../provider/core/deployment";
 import { readDataSource } from "../../provider/core/read";
 import { readStackSettings } from "../../provider/settings/stackSettings";
 import { DEFAULT_TUNING } from "../../provider/settings/tuning";
-import { type FcEmulator, type RecordedRequest } from "../fc-emulator";
+import { type FcEmulator, type RecordedRequest } from "../../provider/emulator";
 import { rejection } from "../support/rejection";
 import { SERVICE, useStandInProvider } from "../support/standInProvider";
 import { testClock } from "../support/clock";

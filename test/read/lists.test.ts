@@ -7,7 +7,7 @@ import { asyncInvokeConfigs } from "../../provider/dataSources/asyncInvokeConfig
 import { functionAsyncInvokeConfigs } from "../../provider/dataSources/functionAsyncInvokeConfigs";
 import { FcError } from "../../provider/errors";
 import { readDataSource } from "../../provider/core/read";
-import { type FcEmulator } from "../fc-emulator";
+import { type FcEmulator } from "../../provider/emulator";
 import { rejection } from "../support/rejection";
 import { SERVICE, useStandInProvider } from "../support/standInProvider";
 import { testClock } from "../support/clock";

@@ -7,7 +7,7 @@
 
 import * as assert from "node:assert/strict";
 import { FcError } from "../../provider/errors";
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../fc-emulator";
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../../provider/emulator";
 import { assertNoSecret, checkSecretsAndWrites, configure, failure, logOf, read, SECRETS, start, useProviderSuite } from "../support/providerSuite";
 import { type Lookup, visibleText } from "../support/standInProvider";
 

@@ -7,7 +7,7 @@
 
 import * as assert from "node:assert/strict";
 import { FcError } from "../../provider/errors";
-import { type Fault } from "../fc-emulator";
+import { type Fault } from "../../provider/emulator";
 import { checkSecretsAndWrites, configure, failure, logOf, read, rewritingProxy, start, useProviderSuite } from "../support/providerSuite";
 import { SERVICE } from "../support/standInProvider";
 

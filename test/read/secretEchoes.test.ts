@@ -10,7 +10,7 @@ import * as path from "node:path";
 
 import { FcError } from "../../provider/errors";
 import { createSecretSet, redact } from "../../provider/credentials/redaction";
-import type { Fault, FcEmulator } from "../fc-emulator";
+import type { Fault, FcEmulator } from "../../provider/emulator";
 import { useStandInProvider, visibleText } from "../support/standInProvider";
 import { rejection } from "../support/rejection";
 

@@ -9,7 +9,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { FcError } from "../../provider/errors";
-import type { Fault } from "../fc-emulator";
+import type { Fault } from "../../provider/emulator";
 import { closedLog, useStandInProvider } from "../support/standInProvider";
 import { rejection } from "../support/rejection";
 

@@ -3,7 +3,7 @@
 // stand-in's clock; each one issued is handed to `onIssue` (the FC stand-in, usually) to be accepted.
 
 import { randomBytes, randomUUID } from "node:crypto";
-import type { EmulatorCredential } from "../fc-emulator/types";
+import type { EmulatorCredential } from "../../provider/emulator/types";
 import { invalidParameter, missingParameter, noPermission, oidcProviderNotFound, oidcTokenInvalid, roleNotFound } from "./errors";
 import type { IssuedCredential, StsOidcProvider, StsRole } from "./types";
 

@@ -11,7 +11,7 @@ import FC, * as $FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
 import Sts, { AssumeRoleWithOIDCRequest } from "@alicloud/sts20150401";
 import * as $Util from "@alicloud/tea-util";
-import { DEFAULT_ACCOUNT_ID } from "../fc-emulator";
+import { DEFAULT_ACCOUNT_ID } from "../../provider/emulator";
 import type { IssuedCredential } from "./index";
 import { signV1, stringToSignV1, verifyV1 } from "./signatureV1";
 import { OIDC_PROVIDER, OIDC_TOKEN, READER_ROLE, ROLE_ACCOUNT_ID, type StandIns, startStandIns } from "../support/standIns";

@@ -2,7 +2,7 @@
 // FC stand-in's error class (status, code, message), so the ACS3 verifier it shares throws what this
 // file translates into STS's codes. `Message` is always sent: @alicloud/credentials reads it unguarded.
 
-import { FcError } from "../fc-emulator/errors";
+import { FcError } from "../../provider/emulator/errors";
 
 /** The host STS names in its error bodies. */
 const HOST_ID = "sts.aliyuncs.com";

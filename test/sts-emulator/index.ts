@@ -9,7 +9,7 @@
 //   // a child process with NODE_EXTRA_CA_CERTS=certificate.caFile and STS_ENDPOINT=sts.host …
 //   await sts.close(); certificate.dispose();
 
-import type { EmulatorCredential } from "../fc-emulator/types";
+import type { EmulatorCredential } from "../../provider/emulator/types";
 import { StsServer } from "./server";
 import type { StsEmulator, StsEmulatorOptions } from "./types";
 

@@ -6,10 +6,10 @@
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { FcError } from "../fc-emulator/errors";
-import { verifyRequest } from "../fc-emulator/signature";
-import type { EmulatorCredential } from "../fc-emulator/types";
-import { decodeLenient, distinctHeaders, parseTarget } from "../fc-emulator/wire";
+import { FcError } from "../../provider/emulator/errors";
+import { verifyRequest } from "../../provider/emulator/signature";
+import type { EmulatorCredential } from "../../provider/emulator/types";
+import { decodeLenient, distinctHeaders, parseTarget } from "../../provider/emulator/wire";
 import { assumeRole, assumeRoleWithOidc, getCallerIdentity, newRequestId, type StsState } from "./actions";
 import { actionNotFound, fromAcs3Failure, missingParameter, renderStsError } from "./errors";
 import { verifyV1 } from "./signatureV1";

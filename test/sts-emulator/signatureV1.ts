@@ -5,8 +5,8 @@
 // Percent-encoding is the FC stand-in's `acsEncode` (RFC 3986: `+`→%20, `*`→%2A, `~` kept).
 
 import { createHmac } from "node:crypto";
-import { acsEncode, sameText } from "../fc-emulator/signature";
-import type { EmulatorCredential } from "../fc-emulator/types";
+import { acsEncode, sameText } from "../../provider/emulator/signature";
+import type { EmulatorCredential } from "../../provider/emulator/types";
 import { accessKeyNotFound, invalidParameter, missingParameter, securityTokenExpired, securityTokenMalformed, signatureDoesNotMatch } from "./errors";
 
 /** The string a v1 signature signs, from every parameter but the signature. */

@@ -1,6 +1,6 @@
 // The public shapes of the STS stand-in.
 
-import type { EmulatorCredential } from "../fc-emulator/types";
+import type { EmulatorCredential } from "../../provider/emulator/types";
 
 /** A RAM role that can be assumed. Its account is the one in its ARN. */
 export interface StsRole {

@@ -6,7 +6,7 @@ import { createDeployment, type Deployment } from "../../provider/core/deploymen
 import { type RetryEnvironment } from "../../provider/core/retry";
 import { type Environment } from "../../provider/settings/environment";
 import { readStackSettings } from "../../provider/settings/stackSettings";
-import { type FcEmulator } from "../fc-emulator";
+import { type FcEmulator } from "../../provider/emulator";
 import { standInSettings, type Settings } from "./standInProvider";
 
 /** What a test may give a deployment besides its stack config. */

@@ -2,7 +2,7 @@
 
 import * as assert from "node:assert/strict";
 
-import { type FcEmulator, type FcEmulatorOptions, startFcEmulator } from "../fc-emulator";
+import { type FcEmulator, type FcEmulatorOptions, startFcEmulator } from "../../provider/emulator";
 
 /** The running stand-in of the current test. */
 export interface EmulatorSuite {

@@ -6,7 +6,7 @@
 
 import * as assert from "node:assert/strict";
 import { type PulumiFn } from "@pulumi/pulumi/automation";
-import { type FcEmulator, startFcEmulator } from "../fc-emulator";
+import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
 import {
     type CliResult,
     createEngineStack,

@@ -8,7 +8,7 @@ import FC3, * as $FC3 from "@alicloud/fc20230330";
 import { $OpenApiUtil, ClientError } from "@alicloud/openapi-core";
 import { RuntimeOptions } from "@alicloud/tea-util";
 
-import { DEFAULT_REGION, type FcEmulator } from "../fc-emulator";
+import { DEFAULT_REGION, type FcEmulator } from "../../provider/emulator";
 import { rejection } from "./rejection";
 
 /** An FC 3.0 client for the stand-in, with its key unless told otherwise (to test refusals). */

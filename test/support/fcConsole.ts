@@ -5,7 +5,10 @@
 import FC, * as $FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
-import type { FcEmulator } from "../fc-emulator";
+import type { FcEmulator } from "../../provider/emulator";
+
+/** What reaching a stand-in takes: an in-process one, or one started in another process (its printed settings). */
+export type StandInAddress = Pick<FcEmulator, "accessKeyId" | "accessKeySecret" | "host" | "accountId">;
 
 /** The settings a console user can change. */
 export interface ConsoleChange {
@@ -16,12 +19,12 @@ export interface ConsoleChange {
     statefulInvocation?: boolean;
 }
 
-function client(fc: FcEmulator): FC {
+function client(fc: StandInAddress): FC {
     return new FC(new $OpenApi.Config({ accessKeyId: fc.accessKeyId, accessKeySecret: fc.accessKeySecret, endpoint: fc.host, protocol: "http" }));
 }
 
 /** PutFunctionAsyncInvokeConfig, as the console sends it. */
-export async function consolePut(fc: FcEmulator, serviceName: string, functionName: string, qualifier: string, change: ConsoleChange): Promise<void> {
+export async function consolePut(fc: StandInAddress, serviceName: string, functionName: string, qualifier: string, change: ConsoleChange): Promise<void> {
     await client(fc).putFunctionAsyncInvokeConfigWithOptions(
         serviceName,
         functionName,
@@ -41,7 +44,7 @@ export async function consolePut(fc: FcEmulator, serviceName: string, functionNa
 }
 
 /** DeleteFunctionAsyncInvokeConfig, as the console sends it. */
-export async function consoleDelete(fc: FcEmulator, serviceName: string, functionName: string, qualifier: string): Promise<void> {
+export async function consoleDelete(fc: StandInAddress, serviceName: string, functionName: string, qualifier: string): Promise<void> {
     await client(fc).deleteFunctionAsyncInvokeConfigWithOptions(
         serviceName,
         functionName,

@@ -13,7 +13,15 @@ import type { AddressInfo } from "node:net";
 import { FcError } from "../../provider/errors";
 import * as implementation from "../../provider/host/provider";
 import type { FunctionAsyncInvokeConfigOutputs } from "../../provider/dataSources/functionAsyncInvokeConfig";
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type FcEmulator, type FcEmulatorOptions, type RecordedRequest, SEED_TIME, startFcEmulator } from "../fc-emulator";
+import {
+    DEFAULT_ACCOUNT_ID,
+    DEFAULT_REGION,
+    type FcEmulator,
+    type FcEmulatorOptions,
+    type RecordedRequest,
+    SEED_TIME,
+    startFcEmulator,
+} from "../../provider/emulator";
 
 import { rejection } from "./rejection";
 import { closedLog, SERVICE, visibleText, type Lookup, type Settings, standInSettings } from "./standInProvider";

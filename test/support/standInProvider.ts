@@ -9,7 +9,7 @@ import * as assert from "node:assert/strict";
 
 import * as implementation from "../../provider/host/provider";
 import type { FunctionAsyncInvokeConfigOutputs } from "../../provider/dataSources/functionAsyncInvokeConfig";
-import { type FcEmulator, type FcEmulatorOptions, type RecordedRequest, startFcEmulator } from "../fc-emulator";
+import { type FcEmulator, type FcEmulatorOptions, type RecordedRequest, startFcEmulator } from "../../provider/emulator";
 import { useHermeticEnvironment } from "./hermeticEnvironment";
 
 /** The service of the stand-in's sample seed that the suites read from. */

@@ -5,7 +5,14 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, type FcEmulator, type FcEmulatorOptions, startFcEmulator } from "../fc-emulator";
+import {
+    DEFAULT_ACCESS_KEY_ID,
+    DEFAULT_ACCESS_KEY_SECRET,
+    DEFAULT_ACCOUNT_ID,
+    type FcEmulator,
+    type FcEmulatorOptions,
+    startFcEmulator,
+} from "../../provider/emulator";
 import { createTestCertificate, type StsEmulator, startStsEmulator, type TestCertificate } from "../sts-emulator";
 import { type TestClock, testClock } from "./clock";
 

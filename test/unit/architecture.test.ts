@@ -20,6 +20,10 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     program: ["dataSources", "core", "settings", "shared"],
     // The host checks itself against the contract the serialized loader calls, and nothing else of the program.
     host: ["program/loader.ts", "dataSources", "core", "settings", "shared"],
+    // The FC stand-in that ships for a first run: it stands in for the cloud, so it knows nothing of the provider.
+    emulator: [],
+    // The one-shot command: the core's read of a description, with settings from the environment.
+    cli: ["emulator", "dataSources", "core", "settings", "shared"],
     // The public API and the modules state names by package path (bin/provider/host, …) may import anything.
     entry: ["*"],
 };

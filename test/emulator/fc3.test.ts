@@ -1,7 +1,7 @@
 // The FC stand-in's FC 3.0 view (API 2023-03-30), driven through the real FC 3.0 SDK (@alicloud/fc20230330 on
 // @alicloud/openapi-core): FC 3.0 field names, what is on the wire, POP-style errors as the SDK surfaces them,
 // 404s in FC's order with versions and aliases per function, writes from outside a stack, signatures, faults,
-// throttling, and the separation from the FC 2.0 view. Paging is in fc-emulator-pagination.test.ts.
+// throttling, and the separation from the FC 2.0 view. Paging is in pagination.test.ts.
 
 import * as assert from "node:assert/strict";
 
@@ -10,7 +10,7 @@ import * as $FC3 from "@alicloud/fc20230330";
 import { ServerError } from "@alicloud/openapi-core";
 import * as $OpenApi from "@alicloud/openapi-client";
 
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, SEED_TIME, sampleSeed, startFcEmulator } from "./index";
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, SEED_TIME, sampleSeed, startFcEmulator } from "../../provider/emulator";
 import { useFcEmulator } from "../support/emulatorSuite";
 import { fc3Client, fc3Delete, fc3Error, fc3Get, fc3List, fc3ListAll, fc3Put, fc3RawGet } from "../support/fc3Sdk";
 import { rejection } from "../support/rejection";

@@ -6,8 +6,7 @@
 import { fc3NotFound } from "./errors";
 import { type ManyQualifiersOptions, configAt, manyQualifiers, QualifierBook } from "./qualifiers";
 import { copyConfig, isoSeconds } from "./records";
-import type { PutAsyncConfigOptions } from "./store";
-import type { Fc3AsyncConfigInput, Fc3AsyncConfigRecord } from "./types";
+import type { Fc3AsyncConfigInput, Fc3AsyncConfigRecord, PutAsyncConfigOptions } from "./types";
 
 interface FunctionEntry {
     /** Configs keyed by qualifier. */

@@ -13,7 +13,7 @@ import * as $FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
 import { RuntimeOptions } from "@alicloud/tea-util";
 
-import { SEED_TIME, sampleSeed, startFcEmulator } from "./index";
+import { SEED_TIME, sampleSeed, startFcEmulator } from "../../provider/emulator";
 import { captureSdkRequest, defaultKeys, FAILED_QUEUE, fcError, get, HELLO_ON_SUCCESS, raw, replay, sdk, useEmulator } from "./testClients";
 
 describe("fc-emulator", () => {

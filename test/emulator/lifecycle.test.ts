@@ -11,7 +11,7 @@ import * as assert from "node:assert/strict";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import * as path from "node:path";
 
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, startFcEmulator } from "./index";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, startFcEmulator } from "../../provider/emulator";
 import { rejection } from "../support/rejection";
 import { defaultKeys, get, sdkAt, type SdkError, useEmulator } from "./testClients";
 
@@ -74,7 +74,7 @@ describe("fc-emulator CLI (npm run emulator)", () => {
 
     it("prints how to connect, logs each request without the secret, and stops on SIGTERM", async () => {
         const root = path.resolve(__dirname, "..", "..");
-        const proc = spawn(process.execPath, [require.resolve("ts-node/dist/bin.js"), "test/fc-emulator/main.ts"], {
+        const proc = spawn(process.execPath, [require.resolve("ts-node/dist/bin.js"), "provider/emulator/main.ts"], {
             cwd: root,
             env: { ...process.env, PORT: "0" },
         });

@@ -9,7 +9,14 @@ import FC, * as $FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
 import { RuntimeOptions } from "@alicloud/tea-util";
 
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type FcEmulator, startFcEmulator } from "./index";
+import {
+    DEFAULT_ACCESS_KEY_ID,
+    DEFAULT_ACCESS_KEY_SECRET,
+    DEFAULT_ACCOUNT_ID,
+    DEFAULT_REGION,
+    type FcEmulator,
+    startFcEmulator,
+} from "../../provider/emulator";
 import { rejection } from "../support/rejection";
 
 /** The fields of the SDK's ResponseError (and of plain network errors) that the tests read. */

@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import FC, * as $FC from "@alicloud/fc-open20210406";
 import * as $OpenApi from "@alicloud/openapi-client";
 
-import type { FcEmulator } from "./index";
+import type { FcEmulator } from "../../provider/emulator";
 import { useFcEmulator } from "../support/emulatorSuite";
 import { fc3Client, fc3List, fc3ListAll } from "../support/fc3Sdk";
 

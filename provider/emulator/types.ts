@@ -1,8 +1,6 @@
 // The public shapes of the FC emulator. Other code (the provider's tests, demos, benchmarks) imports
 // these names, so they are kept exactly as agreed; additions are optional fields only.
 
-import type { EmulatorStore } from "./store";
-
 /** An access key the emulator accepts. Secrets stay in memory and are never logged or echoed. */
 export interface EmulatorCredential {
     accessKeyId: string;
@@ -215,36 +213,8 @@ export interface FcEmulatorOptions {
     quiet?: boolean;
 }
 
-/** A running emulator. */
-export interface FcEmulator {
-    /** `http://HOST:PORT`. */
-    readonly endpoint: string;
-    /** `HOST:PORT`, what the SDK's `Config.endpoint` takes (with `protocol: "http"`). */
-    readonly host: string;
-    readonly accountId: string;
-    readonly region: string;
-    /** The first credential's key id. */
-    readonly accessKeyId: string;
-    /** The first credential's secret (a fake; the emulator itself never logs it). */
-    readonly accessKeySecret: string;
-    /** Every request seen, in the order their exchanges ended. */
-    readonly requests: RecordedRequest[];
-    /** The emulator's data, for arranging and inspecting tests directly; `store.fc3` holds the FC 3.0 view's. */
-    readonly store: EmulatorStore;
-    /** Accepts one more key from now on, e.g. a temporary key STS issued (see test/sts-emulator). */
-    addCredential(credential: EmulatorCredential): void;
-    /** Adds a fault rule; rules are tried in the order they were added, first match wins. */
-    addFault(rule: FaultRule): void;
-    /** Removes every fault rule. */
-    clearFaults(): void;
-    /** Sets, replaces or (with `undefined`) removes the fault mix; a new mix starts its draws from its seed. */
-    setFaultMix(mix: FaultMix | undefined): void;
-    /** Sets, replaces or (with `undefined`) removes the rate limit. The bucket starts full. */
-    setRateLimit(limit: FcEmulatorOptions["rateLimit"] | undefined): void;
-    /** The highest number of requests in flight at once since start or the last {@link resetLog}. */
-    maxInFlight(): number;
-    /** Clears {@link requests} and restarts {@link maxInFlight} from the requests in flight now. */
-    resetLog(): void;
-    /** Stops listening and destroys open (also keep-alive) connections so the process can exit. */
-    close(): Promise<void>;
+/** Options of `EmulatorStore.putAsyncConfig`. */
+export interface PutAsyncConfigOptions {
+    /** Timestamp to record instead of the current time (ISO-8601 UTC), e.g. for seeded data. */
+    time?: string;
 }

@@ -11,7 +11,7 @@ import * as assert from "node:assert/strict";
 
 import * as $FC from "@alicloud/fc-open20210406";
 
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, startFcEmulator } from "./index";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, startFcEmulator } from "../../provider/emulator";
 import { rejection } from "../support/rejection";
 import { captureSdkRequest, defaultKeys, fcError, get, raw, replay, sdk, type SdkError, useEmulator } from "./testClients";
 

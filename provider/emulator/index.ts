@@ -13,7 +13,7 @@ import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, D
 import { applySeed, sampleSeed } from "./seed";
 import { EmulatorServer } from "./server";
 import { EmulatorStore } from "./store";
-import type { EmulatorCredential, FcEmulator, FcEmulatorOptions } from "./types";
+import type { EmulatorCredential, FaultMix, FaultRule, FcEmulatorOptions, RecordedRequest } from "./types";
 
 export { API_VERSION, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, FC3_API_VERSION, SEED_TIME } from "./defaults";
 export { FcError } from "./errors";
@@ -32,12 +32,45 @@ export type {
     Fault,
     FaultMix,
     FaultRule,
-    FcEmulator,
     FcEmulatorOptions,
     RateLimit,
     RecordedRequest,
     Seed,
 } from "./types";
+
+/** A running emulator. */
+export interface FcEmulator {
+    /** `http://HOST:PORT`. */
+    readonly endpoint: string;
+    /** `HOST:PORT`, what the SDK's `Config.endpoint` takes (with `protocol: "http"`). */
+    readonly host: string;
+    readonly accountId: string;
+    readonly region: string;
+    /** The first credential's key id. */
+    readonly accessKeyId: string;
+    /** The first credential's secret (a fake; the emulator itself never logs it). */
+    readonly accessKeySecret: string;
+    /** Every request seen, in the order their exchanges ended. */
+    readonly requests: RecordedRequest[];
+    /** The emulator's data, for arranging and inspecting tests directly; `store.fc3` holds the FC 3.0 view's. */
+    readonly store: EmulatorStore;
+    /** Accepts one more key from now on, e.g. a temporary key STS issued (see test/sts-emulator). */
+    addCredential(credential: EmulatorCredential): void;
+    /** Adds a fault rule; rules are tried in the order they were added, first match wins. */
+    addFault(rule: FaultRule): void;
+    /** Removes every fault rule. */
+    clearFaults(): void;
+    /** Sets, replaces or (with `undefined`) removes the fault mix; a new mix starts its draws from its seed. */
+    setFaultMix(mix: FaultMix | undefined): void;
+    /** Sets, replaces or (with `undefined`) removes the rate limit. The bucket starts full. */
+    setRateLimit(limit: FcEmulatorOptions["rateLimit"] | undefined): void;
+    /** The highest number of requests in flight at once since start or the last {@link resetLog}. */
+    maxInFlight(): number;
+    /** Clears {@link requests} and restarts {@link maxInFlight} from the requests in flight now. */
+    resetLog(): void;
+    /** Stops listening and destroys open (also keep-alive) connections so the process can exit. */
+    close(): Promise<void>;
+}
 
 /**
  * Starts an emulator and resolves once it listens. Defaults: 127.0.0.1 on a free port, the sample seed,

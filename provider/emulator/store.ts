@@ -11,7 +11,9 @@ import { aliasNotFound, functionNotFound, serviceNotFound, versionNotFound } fro
 import { Fc3Store } from "./fc3Store";
 import { type ManyQualifiersOptions, configAt, manyQualifiers, QualifierBook } from "./qualifiers";
 import { copyConfig, isoSeconds } from "./records";
-import type { AsyncConfigInput, AsyncConfigRecord } from "./types";
+import type { AsyncConfigInput, AsyncConfigRecord, PutAsyncConfigOptions } from "./types";
+
+export type { PutAsyncConfigOptions } from "./types";
 
 export { isoSeconds } from "./records";
 
@@ -20,12 +22,6 @@ interface ServiceEntry {
     functions: Map<string, Map<string, AsyncConfigRecord>>;
     /** In FC 2.0, versions and aliases belong to the service. */
     qualifiers: QualifierBook;
-}
-
-/** Options of {@link EmulatorStore.putAsyncConfig}. */
-export interface PutAsyncConfigOptions {
-    /** Timestamp to record instead of the current time (ISO-8601 UTC), e.g. for seeded data. */
-    time?: string;
 }
 
 /** The services, functions, versions, aliases and async-invoke configs the emulator serves. */
