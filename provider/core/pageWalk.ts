@@ -87,7 +87,8 @@ export class PageWalk {
         return [...this.unnamed, ...[...this.entries.values()].map((entry) => entry.item)];
     }
 
-    private count(): number {
+    /** The configs taken so far. */
+    count(): number {
         return this.unnamed.length + this.entries.size;
     }
 }

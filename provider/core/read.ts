@@ -16,6 +16,7 @@ import { PageWalk } from "./pageWalk";
 import { realRetryEnvironment, type RetryDecision, type RetryEnvironment, type RetryPolicy, withRetries } from "./retry";
 import { resolveRoute } from "./route";
 import { ThrottleGate } from "./throttle";
+import { publishPage } from "../wire/workLog";
 
 /**
  * Reads what a data source's arguments name, and returns its outputs. `inputs` are the arguments as
@@ -84,6 +85,8 @@ async function readList(deployment: Deployment, caller: FcCaller, source: ListDa
         if (nextToken === undefined) {
             return Object.freeze(sortTotally(walk.items(), (a, b) => source.compare(a, b)));
         }
+        // A list longer than one page shows progress after each page; a one-page list stays quiet.
+        publishPage(() => ({ subject: source.describe(spec.args), page, items: walk.count() }));
     }
 }
 

@@ -12,6 +12,7 @@ import { createDeployment, type Deployment } from "../core/deployment";
 import { readStackSettings } from "../settings/stackSettings";
 import { type ConfigSource } from "../settings/configKeys";
 import { type Scope } from "../types";
+import { showWorkInEngine } from "./engineLog";
 
 let deployment: Deployment = createDeployment(readStackSettings({ get: () => undefined }));
 // The host keeps using a provider whose configure failed, so the failure is kept and repeated by every
@@ -25,6 +26,7 @@ let configureFailure: Error | undefined;
  * everything to fix.
  */
 export async function configure(config: ConfigSource): Promise<void> {
+    showWorkInEngine();
     try {
         deployment = createDeployment(readStackSettings(config));
         configureFailure = undefined;

@@ -15,6 +15,7 @@ import { type DataSourceOptions, type Scope } from "../types";
 import { warnAboutUnmarkedCredentials, warnOnce } from "./configWarnings";
 import type * as ProgramDeployment from "./deployment";
 import { loaderFor } from "./loader";
+import { showWorkInProgram } from "./workLog";
 
 /** The outputs of a resource form: each of the data source's outputs as a `pulumi.Output`. */
 export type OutputsOf<Outputs> = { readonly [K in keyof Outputs]-?: pulumi.Output<Outputs[K]> };
@@ -101,6 +102,7 @@ export async function invokeRead<Result>(
 ): Promise<Result> {
     noteInvokeOptions(functionName, opts);
     warnAboutUnmarkedCredentials();
+    showWorkInProgram();
     // The core (credentials, the SDKs) is loaded on the first invoke read: a program that only uses the
     // resource forms never loads it, and starts a tenth of a second sooner on every preview and up.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

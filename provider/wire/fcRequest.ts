@@ -10,6 +10,7 @@ import { type FcCaller } from "./fcClient";
 import { PageRefused, UnexpectedBodyError } from "./mapping";
 import { type Attempt, expected, type FcRequestParts, type RequestSpec } from "./request";
 import { takeResponse, watchResponse } from "./responseCapture";
+import { type AttemptRecord, publishAttempt } from "./workLog";
 
 /**
  * Sends one request of a read. Resolves to FC's 2xx body mapped by `parse` (a data source's mapping);
@@ -26,6 +27,16 @@ export async function sendOnce<T>(
     const traceId = `pulumi-fcaic-${randomUUID()}`;
     const described: Attempt = { spec, traceId, number: attempt, timeoutMs };
     const { source } = spec;
+    const started = performance.now();
+    const record =
+        (outcome: Pick<AttemptRecord, "status" | "code" | "requestId">): (() => AttemptRecord) =>
+        () => ({
+            operation: `${source.action} (${source.api.product})`,
+            request: `${parts.pathname}${Object.keys(parts.query).length === 0 ? "" : `?${new URLSearchParams(parts.query).toString()}`}`,
+            attempt,
+            ms: performance.now() - started,
+            ...outcome,
+        });
     watchResponse(traceId);
     let answer: { body?: unknown; statusCode?: number };
     try {
@@ -34,11 +45,13 @@ export async function sendOnce<T>(
             timeoutMs,
         );
     } catch (err) {
-        const response = takeResponse(traceId);
-        throw failureFrom(err, response, described);
+        const failure = failureFrom(err, takeResponse(traceId), described);
+        publishAttempt(record({ status: failure.error.status, code: failure.error.code, requestId: failure.error.requestId }));
+        throw failure;
     }
     const response = takeResponse(traceId);
     const status = response?.status ?? answer.statusCode;
+    publishAttempt(record({ status, requestId: idsOf(spec.secrets, response, {}).requestId }));
     if (status === undefined || status < 200 || status >= 300) {
         throw status !== undefined && status >= 300 && status < 400
             ? redirected(described, status, response)

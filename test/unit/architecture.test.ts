@@ -17,9 +17,10 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     wire: ["credentials", "settings", "shared"],
     core: ["wire", "credentials", "settings", "shared"],
     dataSources: ["core", "wire", "settings", "shared"],
-    program: ["dataSources", "core", "settings", "shared"],
+    // Both processes show the reads' work: the records are published by the wire (wire/workLog.ts).
+    program: ["dataSources", "core", "settings", "shared", "wire/workLog.ts"],
     // The host checks itself against the contract the serialized loader calls, and nothing else of the program.
-    host: ["program/loader.ts", "dataSources", "core", "settings", "shared"],
+    host: ["program/loader.ts", "wire/workLog.ts", "dataSources", "core", "settings", "shared"],
     // The FC stand-in that ships for a first run: it stands in for the cloud, so it knows nothing of the provider.
     emulator: [],
     // The one-shot command: the core's read of a description, with settings from the environment.
