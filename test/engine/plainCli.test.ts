@@ -1,4 +1,4 @@
-// The README's journey with the plain CLI, as for a user who has Pulumi installed: in the repository
+// The root example's journey with the plain CLI, as for a user who has Pulumi installed: in the repository
 // root, whose Pulumi.yaml runs examples/basic through the Node.js language host, against the FC
 // stand-in. Where no language host can be found these tests are pending, never passing.
 
@@ -12,7 +12,7 @@ import { type CliSession, exportedOutputs, languageHostReady, newCliSession, NO_
 const QUEUE = "acs:mns:cn-hangzhou:1234567890123456:/queues/failed-events/messages";
 const DEAD_LETTERS = "acs:mns:cn-hangzhou:1234567890123456:/queues/dead-letters/messages";
 
-describe("the README's journey with the plain pulumi CLI in the repository root", function () {
+describe("the root example's journey with the plain pulumi CLI in the repository root", function () {
     this.timeout(10 * 60_000);
 
     let fc: FcEmulator;
@@ -37,7 +37,7 @@ describe("the README's journey with the plain pulumi CLI in the repository root"
 
     const output = (r: { stdout: string; stderr: string }): string => `${r.stdout}${r.stderr}`;
 
-    it("1. config set as the README says", async () => {
+    it("1. config set as Pulumi.yaml says", async () => {
         await setConfig(cli, {
             "example:endpoint": { value: fc.endpoint },
             "alicloud:accountId": { value: fc.accountId },
