@@ -1,6 +1,7 @@
 // The package as npm delivers it: `npm pack`, installed from the tarball into a new Pulumi TypeScript
 // project in a temp folder outside the repository (its own package.json, no link to this checkout), and
-// run there through the plain CLI against the FC stand-in: preview, up, a drift check and destroy.
+// run there through the plain CLI against the FC stand-in: the README's quickstart (its program and its
+// settings) through preview, up, a drift check and destroy, and the package's own command from the tarball.
 // This is the only test in which the serialized provider's `require("pulumi-fc-async-invoke-config/…")`
 // resolves to an installed copy of the package rather than to the repository's self-link.
 
@@ -20,20 +21,8 @@ const repoPackage = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.jso
     devDependencies: Record<string, string>;
 };
 
-/** The program of the consumer's project: what a user would write after `npm install`. */
-const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { FunctionAsyncInvokeConfig } from "pulumi-fc-async-invoke-config";
-
-const config = new pulumi.Config("consumer");
-const endpoint = config.require("endpoint");
-
-const latest = new FunctionAsyncInvokeConfig("hello-latest", { serviceName: "demo-service", functionName: "hello", endpoint });
-const prod = new FunctionAsyncInvokeConfig("hello-prod", { serviceName: "demo-service", functionName: "hello", qualifier: "prod", endpoint });
-
-export const retries = latest.maxAsyncRetryAttempts;
-export const onFailure = latest.destinationConfig.apply((d) => d.onFailure?.destination);
-export const prodRetries = prod.maxAsyncRetryAttempts;
-`;
+/** The program of the consumer's project: the README's quickstart, as a user pastes it after `npm install`. */
+const PROGRAM = fs.readFileSync(path.join(REPO_ROOT, "examples", "quickstart", "index.ts"), "utf8");
 
 /** `pulumi new typescript`'s compiler settings. */
 const TSCONFIG = {
@@ -105,12 +94,14 @@ describe("the packed package in a Pulumi project of its own, through the plain C
 
         fc = await startFcEmulator();
         cli = await newCliSession(projectDir, "dev");
+        // The README's quickstart settings, `alicloud:endpoints[0].fc` pointing the program at the stand-in.
         await setConfig(cli, {
-            "consumer:endpoint": { value: fc.endpoint },
+            "alicloud:region": { value: fc.region },
             "alicloud:accountId": { value: fc.accountId },
             "alicloud:accessKey": { value: fc.accessKeyId },
             "alicloud:secretKey": { value: fc.accessKeySecret, secret: true },
         });
+        await cli.ok(["config", "set", "--path", "alicloud:endpoints[0].fc", fc.endpoint]);
     });
 
     after(async () => {
@@ -161,13 +152,18 @@ describe("the packed package in a Pulumi project of its own, through the plain C
         assert.match(preview.stdout, /prodRetries\s*: 1/, "the prod alias points at version 1");
         await cli.ok(["up", "--yes"]);
         const outputs = JSON.parse((await cli.ok(["stack", "output", "--json"])).stdout) as Record<string, unknown>;
-        assert.deepEqual(outputs, { retries: 3, prodRetries: 1, onFailure: "acs:mns:cn-hangzhou:1234567890123456:/queues/failed-events/messages" });
+        assert.deepEqual(outputs, {
+            retries: 3,
+            prodRetries: 1,
+            failureQueue: "acs:mns:cn-hangzhou:1234567890123456:/queues/failed-events/messages",
+            stack: "dev",
+        });
 
         const state = cli.stateFile("consumer");
         assert.ok(!state.includes(fc.accessKeySecret), "the secret key is not in the state file in plain text");
         const resources = (JSON.parse(state) as { checkpoint: { latest: { resources: Array<{ type: string; urn: string }> } } }).checkpoint.latest.resources;
         const dataSources = resources.filter((r) => r.type.endsWith("fc:FunctionAsyncInvokeConfig"));
-        assert.equal(dataSources.length, 2);
+        assert.equal(dataSources.length, 1, "the resource form is in state; the Output form keeps nothing");
         const sizes = dataSources.map((r) => Buffer.byteLength(JSON.stringify(r, null, 4)));
         assert.ok(
             state.includes('require(\\"pulumi-fc-async-invoke-config/bin/provider/host\\")'),
@@ -185,7 +181,7 @@ describe("the packed package in a Pulumi project of its own, through the plain C
         assert.notEqual(drift.code, 0, `${drift.stdout}${drift.stderr}`);
         assert.match(drift.stdout, /maxAsyncRetryAttempts\s*: 3 => 1/);
         await cli.ok(["refresh", "--yes"]);
-        assert.equal((await exportedOutputs(cli))["hello-latest"]?.maxAsyncRetryAttempts, 1);
+        assert.equal((await exportedOutputs(cli))["hello-async"]?.maxAsyncRetryAttempts, 1);
         await cli.ok(["destroy", "--yes"]);
         const fromProvider = fc.requests.filter((r) => r.traceId?.startsWith("pulumi-fcaic-"));
         assert.ok(fromProvider.length >= 4);
