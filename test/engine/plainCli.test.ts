@@ -3,11 +3,10 @@
 // stand-in. Where no language host can be found these tests are pending, never passing.
 
 import * as assert from "node:assert/strict";
-import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
+import { type FcEmulator } from "../../provider/emulator";
 import { REPO_ROOT } from "../support/engine";
-import { withoutAlibabaEnv } from "../support/hermeticEnvironment";
 import { consolePut } from "../support/fcConsole";
-import { type CliSession, exportedOutputs, languageHostReady, newCliSession, NO_LANGUAGE_HOST, setConfig } from "../support/plainCli";
+import { type CliSession, exportedOutputs, setConfig, useCliProject } from "../support/plainCli";
 
 const QUEUE = "acs:mns:cn-hangzhou:1234567890123456:/queues/failed-events/messages";
 const DEAD_LETTERS = "acs:mns:cn-hangzhou:1234567890123456:/queues/dead-letters/messages";
@@ -15,24 +14,11 @@ const DEAD_LETTERS = "acs:mns:cn-hangzhou:1234567890123456:/queues/dead-letters/
 describe("the root example's journey with the plain pulumi CLI in the repository root", function () {
     this.timeout(10 * 60_000);
 
+    const project = useCliProject(REPO_ROOT, `journey-${process.pid}`);
     let fc: FcEmulator;
     let cli: CliSession;
-    let restoreEnv: () => void;
-
-    before(async function () {
-        if (!(await languageHostReady())) {
-            console.log(`      ${NO_LANGUAGE_HOST}`);
-            this.skip();
-        }
-        restoreEnv = withoutAlibabaEnv();
-        fc = await startFcEmulator();
-        cli = await newCliSession(REPO_ROOT, `journey-${process.pid}`);
-    });
-
-    after(async () => {
-        await cli?.dispose();
-        await fc?.close();
-        restoreEnv?.();
+    before(() => {
+        ({ fc, cli } = project);
     });
 
     const output = (r: { stdout: string; stderr: string }): string => `${r.stdout}${r.stderr}`;

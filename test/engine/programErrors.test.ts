@@ -7,9 +7,7 @@
 
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
-import { withoutAlibabaEnv } from "../support/hermeticEnvironment";
-import { type CliSession, languageHostReady, newCliSession, NO_LANGUAGE_HOST, setConfig } from "../support/plainCli";
+import { setConfig, useCliProject } from "../support/plainCli";
 
 const PROJECT = path.join(__dirname, "fixtures", "programErrors");
 
@@ -19,18 +17,10 @@ const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 describe("errors raised in a program, through the plain CLI", function () {
     this.timeout(10 * 60_000);
 
-    let fc: FcEmulator;
-    let cli: CliSession;
-    let restoreEnv: () => void;
+    const project = useCliProject(PROJECT, `errors-${process.pid}`);
 
-    before(async function () {
-        if (!(await languageHostReady())) {
-            console.log(`      ${NO_LANGUAGE_HOST}`);
-            this.skip();
-        }
-        restoreEnv = withoutAlibabaEnv();
-        fc = await startFcEmulator();
-        cli = await newCliSession(PROJECT, `errors-${process.pid}`);
+    before(async () => {
+        const { fc, cli } = project;
         await setConfig(cli, {
             "programErrors:endpoint": { value: fc.endpoint },
             "alicloud:accountId": { value: fc.accountId },
@@ -40,16 +30,10 @@ describe("errors raised in a program, through the plain CLI", function () {
         });
     });
 
-    after(async () => {
-        await cli?.dispose();
-        await fc?.close();
-        restoreEnv?.();
-    });
-
     /** Previews with `programErrors:mode` set to `mode`; resolves with everything the CLI printed. */
     async function failedPreview(mode: string): Promise<string> {
-        await setConfig(cli, { "programErrors:mode": { value: mode } });
-        const preview = await cli.run(["preview", "--non-interactive"]);
+        await setConfig(project.cli, { "programErrors:mode": { value: mode } });
+        const preview = await project.cli.run(["preview", "--non-interactive"]);
         const printed = `${preview.stdout}${preview.stderr}`;
         assert.notEqual(preview.code, 0, printed);
         return printed;
@@ -69,7 +53,7 @@ describe("errors raised in a program, through the plain CLI", function () {
         assert.doesNotMatch(printed, /unhandled exception/, "not reported as an unhandled exception");
         assert.ok(!printed.includes("\u001b["), "no raw colour codes");
         assert.doesNotMatch(printed, /requestId:|retryable:|\[cause\]/, "no dump of the error's fields");
-        assert.ok(!printed.includes(fc.accessKeySecret), "no secret");
+        assert.ok(!printed.includes(project.fc.accessKeySecret), "no secret");
     }
 
     it("a bad plain argument: the InvalidLookupError's message, once", async () => {

@@ -3,10 +3,13 @@
 // Automation API's inline programs, this path runs the program through the Node.js language host,
 // `pulumi-language-nodejs`, which scripts/ensure-pulumi-cli.sh links beside the CLI when it can find one.
 
+import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { type FcEmulator, startFcEmulator } from "../../provider/emulator";
 import { type CliResult, pulumiCli, REPO_ROOT, runPulumiIn, TEST_PASSPHRASE } from "./engine";
+import { withoutAlibabaEnv } from "./hermeticEnvironment";
 
 /** Why the plain-CLI tests are pending where no language host can be found, and how to provide one. */
 export const NO_LANGUAGE_HOST =
@@ -94,4 +97,43 @@ export async function exportedOutputs(session: CliSession): Promise<Record<strin
         deployment: { resources?: Array<{ urn: string; outputs?: Record<string, unknown> }> };
     };
     return Object.fromEntries((exported.deployment.resources ?? []).map((r) => [r.urn.split("::").pop() ?? r.urn, r.outputs ?? {}]));
+}
+
+/** The stand-in and the CLI session of a suite over a project folder (see {@link useCliProject}). */
+export interface CliProject {
+    readonly fc: FcEmulator;
+    readonly cli: CliSession;
+}
+
+/**
+ * Registers the hooks of a plain-CLI suite (call it inside `describe`): pending without the language host,
+ * no Alibaba variable, a fresh FC stand-in and a stack `stackName` of the project in `projectDir`; all
+ * removed afterwards.
+ */
+export function useCliProject(projectDir: string, stackName: string): CliProject {
+    let fc: FcEmulator | undefined;
+    let cli: CliSession | undefined;
+    let restoreEnv: (() => void) | undefined;
+    before(async function () {
+        if (!(await languageHostReady())) {
+            console.log(`      ${NO_LANGUAGE_HOST}`);
+            this.skip();
+        }
+        restoreEnv = withoutAlibabaEnv();
+        fc = await startFcEmulator();
+        cli = await newCliSession(projectDir, stackName);
+    });
+    after(async () => {
+        await cli?.dispose();
+        await fc?.close();
+        restoreEnv?.();
+    });
+    return {
+        get fc(): FcEmulator {
+            return fc ?? assert.fail("the stand-in runs only inside the suite");
+        },
+        get cli(): CliSession {
+            return cli ?? assert.fail("the session exists only inside the suite");
+        },
+    };
 }
