@@ -19,15 +19,16 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { accessDenied, defaultCodeForStatus, entityTooLarge, type ErrorStyle, FcError, internalServerError, renderError, resourceExhausted } from "./errors";
-import { DEFAULT_REGION, FC3_API_VERSION } from "./defaults";
+import { accessDenied, type ErrorStyle, FcError, internalServerError, renderError, resourceExhausted } from "./errors";
+import { DEFAULT_REGION } from "./defaults";
 import { FaultBook, FaultDraw, TokenBucket } from "./faults";
+import { answerWithFault } from "./faultAnswers";
 import { serveFc3Api } from "./fc3Routes";
 import { serveApi } from "./routes";
 import { parseAuthorization, verifyRequest } from "./signature";
 import type { EmulatorStore } from "./store";
-import type { EmulatorCredential, Fault, FaultMix, RateLimit, RecordedRequest } from "./types";
-import { decodeLenient, distinctHeaders, parseTarget } from "./wire";
+import type { EmulatorCredential, FaultMix, RateLimit, RecordedRequest } from "./types";
+import { decodeLenient, distinctHeaders, isFc3Path, lastValue, logRequest, parseTarget, readBody, sendAnswer } from "./wire";
 
 /** Largest request body accepted; an async-invoke config is a few hundred bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -181,7 +182,7 @@ export class EmulatorServer {
             if (outcome.fault !== undefined) record.fault = outcome.fault;
             this.requests.push(record);
             if (!this.settings.quiet) {
-                this.logLine(record, target.rawQuery, Date.now() - at);
+                logRequest(record, target.rawQuery, Date.now() - at);
             }
             if (this.inFlight === 0) {
                 this.onIdle.splice(0).forEach((resolve) => resolve());
@@ -229,7 +230,7 @@ export class EmulatorServer {
             }
         } else if (fault !== undefined) {
             outcome.fault = fault.kind;
-            this.applyFault(req, res, fault, style, requestId, outcome);
+            answerWithFault(req, res, fault, style, (error, errorStyle) => this.sendError(res, error, errorStyle, requestId, outcome));
             return;
         }
 
@@ -254,9 +255,9 @@ export class EmulatorServer {
                 ? serveFc3Api(request, this.store.fc3, { accountId: account, region: this.settings.region ?? DEFAULT_REGION })
                 : serveApi(request, this.store);
             if (reply.status === 204) {
-                this.send(res, 204, {}, undefined);
+                sendAnswer(res, 204, {}, undefined);
             } else {
-                this.send(res, 200, { "Content-Type": "application/json" }, JSON.stringify(reply.body));
+                sendAnswer(res, 200, { "Content-Type": "application/json" }, JSON.stringify(reply.body));
             }
         } catch (error) {
             if (error instanceof FcError) {
@@ -264,61 +265,6 @@ export class EmulatorServer {
                 return;
             }
             throw error;
-        }
-    }
-
-    private applyFault(
-        req: IncomingMessage,
-        res: ServerResponse,
-        fault: Exclude<Fault, { kind: "delay" }>,
-        pathStyle: ErrorStyle,
-        requestId: string,
-        outcome: Outcome,
-    ): void {
-        switch (fault.kind) {
-            case "reset":
-                // No answer at all: the caller sees its connection drop (ECONNRESET / "socket hang up").
-                req.socket.destroy();
-                return;
-            case "answer":
-                this.send(res, fault.status, { ...fault.headers }, fault.body);
-                return;
-            case "endlessPages": {
-                const configs = fault.configs ?? [{ qualifier: "LATEST", maxAsyncRetryAttempts: 1 }];
-                this.send(res, 200, { "Content-Type": "application/json" }, JSON.stringify({ configs, nextToken: `endless-${randomUUID()}` }));
-                return;
-            }
-            case "stall": {
-                // Headers and the start of a body, then silence (or a byte now and then) until the caller
-                // leaves or close() destroys the connection.
-                res.writeHead(fault.status ?? 200, { "Content-Type": "application/json" });
-                res.write(fault.bodyPrefix ?? '{"createdTime":');
-                if (fault.trickleMs !== undefined) {
-                    const timer = setInterval(() => res.write(" "), fault.trickleMs);
-                    res.on("close", () => clearInterval(timer));
-                }
-                return;
-            }
-            case "brokenBody": {
-                // Declared JSON, cut off mid-object: what a proxy that dropped the tail of a response delivers.
-                const broken = '{"createdTime":"2020-09-10T02:45:02Z","destinationConfig":{"onSuccess":{"destination":"acs:fc:cn-hang';
-                this.send(res, fault.status ?? 200, { "Content-Type": "application/json" }, broken);
-                return;
-            }
-            case "status": {
-                const style: ErrorStyle = fault.style ?? pathStyle;
-                if (fault.status < 400) {
-                    // Not an error status: answer it with an empty JSON object so the status is all that differs.
-                    const headers: Record<string, string> = { "Content-Type": "application/json" };
-                    if (fault.retryAfterSeconds !== undefined) headers["Retry-After"] = String(fault.retryAfterSeconds);
-                    this.send(res, fault.status, headers, "{}");
-                    return;
-                }
-                const code = fault.errorCode ?? defaultCodeForStatus(fault.status);
-                const message = fault.message ?? `emulated fault: ${code} (HTTP ${fault.status})`;
-                this.sendError(res, new FcError(fault.status, code, message, fault.retryAfterSeconds), style, requestId, outcome);
-                return;
-            }
         }
     }
 
@@ -330,22 +276,7 @@ export class EmulatorServer {
     private sendError(res: ServerResponse, error: FcError, style: ErrorStyle, requestId: string, outcome: Outcome): void {
         const rendered = renderError(error, style, requestId);
         outcome.errorCode = error.code;
-        this.send(res, rendered.status, rendered.headers, rendered.body);
-    }
-
-    private send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | undefined): void {
-        if (res.headersSent || res.destroyed) {
-            return;
-        }
-        const bytes = body === undefined ? undefined : Buffer.from(body, "utf8");
-        res.statusCode = status;
-        for (const [name, value] of Object.entries(headers)) {
-            res.setHeader(name, value);
-        }
-        if (bytes !== undefined) {
-            res.setHeader("Content-Length", bytes.length);
-        }
-        res.end(bytes);
+        sendAnswer(res, rendered.status, rendered.headers, rendered.body);
     }
 
     /** Waits `ms`; false when the caller went away meanwhile (nothing left to answer). */
@@ -366,52 +297,4 @@ export class EmulatorServer {
             this.waits.add(pending);
         });
     }
-
-    private logLine(record: RecordedRequest, rawQuery: string, elapsedMs: number): void {
-        const query = rawQuery === "" ? "" : `?${redactQuery(rawQuery)}`;
-        const code = record.errorCode === undefined ? "" : ` ${record.errorCode}`;
-        const status = record.status === 0 ? "no answer" : String(record.status);
-        process.stdout.write(
-            `${new Date(record.at).toISOString()} ${record.method} ${record.path}${query} -> ${status}${code} ${elapsedMs}ms ${record.requestId}\n`,
-        );
-    }
-}
-
-/**
- * Reads a request body; rejects with 400 EntityTooLarge when it exceeds `limit`. An oversized body is
- * still read to its end (and dropped), so the answer is not lost to a reset from unread bytes; a body
- * beyond 16 times the limit gets the connection destroyed instead. Rejects if the caller aborts.
- */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        req.on("data", (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > limit * 16) {
-                req.socket.destroy();
-            } else if (size <= limit) {
-                chunks.push(chunk);
-            }
-        });
-        req.on("end", () => (size > limit ? reject(entityTooLarge(limit)) : resolve(Buffer.concat(chunks))));
-        req.on("error", reject);
-    });
-}
-
-function lastValue(values: string[] | undefined): string | undefined {
-    return values === undefined || values.length === 0 ? undefined : values[values.length - 1];
-}
-
-/** Hides values of query parameters that could carry credentials, should a caller ever put them there. */
-function redactQuery(rawQuery: string): string {
-    return rawQuery
-        .split("&")
-        .map((pair) => (/^(?:[^=]*(?:token|secret|signature|accesskey)[^=]*)=/i.test(pair) ? `${pair.slice(0, pair.indexOf("="))}=***` : pair))
-        .join("&");
-}
-
-/** Whether a path belongs to the FC 3.0 view (API 2023-03-30). */
-function isFc3Path(rawPath: string): boolean {
-    return rawPath.startsWith(`/${FC3_API_VERSION}/`);
 }
