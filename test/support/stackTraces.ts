@@ -1,7 +1,7 @@
 // Counting the stack traces a piece of work formats. `@pulumi/pulumi` formats one for every promise it
 // makes per registered property (its debuggable promises read `new Error().stack`), source-mapped under
 // ts-node, so the count is a program's SDK work per resource in a form that does not move with the
-// machine's load. Used by the mocks tests and by the bench (bench/registration-child.ts).
+// machine's load. Used by the mocks tests (test/unit/program/resourceForms.test.ts).
 
 type StackFormatter = (error: Error, frames: NodeJS.CallSite[]) => unknown;
 

@@ -163,7 +163,7 @@ describe("the data source under pulumi.runtime.setMocks", () => {
 
     it("costs the program no more SDK work per data source than a bare dynamic resource with the same properties", async () => {
         // The SDK formats a stack trace for every promise it makes per registered property (source-mapped
-        // under ts-node: the bulk of a preview's program CPU, bench/registration.ts), so the count is the
+        // under ts-node: the bulk of a preview's program CPU), so the count is the
         // program's work per resource. Registering arguments the program left out cost 8 more per data source.
         const floorProvider: pulumi.dynamic.ResourceProvider = {
             read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
