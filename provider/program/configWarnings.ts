@@ -6,6 +6,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_KEYS } from "../settings/configKeys";
+import { currentRun } from "./run";
 
 /** Config keys whose values are credentials and belong in config only as secrets. */
 export const SECRET_CONFIG_KEYS: readonly string[] = [CONFIG_KEYS.secretKey, CONFIG_KEYS.securityToken, CONFIG_KEYS.assumeRoleWithOidc];
@@ -15,17 +16,19 @@ function holdsCredential(key: string, value: string): boolean {
     return key !== CONFIG_KEYS.assumeRoleWithOidc || value.includes('oidcToken"');
 }
 
-// Once per program run, not per process: the Automation API runs inline programs again and again in
-// one process. A run is known by its stack resource, which every run creates anew.
+// Once per program run (run.ts), not per process.
 const saidInRun = new WeakMap<object, Set<string>>();
-const OUTSIDE_A_RUN = {};
 
 /** True the first time `what` is asked about in the program run in progress. */
 function firstInRun(what: string): boolean {
-    const run: object = pulumi.runtime.getStackResource() ?? OUTSIDE_A_RUN;
+    const run = currentRun();
     const said = saidInRun.get(run) ?? new Set<string>();
     saidInRun.set(run, said);
-    return !said.has(what) && said.add(what) !== undefined;
+    if (said.has(what)) {
+        return false;
+    }
+    said.add(what);
+    return true;
 }
 
 /**

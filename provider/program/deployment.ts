@@ -12,14 +12,13 @@ import { createDeployment, type Deployment } from "../core/deployment";
 import { readStackSettings } from "../settings/stackSettings";
 import { type ConfigSource } from "../settings/configKeys";
 import { type Scope } from "../types";
+import { currentRun } from "./run";
 
 const deployments = new WeakMap<object, Deployment>();
-/** The key outside a run (no stack resource yet, e.g. under `pulumi.runtime.setMocks` before one is made). */
-const OUTSIDE_A_RUN = {};
 
 /** The deployment of the program run in progress, created on its first invoke read. */
 export function programDeployment(): Deployment {
-    const run: object = pulumi.runtime.getStackResource() ?? OUTSIDE_A_RUN;
+    const run = currentRun();
     let deployment = deployments.get(run);
     if (deployment === undefined) {
         deployment = createDeployment(readStackSettings(programConfig));

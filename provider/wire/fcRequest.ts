@@ -28,15 +28,15 @@ export async function sendOnce<T>(
     const described: Attempt = { spec, traceId, number: attempt, timeoutMs };
     const { source } = spec;
     const started = performance.now();
-    const record =
-        (outcome: Pick<AttemptRecord, "status" | "code" | "requestId">): (() => AttemptRecord) =>
-        () => ({
+    // Built only when somebody listens (workLog.ts): the outcome's request id is redacted text, not free.
+    const publish = (outcome: () => Pick<AttemptRecord, "status" | "code" | "requestId">): void =>
+        publishAttempt(() => ({
             operation: `${source.action} (${source.api.product})`,
             request: `${parts.pathname}${Object.keys(parts.query).length === 0 ? "" : `?${new URLSearchParams(parts.query).toString()}`}`,
             attempt,
             ms: performance.now() - started,
-            ...outcome,
-        });
+            ...outcome(),
+        }));
     watchResponse(traceId);
     let answer: { body?: unknown; statusCode?: number };
     try {
@@ -46,12 +46,12 @@ export async function sendOnce<T>(
         );
     } catch (err) {
         const failure = failureFrom(err, takeResponse(traceId), described);
-        publishAttempt(record({ status: failure.error.status, code: failure.error.code, requestId: failure.error.requestId }));
+        publish(() => ({ status: failure.error.status, code: failure.error.code, requestId: failure.error.requestId }));
         throw failure;
     }
     const response = takeResponse(traceId);
     const status = response?.status ?? answer.statusCode;
-    publishAttempt(record({ status, requestId: idsOf(spec.secrets, response, {}).requestId }));
+    publish(() => ({ status, requestId: idsOf(spec.secrets, response, {}).requestId }));
     if (status === undefined || status < 200 || status >= 300) {
         throw status !== undefined && status >= 300 && status < 400
             ? redirected(described, status, response)
