@@ -10,9 +10,13 @@ import { listenToWork } from "../wire/workLog";
 
 let started = false;
 
-/** Forwards the reads' work records to the engine at `address` (the host's first argument), once per process. */
-export function showWorkInEngine(address: string | undefined = process.argv[2]): void {
-    // An engine address is `host:port`; anything else (a test calling the provider directly) has none.
+/**
+ * Forwards the reads' work records to the engine, once per process. The engine's address is the host's
+ * last argument (with `--logflow` the engine puts `--logtostderr -v=N` before it); a caller that runs the
+ * provider in its own process (a test, the bench) has none, and nothing is sent.
+ */
+export function showWorkInEngine(args: readonly string[] = process.argv.slice(2)): void {
+    const address = args.at(-1);
     if (started || address === undefined || !/^[\w.\-[\]:]+:\d+$/.test(address)) {
         return;
     }
